@@ -1,0 +1,42 @@
+# workshopkit: two commands for a newcomer.
+#   make build   creates .venv, installs workshopkit, builds every sample curriculum into build/
+#   make test    installs the test dependencies if needed and runs the whole suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+OUT    ?= build
+
+.PHONY: build test clean bench schema help
+
+help:
+	@echo "make build   build every curriculum in curricula/ into $(OUT)/"
+	@echo "make test    run the test suite"
+	@echo "make bench   run the benchmark (installs pandoc from PyPI into .venv)"
+	@echo "make schema  regenerate schema/*.schema.json"
+	@echo "make clean   remove $(OUT)/ and caches"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+build: $(VENV)/.installed
+	$(BIN)/workshopkit build curricula -o $(OUT)
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+schema: $(VENV)/.installed
+	$(BIN)/workshopkit schema > schema/curriculum.schema.json
+	$(BIN)/workshopkit schema --catalog > schema/catalog.schema.json
+	$(BIN)/workshopkit schema --project > schema/project.schema.json
+
+clean:
+	rm -rf $(OUT) .pytest_cache .hypothesis bench-out

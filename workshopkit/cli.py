@@ -1,0 +1,210 @@
+"""The command line: options in, one library call, diagnostics and exit codes out.
+
+Exit status: 0 success (warnings allowed), 1 invalid input (or any warning
+under --strict), 2 wrong usage.  Heavy libraries (python-pptx, reportlab) are
+imported only by the commands that write outputs.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEFAULT_PATHS = ("curricula",)
+
+
+def _paths(paths: tuple[str, ...]) -> list[Path]:
+    return [Path(p) for p in (paths or DEFAULT_PATHS)]
+
+
+def report(problems, strict: bool = False, quiet_notes: bool = False) -> int:
+    """Print every diagnostic; return the exit status they call for."""
+    for d in problems.sorted():
+        if quiet_notes and d.severity == "note":
+            continue
+        click.echo(str(d), err=True)
+    return 1 if problems.failed(strict) else 0
+
+
+def _missing_default(paths: tuple[str, ...]) -> None:
+    if not paths and not Path(DEFAULT_PATHS[0]).exists():
+        raise click.UsageError("no PATH given and no curricula/ folder here")
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="workshopkit")
+def main() -> None:
+    """Compile workshop curricula written in YAML into slide decks, worksheets,
+    facilitator guides, QR video handouts and printable kits.
+
+    \b
+    Example:
+      workshopkit new my-workshop      # start a curriculum
+      workshopkit validate             # check every file in curricula/
+      workshopkit build -o build/      # write every output
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--strict", is_flag=True, help="Treat warnings (translation gaps, duration "
+              "mismatches, undrawable characters) as errors.")
+def validate(paths: tuple[str, ...], strict: bool) -> None:
+    """Check curricula and report every problem as FILE:LINE:COL.
+
+    PATHS are curriculum files or folders (searched recursively; catalog/ is
+    skipped). Default: curricula/. Under --strict every language a curriculum
+    has is checked for gaps.
+
+    \b
+    Example:
+      workshopkit validate --strict curricula/
+    """
+    from .build import load_all
+    from .errors import Problems
+
+    _missing_default(paths)
+    problems = Problems()
+    good, bad = load_all(_paths(paths), problems, strict=strict)
+    status = report(problems, strict)
+    if status == 0:
+        click.echo(f"{len(good)} curricul{'um' if len(good) == 1 else 'a'} valid", err=True)
+    sys.exit(status)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--catalog", "kind", flag_value="catalog", help="The schema of a catalogue file.")
+@click.option("--project", "kind", flag_value="project", help="The schema of workshopkit.yaml.")
+def schema(kind: str | None) -> None:
+    """Print the JSON Schema (draft-07) of curriculum files.
+
+    Editors with yaml-language-server validate and complete curricula that
+    start with the line '# yaml-language-server: $schema=../schema/curriculum.schema.json'.
+
+    \b
+    Example:
+      workshopkit schema > schema/curriculum.schema.json
+    """
+    import json
+
+    from .spec import json_schema
+
+    click.echo(json.dumps(json_schema(kind or "curriculum"), indent=2, ensure_ascii=False))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("id")
+@click.option("--lang", "langs", default="es,en", show_default=True,
+              help="Comma-separated languages; the first is the source language.")
+@click.option("-d", "--dir", "folder", default="curricula", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write the curriculum into.")
+def new(id: str, langs: str, folder: str) -> None:
+    """Start a new curriculum ID.yaml that validates and builds.
+
+    \b
+    Example:
+      workshopkit new data-sovereignty --lang es,en
+    """
+    from .scaffold import scaffold
+
+    try:
+        path = scaffold(id, [l.strip() for l in langs.split(",") if l.strip()], Path(folder))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    except FileExistsError as exc:
+        click.echo(f"{exc}: error: file exists; choose another id or remove it", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {path}")
+
+
+@main.command("list", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+def list_(paths: tuple[str, ...]) -> None:
+    """List curricula: id, languages, total duration, sessions.
+
+    \b
+    Example:
+      workshopkit list curricula/
+    """
+    from .build import load_all
+    from .errors import Problems
+    from .project import display
+    from .schedule import hm
+
+    _missing_default(paths)
+    problems = Problems()
+    good, _bad = load_all(_paths(paths), problems)
+    rows = [("ID", "LANGUAGES", "DURATION", "SESSIONS", "FILE")]
+    for c in good:
+        rows.append((c.id, ",".join(c.all_languages), hm(c.minutes), str(len(c.sessions)),
+                     display(c.path)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    status = report(problems, quiet_notes=True)
+    sys.exit(1 if problems.errors else status)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out", default="build", show_default=True,
+              type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to build, comma-separated; may repeat. Default: every language.")
+@click.option("--only", help="Kinds to build, comma-separated: slides, worksheets, guide, videos.")
+@click.option("--strict", is_flag=True, help="Any warning (such as a translation gap) is an error.")
+@click.option("--start", help="Start time of day one, HH:MM (default: the project's, or 09:00).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper size of PDFs.")
+def build(paths, out, langs, only, strict, start, paper) -> None:
+    """Write decks and printables for every curriculum and language.
+
+    Outputs go to OUT/<id>/<lang>/<id>-<lang>-<kind>.<ext>. A curriculum with
+    errors writes nothing; the others still build.
+
+    \b
+    Example:
+      workshopkit build curricula/ --lang es --only slides -o build/
+    """
+    from .build import build as run, parse_langs
+    from .errors import Problems
+    from .writers import KINDS, WRITERS
+
+    _missing_default(paths)
+    kinds = None
+    if only:
+        kinds = tuple(k.strip() for k in only.split(",") if k.strip())
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise click.BadParameter(f"unknown kind {', '.join(unknown)}; choose from "
+                                     f"{', '.join(KINDS)}", param_hint="--only")
+    overrides = {"paper": paper, "start": _clock(start)}
+    missing = [k for k in (kinds or KINDS) if k not in WRITERS]
+    if missing:
+        click.echo(f"note: not available yet: {', '.join(missing)}", err=True)
+    problems = Problems()
+    result = run(_paths(paths), Path(out), overrides, problems, kinds=kinds,
+                 languages=parse_langs(langs) or None, strict=strict)
+    status = report(problems, strict)
+    click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} written "
+               f"to {out}", err=True)
+    sys.exit(1 if result.failed else status)
+
+
+def _clock(value: str | None):
+    if value is None:
+        return None
+    import datetime as dt
+    import re
+
+    m = re.match(r"^(\d{1,2}):(\d{2})$", value)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise click.BadParameter("use HH:MM, such as 09:30", param_hint="--start")
+    return dt.time(int(m.group(1)), int(m.group(2)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

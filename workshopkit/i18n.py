@@ -1,0 +1,189 @@
+"""Text resolution and translation catalogues.
+
+Every human-readable value of a curriculum is a :class:`Text`.  One resolver
+decides what a Text says in a language: the YAML mapping first, then the
+``<stem>.<lang>.po`` catalogue beside the curriculum (by msgctxt and msgid,
+then by msgid alone), then the source-language string, recorded as a gap.
+
+Fixed words that outputs print go through :func:`ui`, a gettext lookup in the
+interface catalogues shipped in ``workshopkit/locale/``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+from .errors import Pos
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+@dataclass(frozen=True)
+class PoEntry:
+    msgstr: str
+    pos: Pos  # where it stands in the .po file
+    fuzzy: bool = False
+
+
+@dataclass
+class Translations:
+    """Catalogue entries for one document (curriculum or catalogue), per language."""
+
+    source_lang: str
+    by_context: dict[str, dict[tuple[str, str], PoEntry]] = field(default_factory=dict)
+    by_msgid: dict[str, dict[str, PoEntry]] = field(default_factory=dict)
+    context_msgids: dict[str, dict[str, list[tuple[str, PoEntry]]]] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def languages(self) -> list[str]:
+        return sorted(self.files)
+
+    def add(self, lang: str, context: Optional[str], msgid: str, entry: PoEntry) -> None:
+        if context:
+            self.context_msgids.setdefault(lang, {}).setdefault(context, []).append((msgid, entry))
+        if entry.fuzzy or not entry.msgstr:
+            return
+        if context:
+            self.by_context.setdefault(lang, {})[(context, msgid)] = entry
+        self.by_msgid.setdefault(lang, {}).setdefault(msgid, entry)
+
+    def lookup(self, lang: str, context: str, msgid: str) -> Optional[str]:
+        hit = self.by_context.get(lang, {}).get((context, msgid))
+        if hit is None:
+            hit = self.by_msgid.get(lang, {}).get(msgid)
+        return hit.msgstr if hit else None
+
+    def stale(self, lang: str, context: str, msgid: str) -> list[PoEntry]:
+        """Entries for this context whose msgid no longer equals the source text."""
+        return [e for m, e in self.context_msgids.get(lang, {}).get(context, [])
+                if m != msgid and e.msgstr and not e.fuzzy]
+
+
+@dataclass(eq=False)
+class Text:
+    """A human-readable value: a plain string, or a mapping language -> string."""
+
+    path: str  # the msgctxt: the Text's path in the YAML, built from ids
+    pos: Pos
+    owner: Translations
+    plain: Optional[str] = None
+    values: dict[str, str] = field(default_factory=dict)
+    value_pos: dict[str, Pos] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        if self.plain is not None:
+            return self.plain
+        return self.values[self.owner.source_lang]
+
+    def get(self, lang: str) -> str:
+        return self.resolve(lang)[0]
+
+    def resolve(self, lang: str) -> tuple[str, bool]:
+        """Return (string, is_gap) for ``lang``."""
+        if self.plain is not None:
+            if lang == self.owner.source_lang:
+                return self.plain, False
+            return self.owner.lookup(lang, self.path, self.plain) or self.plain, False
+        if lang in self.values:
+            return self.values[lang], False
+        source = self.values[self.owner.source_lang]
+        found = self.owner.lookup(lang, self.path, source)
+        if found is not None:
+            return found, False
+        return source, True
+
+    def __str__(self) -> str:  # pragma: no cover - debugging aid
+        return self.source
+
+
+def iter_texts(obj) -> Iterator[Text]:
+    """Every Text inside a model object, in document order."""
+    if isinstance(obj, Text):
+        yield obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            if f.name in ("translations", "catalogs", "owner"):
+                continue
+            yield from iter_texts(getattr(obj, f.name))
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from iter_texts(x)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from iter_texts(x)
+
+
+@dataclass(frozen=True)
+class Gap:
+    pos: Pos
+    path: str
+    lang: str
+
+
+def gaps(doc, lang: str) -> list[Gap]:
+    """Texts of ``doc`` that fall back to the source language in ``lang``."""
+    out = []
+    for t in iter_texts(doc):
+        if t.resolve(lang)[1]:
+            out.append(Gap(t.pos, t.path, lang))
+    return out
+
+
+def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, bool, int]]:
+    """Entries of a PO file as (msgctxt, msgid, msgstr, fuzzy, line)."""
+    from babel.messages.pofile import read_po as _read
+
+    with path.open("rb") as fh:
+        catalog = _read(fh, abort_invalid=False)
+    out = []
+    for m in catalog:
+        if not m.id or isinstance(m.id, tuple):
+            continue
+        msgstr = m.string if isinstance(m.string, str) else (m.string[0] if m.string else "")
+        out.append((m.context, m.id, msgstr or "", m.fuzzy, getattr(m, "lineno", 0) or 0))
+    return out
+
+
+# ---------------------------------------------------------------- interface strings
+
+def base_lang(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+@functools.lru_cache(maxsize=None)
+def _ui_catalog(lang: str) -> Optional[dict[str, str]]:
+    for name in (lang, lang.replace("-", "_"), base_lang(lang)):
+        path = LOCALE_DIR / f"{name}.po"
+        if path.is_file():
+            table = {}
+            for ctx, msgid, msgstr, fuzzy, _ in read_po(path, str(path)):
+                if msgstr and not fuzzy:
+                    table[msgid] = msgstr
+            return table
+    return None
+
+
+def has_ui_catalog(lang: str) -> bool:
+    """True when the interface words exist in ``lang`` (English always does)."""
+    return base_lang(lang) == "en" or _ui_catalog(lang) is not None
+
+
+def ui(lang: str) -> Callable[[str], str]:
+    """The gettext function for interface words in ``lang`` (English fallback)."""
+    table = _ui_catalog(lang) if base_lang(lang) != "en" else None
+    if not table:
+        return lambda s: s
+
+    def _(s: str) -> str:
+        return table.get(s, s)
+
+    return _
+
+
+def N_(s: str) -> str:
+    """Marks a string for extraction without translating it here."""
+    return s
