@@ -158,8 +158,24 @@ def list_(paths: tuple[str, ...]) -> None:
 @click.option("--only", help="Kinds to build, comma-separated: slides, worksheets, guide, videos.")
 @click.option("--strict", is_flag=True, help="Any warning (such as a translation gap) is an error.")
 @click.option("--start", help="Start time of day one, HH:MM (default: the project's, or 09:00).")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper size of PDFs.")
-def build(paths, out, langs, only, strict, start, paper) -> None:
+@click.option("--paper", type=click.Choice(["letter", "a4"]),
+              help="Paper size of PDFs (default: the project's, or letter).")
+@click.option("--ink", type=click.Choice(["normal", "low"]),
+              help="low: greyscale, no filled backgrounds.")
+@click.option("--large-print", is_flag=True, default=None, help="Body text at least 16 pt, reflowed.")
+@click.option("--booklet", is_flag=True, default=None,
+              help="Half-size pages imposed 2-up for fold-and-staple.")
+@click.option("--cards", type=click.Choice(["cut", "page"]),
+              help="Video handout: several cards per page with cut marks, or one per page.")
+@click.option("--anonymous", is_flag=True, default=None,
+              help="Leave author names out of file metadata and the Name field off worksheets.")
+@click.option("--theme", type=click.Path(dir_okay=False, exists=True),
+              help="A theme.yaml (colours, fonts, logo) for decks and PDFs.")
+@click.option("--template", type=click.Path(dir_okay=False, exists=True),
+              help="An organisation's .pptx template for the deck.")
+@click.option("--bilingual", help="Also build bilingual material for two languages, e.g. es,en.")
+def build(paths, out, langs, only, strict, start, paper, ink, large_print, booklet, cards,
+          anonymous, theme, template, bilingual) -> None:
     """Write decks and printables for every curriculum and language.
 
     Outputs go to OUT/<id>/<lang>/<id>-<lang>-<kind>.<ext>. A curriculum with
@@ -181,13 +197,22 @@ def build(paths, out, langs, only, strict, start, paper) -> None:
         if unknown:
             raise click.BadParameter(f"unknown kind {', '.join(unknown)}; choose from "
                                      f"{', '.join(KINDS)}", param_hint="--only")
-    overrides = {"paper": paper, "start": _clock(start)}
+    pair = None
+    if bilingual:
+        pair = tuple(l.strip() for l in bilingual.split(",") if l.strip())
+        if len(pair) != 2 or pair[0] == pair[1]:
+            raise click.BadParameter("give two different languages, such as es,en",
+                                     param_hint="--bilingual")
+    overrides = {"paper": paper, "start": _clock(start), "ink": ink, "large_print": large_print,
+                 "booklet": booklet, "cards": cards, "anonymous": anonymous,
+                 "theme": Path(theme) if theme else None,
+                 "template": Path(template) if template else None}
     missing = [k for k in (kinds or KINDS) if k not in WRITERS]
     if missing:
         click.echo(f"note: not available yet: {', '.join(missing)}", err=True)
     problems = Problems()
     result = run(_paths(paths), Path(out), overrides, problems, kinds=kinds,
-                 languages=parse_langs(langs) or None, strict=strict)
+                 languages=parse_langs(langs) or None, strict=strict, bilingual=pair)
     status = report(problems, strict)
     click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} written "
                f"to {out}", err=True)
