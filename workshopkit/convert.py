@@ -32,6 +32,8 @@ for _name, _rec in RECORDS.items():
     for _key in _rec.fields:
         _OWNER_OF_KEY.setdefault(_key, _name)
 
+_ROOTS = ("curriculum", "catalog")
+
 _RECORD_WORDS = {
     "slide": "a slide", "worksheet_item": "a worksheet item", "activity": "an activity",
     "session": "a session", "video": "a video", "image": "an image", "curriculum": "the curriculum",
@@ -47,9 +49,14 @@ def suggest(word: str, choices) -> str:
 class Converter:
     def __init__(self, problems: Problems, languages: tuple[str, ...], owner: Translations):
         self.problems = problems
-        self.languages = languages
+        self.languages = languages  # empty: unknown (the file's own list is broken)
         self.owner = owner
         self.urls: list[tuple[Pos, str, list[str]]] = []  # (pos, cleaned url, removed params)
+
+    def known_lang(self, tag: str) -> bool:
+        if not self.languages:  # the language list is broken: accept any well-formed tag
+            return bool(re.match(LANG_RE, tag))
+        return tag in self.languages
 
     # -------------------------------------------------------------- reporting
     def error(self, node_or_pos, message: str) -> object:
@@ -69,7 +76,10 @@ class Converter:
             return None
         out: dict[str, Any] = {"_pos": node.pos, "_keys": {}}
         idnode = node.get("id")
-        if isinstance(idnode, Scalar) and "id" in rec.fields and re.match(SLUG_RE, idnode.value):
+        # A Text's msgctxt is its path built from ids below the document: the
+        # document's own id (curriculum, catalogue) is not part of it.
+        if isinstance(idnode, Scalar) and "id" in rec.fields and name not in _ROOTS \
+                and re.match(SLUG_RE, idnode.value):
             path = f"{path}.{idnode.value}" if path else idnode.value
         for key, value in node.items:
             t = rec.fields.get(key.value)
@@ -158,7 +168,7 @@ class Converter:
             bad = False
             for kn, vn in node.items:
                 lang = kn.value
-                if lang not in self.languages:
+                if not self.known_lang(lang):
                     bad = True
                     if isinstance(vn, Scalar) and vn.is_null and not re.match(LANG_RE, lang):
                         self.error(kn, f"'{_short(lang)}' is read as a language: a ',' , '?' or ': ' "
@@ -184,7 +194,7 @@ class Converter:
                 where[lang] = vn.pos
             if bad:
                 return INVALID
-            if self.languages[0] not in values:
+            if self.languages and self.languages[0] not in values:
                 return self.error(node, f"text has no '{self.languages[0]}' (the source language)")
             return Text(path, node.pos, self.owner, values=values, value_pos=where)
         return self.expect(node, "a text")
@@ -298,7 +308,7 @@ class Converter:
         if isinstance(node, Mapping):
             values, where, bad = {}, {}, False
             for kn, vn in node.items:
-                if kn.value not in self.languages:
+                if not self.known_lang(kn.value):
                     self.error(kn, f"unknown language '{kn.value}'; the curriculum's languages are "
                                f"{', '.join(self.languages)}")
                     bad = True
@@ -315,7 +325,7 @@ class Converter:
                 where[kn.value] = vn.pos
             if bad:
                 return INVALID
-            if self.languages[0] not in values:
+            if self.languages and self.languages[0] not in values:
                 return self.error(node, f"'{key}' has no '{self.languages[0]}' (the source language)")
             return ("map", values, where)
         return self.expect(node, f"a {key} or a mapping of language to {key}")

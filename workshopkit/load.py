@@ -138,6 +138,12 @@ def load_string(text: str, name: str) -> Node:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, name, text) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        raise _fail(name, line, col, f"the file contains the character U+{exc.character:04X}, "
+                    "which YAML does not allow; remove it") from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise _fail(name, 1, 1, f"YAML error: {exc}") from None
     return _Composer(events, name).compose()
@@ -226,6 +232,10 @@ class _Composer:
                         ERROR, self.pos(ev),
                         f"unknown alias '*{ev.anchor}'; a text that starts with '*' must be "
                         "quoted in YAML (write \"*italic* text\")"))
+                if any(target is open_node for open_node, _, _ in stack):
+                    raise LoadError(Diagnostic(ERROR, self.pos(ev),
+                                               f"alias '*{ev.anchor}' refers to a value that "
+                                               "contains it; the file is rejected"))
                 weight = self.weight.get(id(target), 1)
                 total += weight
                 if total > MAX_NODES:

@@ -7,6 +7,8 @@ errors and warnings alike, lands in ``Workspace.problems``.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 from typing import Any, Optional
@@ -90,6 +92,8 @@ class Workspace:
             return None
         langs = _languages(node, self.problems, Pos(name, 1, 1))
         if langs is None:
+            if isinstance(node, Mapping):  # still report what else is wrong
+                Converter(self.problems, (), Translations("und")).record(node, "catalog", "")
             return None
         owner, po_files = self._translations(path, langs)
         conv = Converter(self.problems, langs, owner)
@@ -121,7 +125,7 @@ class Workspace:
         langs = _languages(node, self.problems, Pos(name, 1, 1))
         if langs is None:
             if isinstance(node, Mapping):  # still report what else is wrong
-                Converter(self.problems, ("und",), Translations("und")).record(node, "curriculum", "")
+                Converter(self.problems, (), Translations("und")).record(node, "curriculum", "")
             return None
         root = find_root(path)
         cfg = self.config(root)
@@ -152,10 +156,14 @@ class Workspace:
             files.append(po)
             owner.files[lang] = po
             try:
-                entries = read_po(po, display(po))
+                with contextlib.redirect_stdout(io.StringIO()) as said:  # babel prints warnings
+                    entries = read_po(po, display(po))
             except Exception as exc:  # babel raises several kinds on broken files
                 self.problems.error(Pos(display(po), 1, 1), f"cannot read catalogue: {exc}")
                 continue
+            for m in re.finditer(r"^WARNING: Problem on line (\d+): (.*)$", said.getvalue(), re.M):
+                self.problems.warning(Pos(display(po), int(m.group(1)), 1),
+                                      f"catalogue line not understood, ignored: {m.group(2)}")
             for ctx, msgid, msgstr, fuzzy, line in entries:
                 owner.add(lang, ctx, msgid, PoEntry(msgstr, Pos(display(po), line, 1), fuzzy))
         return owner, files
@@ -189,11 +197,11 @@ def _languages(node, problems: Problems, pos: Pos) -> Optional[tuple[str, ...]]:
                        "a curriculum must be a mapping of keys (workshopkit: 1, id: …, …)")
         return None
     lnode = node.get("languages")
-    if lnode is None:
-        problems.error(node.pos, "missing required key 'languages'")
+    if lnode is None:  # the record check reports the missing key
         return None
     if not isinstance(lnode, Sequence) or not lnode.items:
-        problems.error(lnode.pos, "'languages' must be a list of language tags, such as [es, en]")
+        if isinstance(lnode, Sequence):  # otherwise the record check reports the wrong type
+            problems.error(lnode.pos, "'languages' needs at least 1 item")
         return None
     langs, bad = [], False
     for item in lnode.items:
@@ -307,7 +315,9 @@ class _Builder:
     def activity(self, d: dict) -> Optional[Activity]:
         keys = d["_keys"]
         is_break = d.get("break", False)
-        if is_break:
+        if "break" in keys and "break" not in d:
+            pass  # 'break' was reported as invalid: whether title and phase are needed is unknown
+        elif is_break:
             for k in ("phase", "slides", "worksheet", "steps", "materials"):
                 if k in keys:
                     self.problems.error(keys[k], f"a break has no '{k}' (it takes id, duration, "
