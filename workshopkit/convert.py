@@ -38,6 +38,9 @@ _RECORD_WORDS = {
     "slide": "a slide", "worksheet_item": "a worksheet item", "activity": "an activity",
     "session": "a session", "video": "a video", "image": "an image", "curriculum": "the curriculum",
     "case_study": "a case study", "choice": "a choice", "quote": "a quote",
+    "catalog": "the catalogue", "catalog_row": "a catalogue row", "author": "an author",
+    "term": "a glossary term", "resource": "a resource", "risk_matrix": "a risk matrix",
+    "slide_table": "a table", "worksheet_table": "a table",
 }
 
 
@@ -74,7 +77,7 @@ class Converter:
         if not isinstance(node, Mapping):
             self.expect(node, f"a mapping ({_RECORD_WORDS.get(name, name.replace('_', ' '))})")
             return None
-        out: dict[str, Any] = {"_pos": node.pos, "_keys": {}}
+        out: dict[str, Any] = {"_pos": node.pos, "_keys": {}, "_vals": {}}
         idnode = node.get("id")
         # A Text's msgctxt is its path built from ids below the document: the
         # document's own id (curriculum, catalogue) is not part of it.
@@ -87,6 +90,7 @@ class Converter:
                 self.error(key, self.unknown_key(key.value, name))
                 continue
             out["_keys"][key.value] = key.pos
+            out["_vals"][key.value] = value.pos
             sub = f"{path}.{key.value}" if path else key.value
             v = self.value(value, t, sub, key.value)
             if v is not INVALID:

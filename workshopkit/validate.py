@@ -68,7 +68,7 @@ class Workspace:
             if key in data:
                 f = (root / data[key][1][""]).resolve()
                 if not f.is_file():
-                    self.problems.error(data["_keys"][key], f"{key} file not found: {display(f)}")
+                    self.problems.error(data["_vals"][key], f"{key} file not found: {display(f)}")
                 else:
                     setattr(cfg, key, f)
         return cfg
@@ -102,7 +102,7 @@ class Workspace:
         if data is None or len(self.problems.errors) > before:
             return None
         if "id" in data and data["id"] != path.stem:
-            self.problems.error(data["_keys"]["id"],
+            self.problems.error(data["_vals"]["id"],
                                 f"catalogue id '{data['id']}' must equal the file name '{path.stem}'")
             return None
         rows = [ComparisonRow(r["_pos"], **_fields(r)) for r in data["rows"]]
@@ -259,7 +259,7 @@ class _Builder:
         if any(k not in d for k in ("id", "title", "sessions")):
             return None
         if d["id"] in RESERVED_IDS:
-            self.problems.error(d["_keys"]["id"], f"'{d['id']}' is reserved; choose another id")
+            self.problems.error(d["_vals"]["id"], f"'{d['id']}' is reserved; choose another id")
         for vid, v in d.get("videos", {}).items():
             self.videos[vid] = Video(
                 v["_idpos"], vid, self.url(v["url"], v["_keys"]["url"]) if "url" in v else None,
@@ -287,7 +287,7 @@ class _Builder:
                        for r in d.get("resources", []) if "title" in r],
             catalogs=self.catalogs)
         if cur.declared_minutes is not None and cur.declared_minutes != cur.minutes:
-            self.problems.warning(d["_keys"]["duration"],
+            self.problems.warning(d["_vals"]["duration"],
                                   f"declared duration {_hm(cur.declared_minutes)} differs from the "
                                   f"sum of its activities, {_hm(cur.minutes)}")
         return cur
@@ -307,7 +307,7 @@ class _Builder:
                     d.get("summary"), d.get("notes"), d.get("day"), d.get("duration"),
                     d.get("wellbeing"), d.get("opsec"))
         if s.declared_minutes is not None and s.declared_minutes != s.minutes:
-            self.problems.warning(d["_keys"]["duration"],
+            self.problems.warning(d["_vals"]["duration"],
                                   f"session '{s.id}': declared duration {_hm(s.declared_minutes)} "
                                   f"differs from the sum of its activities, {_hm(s.minutes)}")
         return s
@@ -328,7 +328,7 @@ class _Builder:
                     self.problems.error(d["_pos"], f"missing required key '{k}' in an activity "
                                         "(only a break, 'break: true', may leave it out)")
         if "duration" in d and d["duration"] <= 0:
-            self.problems.error(keys["duration"], "an activity lasts at least one minute")
+            self.problems.error(d["_vals"]["duration"], "an activity lasts at least one minute")
         if "id" not in d or "duration" not in d:
             return None
         return Activity(
@@ -370,9 +370,9 @@ class _Builder:
         s = Slide(d["_pos"], d.get("title"), d.get("notes"), bullets=d.get("bullets"),
                   video=d.get("video"), columns=d.get("columns"), comparison=d.get("comparison"))
         if "video" in d:
-            self.ref_video(d["video"], keys["video"])
+            self.ref_video(d["video"], d["_vals"]["video"])
         if "comparison" in d:
-            self.ref_catalog(d["comparison"], keys["comparison"])
+            self.ref_catalog(d["comparison"], d["_vals"]["comparison"])
         if "quote" in d and "text" in d["quote"]:
             q = d["quote"]
             s.quote = Quote(q["_pos"], q["text"], q.get("source"))
@@ -442,7 +442,7 @@ class _Builder:
                           checklist=d.get("checklist"), comparison=d.get("comparison"),
                           text=d.get("text"))
         if "comparison" in d:
-            self.ref_catalog(d["comparison"], keys["comparison"])
+            self.ref_catalog(d["comparison"], d["_vals"]["comparison"])
         if "choice" in d and "options" in d["choice"]:
             c = d["choice"]
             w.choice = Choice(c["_pos"], c.get("prompt"), c["options"], c.get("multiple", False))
