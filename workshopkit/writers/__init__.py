@@ -17,6 +17,7 @@ EXTENSIONS = {"slides": "pptx", "worksheets": "pdf", "guide": "pdf", "videos": "
 
 WRITERS: dict[str, str] = {
     "slides": "workshopkit.writers.slides:write",
+    "videos": "workshopkit.writers.handout:write",
 }
 """Kinds that have a writer, as 'module:function'."""
 

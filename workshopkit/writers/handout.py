@@ -1,0 +1,482 @@
+"""The video handout (PDF): a card per video with a QR code and the printed URL.
+
+Plan first (:func:`plan_cards`, :func:`grid`, :func:`qr_module`, :func:`url_lines`:
+pure data, testable without drawing), then draw: several cards per page in a
+grid with cut lines (``cards == "cut"``) or one big card per page
+(``cards == "page"``).  Each QR code is one vector path of rectangles drawn
+from :func:`workshopkit.qr.runs`; its four-module quiet zone stays white.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.fonts import tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from .. import qr
+from ..i18n import ui
+from ..markup import plain
+from ..model import Curriculum
+from ..options import Options
+from ..schedule import video_length
+from . import pdfbase
+
+FONT = "DejaVuSans"
+MIN_MODULE = 0.6 * mm
+"""Smallest QR module drawn: 1.70 pt, 3.5 px at 150 dpi (a scanner needs >= 3 px)."""
+SNAP = 72 / 600
+"""Module sizes are whole dots of a 600 dpi printer, so every module prints alike."""
+CARD_MIN = {False: (240.0, 190.0), True: (340.0, 290.0)}
+"""Smallest card (width, height) in points, normal and large print: sets the grid."""
+
+
+# ------------------------------------------------------------------ plan (pure data)
+
+@dataclass(frozen=True)
+class Code:
+    url: str
+    label: str = ""  # the language's own name, when a card has one code per language
+
+
+@dataclass(frozen=True)
+class Card:
+    video_id: str
+    titles: tuple[str, ...]  # one per build language (markup kept), duplicates dropped
+    summaries: tuple[str, ...]
+    duration: str  # "4:30"; "" when the video has no duration
+    captions: tuple[str, ...]  # per build language: caption languages named in it
+    codes: tuple[Code, ...]  # one, or one per language when the URLs differ
+    used_in: tuple[str, ...]  # "Session - Activity" where slides show the video
+
+
+@functools.lru_cache(maxsize=1024)
+def language_name(tag: str, lang: str) -> str:
+    """``es`` named in ``en`` -> 'Spanish'; the tag itself when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(tag, sep="-").get_display_name(Locale.parse(lang, sep="-"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        name = None
+    return name or tag
+
+
+def video_order(cur: Curriculum) -> list[str]:
+    """Video ids in the order slides first show them, then unused ones in file order."""
+    seen: list[str] = []
+    for _s, act in cur.activities():
+        for sl in act.slides:
+            if sl.video in cur.videos and sl.video not in seen:
+                seen.append(sl.video)
+    return seen + [v for v in cur.videos if v not in seen]
+
+
+def _unique(values) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        if v and v not in out:
+            out.append(v)
+    return tuple(out)
+
+
+def plan_cards(cur: Curriculum, languages: tuple[str, ...]) -> list[Card]:
+    lang = languages[0]
+    where: dict[str, list[str]] = {}
+    for s, act in cur.activities():
+        for sl in act.slides:
+            if sl.video in cur.videos:
+                place = s.title.get(lang) + " \u2013 " + (act.title.get(lang) if act.title else act.id)
+                if place not in where.setdefault(sl.video, []):
+                    where[sl.video].append(place)
+    cards = []
+    for vid in video_order(cur):
+        v = cur.videos[vid]
+        urls = [v.url.get(l) for l in languages]
+        if len(set(urls)) == 1:
+            codes: tuple[Code, ...] = (Code(urls[0]),)
+        else:
+            codes = tuple(Code(u, language_name(l, l)) for u, l in zip(urls, languages))
+        caps = tuple(", ".join(language_name(c, l) for c in v.captions) for l in languages)
+        cards.append(Card(
+            video_id=vid,
+            titles=_unique(v.title.get(l) for l in languages) if v.title else (vid,),
+            summaries=_unique(v.summary.get(l) for l in languages) if v.summary else (),
+            duration=video_length(v.duration_seconds),
+            captions=caps if v.captions else (),
+            codes=codes,
+            used_in=tuple(where.get(vid, ())),
+        ))
+    return cards
+
+
+def grid(width: float, height: float, large_print: bool) -> tuple[int, int]:
+    """Columns and rows of cards that fit ``width`` x ``height`` points."""
+    min_w, min_h = CARD_MIN[large_print]
+    return max(1, min(3, int(width // min_w))), max(1, min(4, int(height // min_h)))
+
+
+def qr_module(modules: int, max_width: float, target: float) -> float | None:
+    """Module size (pt) for a code of ``modules`` across plus quiet zones within
+    ``max_width``: ``target`` or less, snapped to printer dots; None below MIN_MODULE."""
+    size = min(target, max_width / (modules + 2 * qr.QUIET_ZONE))
+    size = int(size / SNAP + 1e-9) * SNAP
+    return size if size >= MIN_MODULE else None
+
+
+_PRIMARY_AFTER, _PRIMARY_BEFORE = "/=&", "?#"
+_SECONDARY_BEFORE = ".-_~%+,;:@"
+
+
+def url_lines(url: str, width: float, font: str, size: float) -> list[str]:
+    """The URL cut into lines no wider than ``width``: after '/', '=' or '&', before
+    '?' or '#'; failing that before '.', '-', '_' and the like; failing that anywhere.
+    Joining the lines gives back the URL."""
+    def breaks(chars_after: str, chars_before: str) -> list[int]:
+        out = []
+        for i in range(1, len(url)):
+            prev, ch = url[i - 1], url[i]
+            if (prev in chars_after and ch != "/") or (ch in chars_before and prev != "/"):
+                out.append(i)
+        return out
+
+    primary = breaks(_PRIMARY_AFTER, _PRIMARY_BEFORE)
+    secondary = breaks("", _SECONDARY_BEFORE)
+    lines, start = [], 0
+    fits = lambda end: stringWidth(url[start:end], font, size) <= width  # noqa: E731
+    while not fits(len(url)):
+        end = next((b for b in reversed(primary) if start < b and fits(b)), None)
+        end = end or next((b for b in reversed(secondary) if start < b and fits(b)), None)
+        if end is None:
+            end = start + 1
+            while end + 1 < len(url) and fits(end + 1):
+                end += 1
+        lines.append(url[start:end])
+        start = end
+    lines.append(url[start:])
+    return lines
+
+
+# ------------------------------------------------------------------ drawing blocks
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes in points for one layout."""
+    body: float
+    title: float
+    small: float
+    pad: float
+    module: float  # target QR module size
+    qr_share: float  # most of the card width the QR column may take
+
+
+LOOKS = {
+    ("cut", False): (Look(9.5, 12, 8.5, 10, 0.8 * mm, 0.45), Look(8, 10, 7.5, 8, 0.7 * mm, 0.5)),
+    ("cut", True): (Look(16, 19, 16, 12, 1.0 * mm, 0.45),),
+    ("page", False): (Look(13, 22, 11, 0, 2.5 * mm, 0.6),),
+    ("page", True): (Look(18, 26, 16, 0, 2.5 * mm, 0.6),),
+}
+
+
+class QRCode(Flowable):
+    """One QR code with its quiet zone, and its language label beneath when it has one."""
+
+    def __init__(self, code: Code, module: float, label_style: ParagraphStyle | None = None):
+        super().__init__()
+        self.code, self.module = code, module
+        self.side = (qr.size(code.url) + 2 * qr.QUIET_ZONE) * module
+        self.label = pdfbase.para(code.label, label_style) if code.label and label_style else None
+
+    def wrap(self, aw, ah):
+        self.label_h = self.label.wrap(self.side, ah)[1] if self.label else 0
+        return self.side, self.side + self.label_h
+
+    def draw(self):
+        c, m, q = self.canv, self.module, qr.QUIET_ZONE
+        top = self.label_h + self.side - q * m
+        path = c.beginPath()
+        for x, y, length in qr.runs(self.code.url):
+            path.rect((q + x) * m, top - (y + 1) * m, length * m, m)
+        c.saveState()
+        c.setFillColor(colors.black)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
+        c.linkURL(self.code.url, (0, self.label_h, self.side, self.label_h + self.side), relative=1)
+        if self.label:
+            self.label.drawOn(c, 0, 0)
+
+
+class UrlText(Flowable):
+    """The printed URL, broken at safe characters, black, and a link on screen."""
+
+    def __init__(self, url: str, size: float):
+        super().__init__()
+        self.url, self.size, self.leading = url, size, size * 1.3
+
+    def wrap(self, aw, ah):
+        self.lines = url_lines(self.url, aw, FONT, self.size)
+        self.width = max(stringWidth(s, FONT, self.size) for s in self.lines)
+        return self.width, self.leading * len(self.lines)
+
+    def draw(self):
+        c, n = self.canv, len(self.lines)
+        c.setFont(FONT, self.size)
+        c.setFillColor(colors.black)
+        for i, line in enumerate(self.lines):
+            c.drawString(0, (n - 1 - i) * self.leading + 0.25 * self.size, line)
+        c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
+
+
+def _styles(look: Look, options: Options) -> dict[str, ParagraphStyle]:
+    pal = pdfbase.palette(options)
+    accent = getattr(pal, "accent", colors.black)
+    muted = getattr(pal, "muted", colors.Color(0.35, 0.35, 0.35))
+    if options.ink == "low":
+        accent = colors.black
+    bold, italic = tt2ps(FONT, 1, 0), tt2ps(FONT, 0, 1)
+
+    def st(name, size, font=FONT, color=colors.black, space=0.0):
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
+                              textColor=color, spaceAfter=space)
+
+    return {
+        "title": st("title", look.title, bold, accent, look.body * 0.2),
+        "title2": st("title2", look.title * 0.9, italic, muted, look.body * 0.3),
+        "body": st("body", look.body, space=look.body * 0.3),
+        "body2": st("body2", look.body, italic, muted, look.body * 0.3),
+        "small": st("small", look.small, color=muted, space=look.small * 0.3),
+        "small2": st("small2", look.small, italic, muted, look.small * 0.3),
+        "label": st("label", look.small, bold),
+    }
+
+
+def _texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
+    """(beside the code, below it): paragraphs in reading order."""
+    tr = [ui(l) for l in languages]
+    p = pdfbase.para
+    side = [p(t, sts["title" if i == 0 else "title2"], languages[min(i, len(languages) - 1)])
+            for i, t in enumerate(card.titles)]
+    if card.duration:
+        side.append(p(tr[0]("Duration: {duration}").format(duration=card.duration), sts["body"]))
+    for i, caps in enumerate(card.captions):
+        side.append(p(tr[i]("Captions: {languages}").format(languages=caps),
+                      sts["body" if i == 0 else "body2"]))
+    below = [p(t, sts["body" if i == 0 else "body2"]) for i, t in enumerate(card.summaries)]
+    if card.used_in:
+        below.append(p(tr[0]("Used in: {where}").format(where="; ".join(card.used_in)),
+                       sts["small"]))
+    return side, below
+
+
+def _urls(card: Card, look: Look, sts) -> list[Flowable]:
+    out: list[Flowable] = []
+    for code in card.codes:
+        if code.label:
+            out.append(pdfbase.para(code.label, sts["label"]))
+        out.append(UrlText(code.url, look.small))
+    return out
+
+
+@dataclass
+class Placed:
+    height: float
+    items: list[tuple[Flowable, float, float, float]]  # flowable, x, y from the top, height
+
+
+def card_layout(card: Card, width: float, look: Look, languages, options) -> Placed | None:
+    """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
+    sts = _styles(look, options)
+    inner = width - 2 * look.pad
+    modules = max(qr.size(c.url) for c in card.codes)
+    module = qr_module(modules, inner * look.qr_share, look.module)
+    if module is None:
+        return None
+    gap = look.body * 0.8
+    items: list[tuple[Flowable, float, float, float]] = []
+
+    def column(flows, x, y, w):
+        for f in flows:
+            h = f.wrap(w, 1e6)[1]
+            items.append((f, x, y, h))
+            y += h + (getattr(f.style, "spaceAfter", 0) if hasattr(f, "style") else gap / 2)
+        return y
+
+    codes = [QRCode(c, module, sts["label"]) for c in card.codes]
+    qr_w = max(c.side for c in codes)
+    side, below = _texts(card, languages, sts)
+    left_y = column(codes, look.pad, look.pad, qr_w)
+    right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
+    y = column(below + _urls(card, look, sts), look.pad, max(left_y, right_y) + gap / 2, inner)
+    return Placed(y + look.pad - gap / 2, items)
+
+
+# ------------------------------------------------------------------ pages
+
+def _header(cur: Curriculum, languages, options, look: Look) -> list[Flowable]:
+    sts = _styles(look, options)
+    out = []
+    for i, l in enumerate(languages):
+        t = cur.title.get(l)
+        if i == 0 or t != cur.title.get(languages[0]):
+            out.append(pdfbase.para(t, sts["title" if i == 0 else "title2"], l))
+    for i, l in enumerate(languages):
+        out.append(pdfbase.para(ui(l)("Point your phone's camera at a code to open the video"),
+                                sts["body" if i == 0 else "body2"], l))
+    return out
+
+
+class CardPage(Flowable):
+    """A page of cards in a grid, with dashed cut lines and crop marks outside it."""
+
+    def __init__(self, header, placed: list[Placed], cols, rows, cell, rule):
+        super().__init__()
+        self.header, self.placed, self.cols, self.rows = header, placed, cols, rows
+        self.cell, self.rule = cell, rule
+
+    def wrap(self, aw, ah):
+        self.aw, self.ah = aw, ah
+        return aw, ah
+
+    def draw(self):
+        c = self.canv
+        y = self.ah
+        for f in self.header:
+            y -= f.wrap(self.aw, y)[1]
+            f.drawOn(c, 0, y)
+            y -= f.style.spaceAfter
+        cw, ch = self.cell
+        top = self.rows * ch
+        segments = set()
+        for i, card in enumerate(self.placed):
+            col, row = i % self.cols, i // self.cols
+            x0, y0 = col * cw, top - (row + 1) * ch
+            for f, fx, fy, h in card.items:
+                f.drawOn(c, x0 + fx, y0 + ch - fy - h)
+            segments |= {(x0, y0, x0 + cw, y0), (x0, y0 + ch, x0 + cw, y0 + ch),
+                         (x0, y0, x0, y0 + ch), (x0 + cw, y0, x0 + cw, y0 + ch)}
+        c.saveState()
+        c.setStrokeColor(self.rule)
+        c.setLineWidth(0.4)
+        c.setDash(3, 3)
+        for seg in sorted(segments):
+            c.line(*seg)
+        c.setDash()
+        c.setStrokeColor(colors.black)
+        used_rows = (len(self.placed) + self.cols - 1) // self.cols
+        bottom = top - used_rows * ch
+        width = min(len(self.placed), self.cols) * cw
+        for k in range(min(len(self.placed), self.cols) + 1):  # marks above and below
+            c.line(k * cw, top + 3, k * cw, top + 10)
+            c.line(k * cw, bottom - 3, k * cw, bottom - 10)
+        for k in range(used_rows + 1):  # marks left and right
+            c.line(-10, top - k * ch, -3, top - k * ch)
+            c.line(width + 3, top - k * ch, width + 10, top - k * ch)
+        c.restoreState()
+
+
+class CardSheet(Flowable):
+    """Every card of a cut handout; splits itself page by page. Cards too big
+    for a cell follow on pages of their own."""
+
+    def __init__(self, cards, make_header, page_story, look_options, languages, options,
+                 oversized=()):
+        super().__init__()
+        self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
+        self.looks, self.languages, self.options = look_options, languages, options
+        self.oversized = list(oversized)
+
+    def wrap(self, aw, ah):
+        return aw, ah + 1  # always split: each page is laid out in split()
+
+    def split(self, aw, ah):
+        header = self.make_header()
+        head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + 14
+        cols, rows = grid(aw, ah - head_h, self.options.large_print)
+        cell = (aw / cols, (ah - head_h) / rows)
+        placed, rest, big = [], list(self.cards), list(self.oversized)
+        while rest and len(placed) < cols * rows:
+            card = rest.pop(0)
+            for look in self.looks:
+                lay = card_layout(card, cell[0], look, self.languages, self.options)
+                if lay is not None and lay.height <= cell[1]:
+                    placed.append(lay)
+                    break
+            else:
+                big.append(card)
+        out: list[Flowable] = []
+        if placed:
+            out.append(CardPage(header, placed, cols, rows, cell,
+                                getattr(pdfbase.palette(self.options), "rule", colors.grey)))
+        if rest:
+            out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
+                                 self.languages, self.options, big))
+        else:
+            if placed and big:
+                out.append(PageBreak())
+            for i, card in enumerate(big):
+                out += ([PageBreak()] if i else []) + self.page_story(card)
+        return out
+
+    def draw(self):  # pragma: no cover - always split first
+        pass
+
+
+class CodeRow(Flowable):
+    """The codes of a page card side by side, centred, as large as fits."""
+
+    def __init__(self, card: Card, look: Look, sts):
+        super().__init__()
+        self.card, self.look, self.sts = card, look, sts
+
+    def wrap(self, aw, ah):
+        n = len(self.card.codes)
+        share = min(aw * self.look.qr_share / n, ah * 0.55)
+        modules = max(qr.size(c.url) for c in self.card.codes)
+        module = qr_module(modules, share, self.look.module) or MIN_MODULE
+        self.codes = [QRCode(c, module, self.sts["label"]) for c in self.card.codes]
+        self.sizes = [q.wrap(aw, ah) for q in self.codes]
+        self.gap = 24
+        self.aw = aw
+        return aw, max(h for _, h in self.sizes)
+
+    def draw(self):
+        total = sum(w for w, _ in self.sizes) + self.gap * (len(self.codes) - 1)
+        x = (self.aw - total) / 2
+        height = max(h for _, h in self.sizes)
+        for q, (w, h) in zip(self.codes, self.sizes):
+            q.drawOn(self.canv, x, height - h)
+            x += w + self.gap
+
+
+def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
+    pdfbase.register_fonts()
+    _ = ui(languages[0])
+    mode = "page" if options.cards == "page" else "cut"
+    looks = LOOKS[(mode, options.large_print)]
+    page_look = LOOKS[("page", options.large_print)][0]
+    head_look = Look(page_look.body, page_look.title * 0.8, page_look.small, 0, 0, 0)
+    make_header = lambda: _header(cur, languages, options, head_look)  # noqa: E731
+
+    def page_story(card: Card) -> list[Flowable]:
+        sts = _styles(page_look, options)
+        side, below = _texts(card, languages, sts)
+        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 12)]
+                + side + below + [Spacer(1, 6)] + _urls(card, page_look, sts))
+
+    cards = plan_cards(cur, languages)
+    if not cards:
+        sts = _styles(page_look, options)
+        story = make_header() + [Spacer(1, 12),
+                                 pdfbase.para(_("This workshop has no videos."), sts["body"])]
+    elif mode == "page":
+        story = []
+        for i, card in enumerate(cards):
+            story += ([PageBreak()] if i else []) + page_story(card)
+    else:
+        story = [CardSheet(cards, make_header, page_story, looks, languages, options)]
+    return pdfbase.render(story, cur=cur, languages=languages, options=options,
+                          kind_title=_("Video handout"))
