@@ -1,0 +1,254 @@
+"""The sample curricula in curricula/: complete, bilingual, timed and sourced.
+
+These are what most users print first and what authors copy, so each one is
+held to the same bar: valid under --strict, every prose Text in Spanish and
+English, all five ADIDS phases, worksheets, videos, glossary and resources,
+and only URLs from the checked list in tests/data/known-urls.txt.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshopkit.i18n import iter_texts
+from workshopkit.model import PHASES, WORKSHEET_KINDS, SLIDE_BODIES
+from workshopkit.validate import Workspace
+
+from conftest import DATA, SAMPLES
+
+CURRICULA = sorted(p for p in SAMPLES.glob("*.yaml"))
+LANGS = ("es", "en")
+
+# Fields that hold names rather than prose: a plain string is fine there.
+NAME_FIELDS = {"name", "org", "source", "credit", "license", "free", "free_license",
+               "commercial", "commercial_license"}
+NAME_PATHS = {"resources.title"}
+
+# What the free-software catalogue must cover (English need, lower case).
+NEEDS = ("video calls", "shared documents", "email", "mailing lists", "file storage", "chat",
+         "office suite", "forms", "websites", "maps", "image editing", "operating system")
+
+
+def known_urls() -> set[str]:
+    lines = (DATA / "known-urls.txt").read_text(encoding="utf-8").splitlines()
+    return {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+
+
+def load(path: Path):
+    ws = Workspace()
+    cur = ws.load(path)
+    return cur, list(ws.problems)
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+def test_there_are_at_least_five_sample_curricula():
+    assert len(CURRICULA) >= 5, [p.name for p in CURRICULA]
+
+
+@pytest.fixture(params=CURRICULA, ids=ids(CURRICULA))
+def sample(request):
+    cur, problems = load(request.param)
+    assert cur is not None, "\n".join(map(str, problems))
+    return cur, problems
+
+
+def test_validates_strict_without_any_diagnostic(sample, cli):
+    cur, problems = sample
+    assert problems == [], "\n".join(map(str, problems))
+    result = cli("validate", "--strict", str(cur.path))
+    assert result.exit_code == 0, result.output
+
+
+def test_id_is_the_file_stem_and_languages_are_es_en(sample):
+    cur, _ = sample
+    assert cur.id == cur.path.stem
+    assert cur.languages == LANGS
+
+
+def test_every_text_is_in_spanish_and_english(sample):
+    cur, _ = sample
+    texts = list(iter_texts(cur))
+    assert len(texts) > 50
+    for t in texts:
+        field = t.path.rsplit(".", 1)[-1]
+        if t.plain is not None:
+            assert field in NAME_FIELDS or t.path in NAME_PATHS, (
+                f"{t.pos}: {t.path} is a plain string; write it in es and en")
+            continue
+        for lang in LANGS:
+            assert t.values.get(lang, "").strip(), f"{t.pos}: {t.path} lacks '{lang}'"
+        assert t.values["es"] != t.values["en"] or len(t.values["es"]) < 20, (
+            f"{t.pos}: {t.path} has the same long text in es and en")
+
+
+def test_metadata_an_author_copies(sample):
+    cur, _ = sample
+    assert cur.license == "CC-BY-SA-4.0"
+    assert cur.version and cur.updated is not None
+    assert cur.authors and cur.summary is not None and cur.audience is not None
+    assert cur.level in ("intro", "intermediate", "advanced")
+    assert len(cur.objectives) >= 3
+    assert cur.materials
+    assert len(cur.glossary) >= 4 and all(t.definition is not None for t in cur.glossary)
+    assert len(cur.resources) >= 3 and all(r.url is not None for r in cur.resources)
+
+
+def test_all_five_adids_phases(sample):
+    cur, _ = sample
+    phases = {a.phase for _, a in cur.activities() if not a.is_break}
+    assert phases == set(PHASES)
+
+
+def test_declared_duration_equals_the_sum_and_timing_is_realistic(sample):
+    cur, _ = sample
+    assert cur.declared_minutes is not None
+    assert cur.declared_minutes == sum(a.minutes for _, a in cur.activities())
+    assert 90 <= cur.minutes <= 8 * 60
+    for s in cur.sessions:
+        if s.declared_minutes is not None:
+            assert s.declared_minutes == s.minutes
+    for _, a in cur.activities():
+        assert 5 <= a.minutes <= 60, f"{a.id}: {a.minutes} min"
+    if cur.minutes > 120:
+        assert any(a.is_break for _, a in cur.activities()), "a long workshop needs a break"
+
+
+def test_activities_have_steps_notes_and_participant_material(sample):
+    cur, _ = sample
+    items = [i for _, a in cur.activities() for i in a.worksheet]
+    assert items, "no worksheet"
+    for _, a in cur.activities():
+        if a.is_break:
+            continue
+        assert a.steps, f"{a.id} has no steps"
+        assert a.notes is not None, f"{a.id} has no facilitator notes"
+        assert a.slides, f"{a.id} has no slides"
+
+
+def test_at_least_two_videos_all_shown_or_listed(sample):
+    cur, _ = sample
+    assert len(cur.videos) >= 2
+    shown = {sl.video for _, a in cur.activities() for sl in a.slides if sl.video}
+    assert shown, "no video is shown on a slide"
+    assert shown <= set(cur.videos)
+    for v in cur.videos.values():
+        assert v.title is not None and v.summary is not None
+
+
+def _urls(cur):
+    for v in cur.videos.values():
+        yield v.url
+    for r in cur.resources:
+        if r.url is not None:
+            yield r.url
+    for a in cur.authors:
+        if a.url is not None:
+            yield a.url
+
+
+def test_urls_are_http_and_from_the_checked_list(sample):
+    cur, _ = sample
+    known = known_urls()
+    urls = [u for url in _urls(cur)
+            for u in ([url.plain] if url.plain is not None else url.values.values())]
+    assert urls
+    for u in urls:
+        assert u.startswith(("https://", "http://")), u
+        assert u in known, f"{cur.id}: {u} is not in tests/data/known-urls.txt"
+
+
+def test_care_notes_where_the_topic_calls_for_them(sample):
+    cur, _ = sample
+    assert cur.wellbeing is not None or cur.opsec is not None
+    if cur.id in ("local-surveillance", "security-risk", "member-survey", "oppressive-tech"):
+        assert cur.opsec is not None and cur.wellbeing is not None
+
+
+def test_known_urls_list_is_clean():
+    urls = known_urls()
+    assert len(urls) >= 40
+    for u in urls:
+        assert u.startswith(("https://", "http://")) and " " not in u, u
+
+
+# ----------------------------------------------------------- the showcase
+
+def test_local_surveillance_uses_the_whole_format():
+    cur, problems = load(SAMPLES / "local-surveillance.yaml")
+    assert cur is not None and problems == []
+    kinds = {sl.kind for _, a in cur.activities() for sl in a.slides}
+    assert set(SLIDE_BODIES) - {"image"} <= kinds, kinds
+    assert "title" in kinds
+    items = {i.kind for _, a in cur.activities() for i in a.worksheet}
+    assert items == set(WORKSHEET_KINDS)
+    assert cur.wellbeing and cur.opsec
+    assert any(s.wellbeing for s in cur.sessions) and any(s.opsec for s in cur.sessions)
+    acts = [a for _, a in cur.activities()]
+    assert any(a.wellbeing for a in acts) and any(a.opsec for a in acts)
+    assert any(a.is_break for a in acts)
+    assert any(s.day for s in cur.sessions)
+    assert any(v.captions for v in cur.videos.values())
+    assert any(a.materials for a in acts)
+    assert any(i.choice and i.choice.multiple for a in acts for i in a.worksheet)
+
+
+def test_free_software_curriculum_uses_the_catalogue_on_slide_and_worksheet():
+    cur, problems = load(SAMPLES / "free-software.yaml")
+    assert cur is not None and problems == []
+    assert "free-software" in cur.catalogs
+    acts = [a for _, a in cur.activities()]
+    assert any(sl.comparison == "free-software" for a in acts for sl in a.slides)
+    assert any(i.comparison == "free-software" for a in acts for i in a.worksheet)
+
+
+def test_risk_curricula_have_case_studies_and_a_risk_matrix():
+    cur, problems = load(SAMPLES / "security-risk.yaml")
+    assert cur is not None and problems == []
+    items = [i for _, a in cur.activities() for i in a.worksheet]
+    assert sum(1 for i in items if i.kind == "case_study") >= 2
+    assert any(i.kind == "risk_matrix" for i in items)
+
+
+def test_member_survey_is_anonymous_friendly():
+    cur, problems = load(SAMPLES / "member-survey.yaml")
+    assert cur is not None and problems == []
+    items = [i for _, a in cur.activities() for i in a.worksheet]
+    kinds = {i.kind for i in items}
+    assert {"choice", "checklist", "table"} <= kinds
+    for i in items:  # the survey never asks for a name
+        for t in iter_texts(i):
+            text = t.values.get("en", t.plain or "").lower()
+            assert "your name" not in text and "full name" not in text, text
+
+
+# ----------------------------------------------------------- the catalogue
+
+def test_free_software_catalogue_covers_the_needs():
+    ws = Workspace()
+    cat = ws.catalog(SAMPLES.parent, "free-software")
+    assert cat is not None, "\n".join(map(str, ws.problems))
+    assert list(ws.problems) == [], "\n".join(map(str, ws.problems))
+    assert len(cat.rows) >= 12
+    needs = [r.need.values["en"].lower() for r in cat.rows]
+    for need in NEEDS:
+        assert any(need in n for n in needs), f"no row for {need}: {needs}"
+    for r in cat.rows:
+        for field in ("need", "free", "free_license", "commercial", "commercial_license",
+                      "notes"):
+            assert getattr(r, field) is not None, f"{r.id}: {field}"
+        for t in (r.need, r.notes, r.commercial_license):
+            assert t.plain is None and set(LANGS) <= set(t.values), f"{r.id}: {t.path}"
+
+
+def test_catalogue_licences_are_the_ones_we_checked():
+    ws = Workspace()
+    cat = ws.catalog(SAMPLES.parent, "free-software")
+    lic = {r.free.source: (r.free_license.source) for r in cat.rows}
+    assert lic["Jitsi Meet"] == "Apache-2.0"
+    assert lic["Nextcloud"] == "AGPL-3.0-or-later"
+    assert lic["LibreOffice"] == "MPL-2.0"
+    assert lic["GIMP"] == "GPL-3.0-or-later"
