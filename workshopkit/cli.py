@@ -231,5 +231,110 @@ def _clock(value: str | None):
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
+
+# ---------------------------------------------------------------- translate
+
+@main.group(context_settings=CONTEXT)
+def translate() -> None:
+    """Work with translators: gettext catalogues (.po) beside the curricula.
+
+    \b
+    Example:
+      workshopkit translate export --lang pt     # write curricula/*.pt.po
+      workshopkit translate status --min 90      # fail below 90 % translated
+    """
+
+
+def _translation_docs(paths: tuple[str, ...]):
+    from .build import load_all
+    from .errors import Problems
+    from .translate import documents
+
+    _missing_default(paths)
+    problems = Problems()
+    good, bad = load_all(_paths(paths), problems, languages=set())
+    return documents(good), bad, problems
+
+
+def _lang_list(values: tuple[str, ...]) -> list[str]:
+    from .build import parse_langs
+    from .translate import check_lang
+
+    langs = parse_langs(values)
+    wrong = [l for l in langs if not check_lang(l)]
+    if wrong:
+        raise click.BadParameter(f"'{wrong[0]}' is not a language tag (such as pt, pt-BR)",
+                                 param_hint="--lang")
+    return langs
+
+
+@translate.command("export", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to export, comma-separated; may repeat.")
+@click.option("--pot", is_flag=True, help="Also write a <stem>.pot template.")
+def translate_export(paths: tuple[str, ...], langs: tuple[str, ...], pot: bool) -> None:
+    """Write <stem>.<lang>.po beside each curriculum and each catalogue it uses.
+
+    Existing translations are kept; an entry whose source text changed is
+    marked fuzzy (with the previous text); entries no longer used are kept
+    as obsolete (#~). Translations written in the YAML are filled in.
+
+    \b
+    Example:
+      workshopkit translate export --lang pt,fr curricula/
+      workshopkit translate export --pot
+    """
+    from .translate import export
+
+    wanted = _lang_list(langs)
+    if not wanted and not pot:
+        raise click.UsageError("give --lang (such as --lang pt) or --pot")
+    docs, bad, problems = _translation_docs(paths)
+    written = export(docs, wanted, pot, problems)
+    for path in written:
+        click.echo(f"wrote {path}")
+    status = report(problems)
+    click.echo(f"{len(written)} catalogue{'s' if len(written) != 1 else ''} written", err=True)
+    sys.exit(1 if bad or status else 0)
+
+
+@translate.command("status", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to check, comma-separated; may repeat. Default: every "
+              "language each document has.")
+@click.option("--min", "minimum", type=click.IntRange(0, 100), default=0, show_default=True,
+              help="Exit with status 1 when a document is less translated than this percent.")
+@click.option("--summary", is_flag=True, help="Only the percentages, not each missing entry.")
+def translate_status(paths: tuple[str, ...], langs: tuple[str, ...], minimum: int,
+                     summary: bool) -> None:
+    """Show how much of each curriculum and catalogue is translated.
+
+    One line per document and language with the percentage of texts
+    translated (plain strings, the same in every language, are not counted),
+    then FILE:LINE:COL: missing|stale|fuzzy: LANG: PATH for each entry to do.
+
+    \b
+    Example:
+      workshopkit translate status --lang pt --min 100
+    """
+    from .translate import status as measure
+
+    wanted = _lang_list(langs)
+    docs, bad, problems = _translation_docs(paths)
+    rows = measure(docs, wanted or None)
+    for row in rows:
+        click.echo(row.summary())
+        if not summary:
+            for finding in row.findings:
+                click.echo(f"  {finding}")
+    low = [r for r in rows if r.percent < minimum]
+    report(problems)
+    if low:
+        click.echo(f"{len(low)} below {minimum}%", err=True)
+    sys.exit(1 if bad or low or problems.errors else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -37,6 +37,7 @@ class Translations:
     by_msgid: dict[str, dict[str, PoEntry]] = field(default_factory=dict)
     context_msgids: dict[str, dict[str, list[tuple[str, PoEntry]]]] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)  # context -> current source texts
 
     def languages(self) -> list[str]:
         return sorted(self.files)
@@ -50,16 +51,49 @@ class Translations:
             self.by_context.setdefault(lang, {})[(context, msgid)] = entry
         self.by_msgid.setdefault(lang, {}).setdefault(msgid, entry)
 
+    def register(self, context: str, source: str) -> None:
+        """Record that a Text at ``context`` currently says ``source``."""
+        for c in contexts(context):
+            known = self.sources.setdefault(c, [])
+            if source not in known:
+                known.append(source)
+
     def lookup(self, lang: str, context: str, msgid: str) -> Optional[str]:
-        hit = self.by_context.get(lang, {}).get((context, msgid))
-        if hit is None:
-            hit = self.by_msgid.get(lang, {}).get(msgid)
+        table = self.by_context.get(lang, {})
+        for c in contexts(context):
+            hit = table.get((c, msgid))
+            if hit is not None:
+                return hit.msgstr
+        hit = self.by_msgid.get(lang, {}).get(msgid)
         return hit.msgstr if hit else None
 
     def stale(self, lang: str, context: str, msgid: str) -> list[PoEntry]:
-        """Entries for this context whose msgid no longer equals the source text."""
-        return [e for m, e in self.context_msgids.get(lang, {}).get(context, [])
-                if m != msgid and e.msgstr and not e.fuzzy]
+        """Translated entries for this context whose msgid is no current source text.
+
+        Several Texts share a context (the bullets of one slide), so an entry
+        is stale only when its msgid matches none of them; it is returned for
+        the first of them only, so each stale entry is reported once.
+        """
+        out = []
+        for c in contexts(context):
+            current = self.sources.get(c) or [msgid]
+            if current[0] != msgid:
+                continue
+            out += [e for m, e in self.context_msgids.get(lang, {}).get(c, [])
+                    if m not in current and e.msgstr and not e.fuzzy]
+        return out
+
+
+def contexts(path: str) -> tuple[str, ...]:
+    """The msgctxts under which a catalogue may hold the Text at ``path``.
+
+    A document's Texts carry paths that start with its id
+    (``local-surveillance.sessions.map.title``); catalogues use the path inside
+    the document (``sessions.map.title``), as the format defines it.  Both are
+    accepted.
+    """
+    head, dot, rest = path.partition(".")
+    return (path, rest) if dot and rest else (path,)
 
 
 @dataclass(eq=False)
@@ -72,6 +106,12 @@ class Text:
     plain: Optional[str] = None
     values: dict[str, str] = field(default_factory=dict)
     value_pos: dict[str, Pos] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        register = getattr(self.owner, "register", None)
+        if register is not None and (self.plain is not None
+                                     or self.owner.source_lang in self.values):
+            register(self.path, self.source)
 
     @property
     def source(self) -> str:
@@ -187,3 +227,56 @@ def ui(lang: str) -> Callable[[str], str]:
 def N_(s: str) -> str:
     """Marks a string for extraction without translating it here."""
     return s
+
+
+# ---------------------------------------------------------------- names writers print
+
+PHASE_NAMES = {
+    "activity": N_("Activity"),
+    "discussion": N_("Discussion"),
+    "input": N_("Input"),
+    "deepening": N_("Deepening"),
+    "synthesis": N_("Synthesis"),
+}
+"""ADIDS phases (Activity, Discussion, Input, Deepening, Synthesis)."""
+
+LEVEL_NAMES = {
+    "intro": N_("Introductory"),
+    "intermediate": N_("Intermediate"),
+    "advanced": N_("Advanced"),
+}
+
+
+def phase_name(phase: str, lang: str) -> str:
+    """The ADIDS phase ``phase`` (``deepening``…) as a heading in ``lang``."""
+    return ui(lang)(PHASE_NAMES[phase]) if phase in PHASE_NAMES else phase
+
+
+def level_name(level: str, lang: str) -> str:
+    """The level ``intro`` | ``intermediate`` | ``advanced`` in ``lang``."""
+    return ui(lang)(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
+
+
+@functools.lru_cache(maxsize=None)
+def language_name(tag: str, in_lang: str) -> str:
+    """The name of language ``tag`` written in ``in_lang``, capitalised as a label.
+
+    ``language_name("pt-BR", "es")`` is ``"Portugués (Brasil)"``; a tag Babel
+    does not know comes back unchanged.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return tag
+    name = None
+    for where in (in_lang.replace("-", "_"), base_lang(in_lang), "en"):
+        try:
+            name = locale.get_display_name(where)
+            break
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    if not name:
+        return tag
+    return name[0].upper() + name[1:]
