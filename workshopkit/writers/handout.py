@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -128,13 +129,13 @@ def qr_module(modules: int, max_width: float, target: float) -> float | None:
     return size if size >= MIN_MODULE else None
 
 
-_PRIMARY_AFTER, _PRIMARY_BEFORE = "/=&", "?#"
-_SECONDARY_BEFORE = ".-_~%+,;:@"
+_PRIMARY_AFTER, _PRIMARY_BEFORE = "/", "?#&"
+_SECONDARY_AFTER, _SECONDARY_BEFORE = "=", ".-_~%+,;:@"
 
 
 def url_lines(url: str, width: float, font: str, size: float) -> list[str]:
-    """The URL cut into lines no wider than ``width``: after '/', '=' or '&', before
-    '?' or '#'; failing that before '.', '-', '_' and the like; failing that anywhere.
+    """The URL cut into lines no wider than ``width``: after '/', before '?', '#' or
+    '&'; failing that after '=', before '.', '-', '_' and the like; failing that anywhere.
     Joining the lines gives back the URL."""
     def breaks(chars_after: str, chars_before: str) -> list[int]:
         out = []
@@ -145,7 +146,7 @@ def url_lines(url: str, width: float, font: str, size: float) -> list[str]:
         return out
 
     primary = breaks(_PRIMARY_AFTER, _PRIMARY_BEFORE)
-    secondary = breaks("", _SECONDARY_BEFORE)
+    secondary = breaks(_SECONDARY_AFTER, _SECONDARY_BEFORE)
     lines, start = [], 0
     fits = lambda end: stringWidth(url[start:end], font, size) <= width  # noqa: E731
     while not fits(len(url)):
@@ -233,24 +234,20 @@ class UrlText(Flowable):
 
 def _styles(look: Look, options: Options) -> dict[str, ParagraphStyle]:
     pal = pdfbase.palette(options)
-    accent = getattr(pal, "accent", colors.black)
-    muted = getattr(pal, "muted", colors.Color(0.35, 0.35, 0.35))
-    if options.ink == "low":
-        accent = colors.black
     bold, italic = tt2ps(FONT, 1, 0), tt2ps(FONT, 0, 1)
 
-    def st(name, size, font=FONT, color=colors.black, space=0.0):
+    def st(name, size, font=FONT, color=pal.text, space=0.0, **kw):
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
-                              textColor=color, spaceAfter=space)
+                              textColor=color, spaceAfter=space, **kw)
 
     return {
-        "title": st("title", look.title, bold, accent, look.body * 0.2),
-        "title2": st("title2", look.title * 0.9, italic, muted, look.body * 0.3),
+        "title": st("title", look.title, bold, pal.accent, look.body * 0.2),
+        "title2": st("title2", look.title * 0.9, italic, pal.muted, look.body * 0.3),
         "body": st("body", look.body, space=look.body * 0.3),
-        "body2": st("body2", look.body, italic, muted, look.body * 0.3),
-        "small": st("small", look.small, color=muted, space=look.small * 0.3),
-        "small2": st("small2", look.small, italic, muted, look.small * 0.3),
+        "body2": st("body2", look.body, italic, pal.muted, look.body * 0.3),
+        "small": st("small", look.small, color=pal.muted, space=look.small * 0.3),
         "label": st("label", look.small, bold),
+        "qrlabel": st("qrlabel", look.small, bold, alignment=TA_CENTER),
     }
 
 
@@ -292,10 +289,12 @@ def card_layout(card: Card, width: float, look: Look, languages, options) -> Pla
     sts = _styles(look, options)
     inner = width - 2 * look.pad
     modules = max(qr.size(c.url) for c in card.codes)
-    module = qr_module(modules, inner * look.qr_share, look.module)
+    gap = look.body * 0.8
+    n = len(card.codes)
+    module = qr_module(modules, min(inner * look.qr_share, (inner - gap * (n - 1)) / n),
+                       look.module)
     if module is None:
         return None
-    gap = look.body * 0.8
     items: list[tuple[Flowable, float, float, float]] = []
 
     def column(flows, x, y, w):
@@ -305,12 +304,18 @@ def card_layout(card: Card, width: float, look: Look, languages, options) -> Pla
             y += h + (getattr(f.style, "spaceAfter", 0) if hasattr(f, "style") else gap / 2)
         return y
 
-    codes = [QRCode(c, module, sts["label"]) for c in card.codes]
+    codes = [QRCode(c, module, sts["qrlabel"]) for c in card.codes]
     qr_w = max(c.side for c in codes)
     side, below = _texts(card, languages, sts)
-    left_y = column(codes, look.pad, look.pad, qr_w)
-    right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
-    y = column(below + _urls(card, look, sts), look.pad, max(left_y, right_y) + gap / 2, inner)
+    if len(codes) == 1:  # the code on the left, title and facts beside it
+        left_y = column(codes, look.pad, look.pad, qr_w)
+        right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
+        y = max(left_y, right_y) + gap / 2
+    else:  # one code per language, side by side above the text
+        y = max(column([c], look.pad + i * (qr_w + gap), look.pad, qr_w)
+                for i, c in enumerate(codes))
+        y = column(side, look.pad, y, inner)
+    y = column(below + _urls(card, look, sts), look.pad, y, inner)
     return Placed(y + look.pad - gap / 2, items)
 
 
@@ -378,47 +383,66 @@ class CardPage(Flowable):
         c.restoreState()
 
 
-class CardSheet(Flowable):
-    """Every card of a cut handout; splits itself page by page. Cards too big
-    for a cell follow on pages of their own."""
+def choose_rows(heights: list[float | None], avail: float, most: int) -> int:
+    """Rows of cards per page: the most for which every card (its smallest height;
+    None = cannot be a card) fits a cell of ``avail / rows``, else the count that
+    fits the most cards."""
+    def fitting(rows):
+        return sum(1 for h in heights if h is not None and h <= avail / rows)
 
-    def __init__(self, cards, make_header, page_story, look_options, languages, options,
-                 oversized=()):
+    return max(range(most, 0, -1), key=lambda r: (fitting(r) == len(heights), fitting(r), r))
+
+
+class CardSheet(Flowable):
+    """Every card of a cut handout; it splits itself into pages of the same grid.
+    A card that fits no cell follows on a page of its own, after the grid."""
+
+    def __init__(self, cards, make_header, page_story, looks, languages, options, state=None):
         super().__init__()
         self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
-        self.looks, self.languages, self.options = look_options, languages, options
-        self.oversized = list(oversized)
+        self.looks, self.languages, self.options = looks, languages, options
+        self.state = state  # (cols, rows, cell, {video id: layout or None}, oversized cards)
 
     def wrap(self, aw, ah):
         return aw, ah + 1  # always split: each page is laid out in split()
 
+    def _plan(self, aw, body_h):
+        cols, most = grid(aw, body_h, self.options.large_print)
+        layouts = {}
+        for card in self.cards:
+            tries = [card_layout(card, aw / cols, look, self.languages, self.options)
+                     for look in self.looks]
+            layouts[card.video_id] = [t for t in tries if t is not None]
+        # the smallest look per card decides the rows; the largest that fits is drawn
+        heights = [min((t.height for t in layouts[c.video_id]), default=None)
+                   for c in self.cards]
+        rows = choose_rows(heights, body_h, most)
+        return cols, rows, (aw / cols, body_h / rows), layouts, []
+
     def split(self, aw, ah):
         header = self.make_header()
         head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + 14
-        cols, rows = grid(aw, ah - head_h, self.options.large_print)
-        cell = (aw / cols, (ah - head_h) / rows)
-        placed, rest, big = [], list(self.cards), list(self.oversized)
+        if self.state is None:
+            self.state = self._plan(aw, ah - head_h)
+        cols, rows, cell, layouts, big = self.state
+        placed, rest = [], list(self.cards)
         while rest and len(placed) < cols * rows:
             card = rest.pop(0)
-            for look in self.looks:
-                lay = card_layout(card, cell[0], look, self.languages, self.options)
-                if lay is not None and lay.height <= cell[1]:
-                    placed.append(lay)
-                    break
-            else:
+            fit = next((t for t in layouts[card.video_id] if t.height <= cell[1]), None)
+            if fit is None:
                 big.append(card)
+            else:
+                placed.append(fit)
         out: list[Flowable] = []
         if placed:
             out.append(CardPage(header, placed, cols, rows, cell,
-                                getattr(pdfbase.palette(self.options), "rule", colors.grey)))
+                                pdfbase.palette(self.options).rule))
         if rest:
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, big))
+                                 self.languages, self.options, self.state))
         else:
-            if placed and big:
-                out.append(PageBreak())
             for i, card in enumerate(big):
-                out += ([PageBreak()] if i else []) + self.page_story(card)
+                out += ([PageBreak()] if i or placed else []) + self.page_story(card)
         return out
 
     def draw(self):  # pragma: no cover - always split first
@@ -437,7 +461,7 @@ class CodeRow(Flowable):
         share = min(aw * self.look.qr_share / n, ah * 0.55)
         modules = max(qr.size(c.url) for c in self.card.codes)
         module = qr_module(modules, share, self.look.module) or MIN_MODULE
-        self.codes = [QRCode(c, module, self.sts["label"]) for c in self.card.codes]
+        self.codes = [QRCode(c, module, self.sts["qrlabel"]) for c in self.card.codes]
         self.sizes = [q.wrap(aw, ah) for q in self.codes]
         self.gap = 24
         self.aw = aw
