@@ -1,25 +1,47 @@
 """The build layer: the only code that writes files.
 
-Targets are curriculum × language (or language pair) × output kind.  Each file
-is written beside its target and renamed into place, so a failed or killed
-build never leaves a half-written file.  Output dates come from
-SOURCE_DATE_EPOCH or the curriculum's ``updated``, never from the clock.
+Targets are curriculum × language (or language pair) × output kind.  Each
+target has a key: a hash of what it was built from (the contents of the files
+it reads, the options that matter to its kind, its languages, the package and
+SOURCE_DATE_EPOCH).  A target whose key and output are unchanged is skipped
+(see :mod:`workshopkit.cache`).  The rest are rendered, in worker processes
+with ``jobs > 1``, each into a temporary file beside its target; when every
+target of a curriculum has rendered, the files are renamed into place.  A
+writer error leaves that curriculum's earlier outputs as they were; a killed
+build leaves whole files only, and its temporary files are removed by the next
+build.  Output dates come from SOURCE_DATE_EPOCH or the curriculum's
+``updated``, never from the clock.
 """
 from __future__ import annotations
 
+import io
 import os
-import tempfile
-from dataclasses import dataclass, field
+import re
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from . import writers
-from .errors import Pos, Problems
+from .cache import (Cache, atomic_write, clean_stray, digest_bytes, key_of, environment,
+                    request_fields, request_key, write_temp)
+from .errors import Diagnostic, Pos, Problems, WorkshopkitError
 from .i18n import has_ui_catalog
 from .model import Curriculum
 from .options import Options, output_date
-from .project import display, find_sources
+from .project import CONFIG_NAME, display, find_sources
 from .validate import Workspace
+
+__all__ = ["atomic_write", "output_path", "parse_langs", "load_all", "options_for", "build",
+           "Target", "BuildResult", "KitRequest"]
+
+PDF_KINDS = frozenset({"worksheets", "guide", "videos"})
+IMAGE_KINDS = frozenset({"slides", "guide"})
+"""Kinds that draw the curriculum's images (slides; the guide shows slide content)."""
+OPTION_KINDS = {"paper": PDF_KINDS, "booklet": PDF_KINDS, "cards": frozenset({"videos"}),
+                "template": frozenset({"slides"})}
+"""Options that matter only to some kinds; every other option matters to all."""
 
 
 @dataclass
@@ -29,10 +51,18 @@ class Target:
     kind: str
     path: Path
     options: Options
+    key: str = ""
+    inputs: tuple[Path, ...] = ()
 
     @property
     def lang_dir(self) -> str:
         return "+".join(self.languages)
+
+
+@dataclass(frozen=True)
+class KitRequest:
+    participants: Optional[int] = None
+    facilitators: int = 1
 
 
 @dataclass
@@ -41,29 +71,20 @@ class BuildResult:
     up_to_date: list[Path] = field(default_factory=list)
     curricula: list[Curriculum] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # files with errors
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    kits: list[Path] = field(default_factory=list)
+    slides: int = 0
+    pages: int = 0
+    warnings: int = 0
+    from_record: bool = False  # nothing changed: answered from the staleness record
 
 
 def output_path(out_dir: Path, cid: str, languages: tuple[str, ...], kind: str) -> Path:
     tag = "+".join(languages)
     return out_dir / cid / tag / f"{cid}-{tag}-{kind}.{writers.EXTENSIONS[kind]}"
+
+
+def kit_path(out_dir: Path, cid: str, languages: tuple[str, ...]) -> Path:
+    return out_dir / "kits" / f"{cid}-{'+'.join(languages)}.zip"
 
 
 def parse_langs(values: Iterable[str]) -> list[str]:
@@ -148,26 +169,262 @@ def plan_targets(curricula: list[Curriculum], out_dir: Path, overrides: dict,
     return targets
 
 
-def run_target(t: Target) -> bytes:
-    return writers.get(t.kind)(t.curriculum, t.languages, t.options)
+# ------------------------------------------------------------------------ keys
+def target_inputs(t: Target) -> list[Path]:
+    """The files ``t`` depends on: the curriculum's inputs, less what its kind and
+    languages never read (other languages' catalogues, images it does not draw,
+    workshopkit.yaml, whose settings reach the target through its options)."""
+    cur = t.curriculum
+    skip: set[Path] = {cur.project / CONFIG_NAME}
+    for doc in (cur, *cur.catalogs.values()):
+        skip.update(po for lang, po in doc.translations.files.items() if lang not in t.languages)
+    for img in cur.images():
+        used = {img.path(l) for l in t.languages} if t.kind in IMAGE_KINDS else set()
+        skip.update(p for p in img.src.values() if p not in used)
+    files = [p for p in cur.inputs if p not in skip]
+    if t.options.theme:
+        files.append(Path(t.options.theme))
+    if t.options.template and t.kind in OPTION_KINDS["template"]:
+        files.append(Path(t.options.template))
+    return files
+
+
+def options_key(options: Options, kind: str) -> dict:
+    out = {}
+    for f in fields(options):
+        if kind in OPTION_KINDS.get(f.name, (kind,)):
+            value = getattr(options, f.name)
+            out[f.name] = str(Path(value).resolve()) if isinstance(value, Path) else str(value)
+    return out
+
+
+def target_key(t: Target, cache: Cache, env: dict) -> str:
+    t.inputs = tuple(Path(p).resolve() for p in target_inputs(t))
+    return key_of({"kind": t.kind, "languages": list(t.languages), "env": env,
+                   "options": options_key(t.options, t.kind),
+                   "inputs": [[str(p), cache.digest(p)] for p in t.inputs]})
+
+
+# ------------------------------------------------------------------- rendering
+@dataclass(frozen=True)
+class Job:
+    """One target as a worker process needs it (picklable: paths, not the model)."""
+
+    index: int
+    source: Path
+    languages: tuple[str, ...]
+    kind: str
+    path: Path
+    options: Options
+    wanted: Optional[frozenset]
+
+
+@dataclass
+class Outcome:
+    index: int
+    temp: Optional[Path] = None
+    sha256: str = ""
+    slides: int = 0
+    pages: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+_LOADED: dict[Path, Optional[Curriculum]] = {}
+
+
+def _worker_curriculum(job: Job) -> Optional[Curriculum]:
+    if job.source not in _LOADED:
+        _LOADED[job.source] = Workspace(Problems(), job.wanted).load(job.source)
+    return _LOADED[job.source]
+
+
+def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
+    """Write one target into a temporary file beside it (runs in a worker process)."""
+    cur = cur or _worker_curriculum(job)
+    if cur is None:
+        return Outcome(job.index, diagnostics=[Diagnostic(
+            "error", Pos(display(job.source)), "the file changed during the build; build again")])
+    try:
+        data = writers.get(job.kind)(cur, job.languages, job.options)
+    except WorkshopkitError as exc:
+        return Outcome(job.index, diagnostics=exc.diagnostics)
+    slides, pages = count(data)
+    return Outcome(job.index, write_temp(job.path, data), digest_bytes(data), slides, pages)
+
+
+_PAGE_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_SLIDE_RE = re.compile(r"^ppt/slides/slide\d+\.xml$")
+
+
+def count(data: bytes) -> tuple[int, int]:
+    """(slides, pages) in a deck or PDF."""
+    if data.startswith(b"PK"):
+        import zipfile
+
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        return sum(1 for n in names if _SLIDE_RE.match(n)), 0
+    if data.startswith(b"%PDF"):
+        pages = len(_PAGE_RE.findall(data))
+        if not pages:  # pages inside compressed object streams
+            from pypdf import PdfReader
+
+            pages = len(PdfReader(io.BytesIO(data)).pages)
+        return 0, pages
+    return 0, 0
+
+
+def _run_jobs(jobs: list[Job], curricula: dict[Path, Curriculum], workers: int,
+              done: Callable[[Outcome], None]) -> None:
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            done(render(job, curricula[job.source]))
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        pending = {pool.submit(render, job) for job in jobs}
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    done(fut.result())
+        except BaseException:
+            for fut in pending:
+                fut.cancel()
+            raise
+
+
+# ----------------------------------------------------------------------- build
+def _serial(d: Diagnostic) -> list:
+    return [d.severity, d.pos.file, d.pos.line, d.pos.col, d.message]
+
+
+def replay(problems: Problems, diagnostics: list) -> None:
+    for sev, file, line, col, message in diagnostics:
+        problems.items.append(Diagnostic(sev, Pos(file, line, col), message))
 
 
 def build(paths: list[Path], out_dir: Path, overrides: dict, problems: Problems, *,
           kinds: Optional[tuple[str, ...]] = None, languages: Optional[list[str]] = None,
           strict: bool = False, bilingual: Optional[tuple[str, str]] = None,
-          progress: Optional[Callable[[Target], None]] = None) -> BuildResult:
-    """Build every target; curricula with errors write nothing."""
+          progress: Optional[Callable[[Target], None]] = None, jobs: int = 1,
+          kit: Optional[KitRequest] = None,
+          on_plan: Optional[Callable[[int], None]] = None) -> BuildResult:
+    """Build every target that is out of date; curricula with errors write nothing."""
+    started = time.time_ns()
+    out_dir = Path(out_dir)
     result = BuildResult()
+    kinds = tuple(k for k in (kinds or writers.KINDS) if k in writers.WRITERS)
+    cache = Cache(out_dir)
+    clean_stray({out_dir, out_dir / "kits", *(Path(t).parent for t in cache.targets)})
+    sources = find_sources(paths)
+    rkey = request_key(request_fields(paths, out_dir, overrides, kinds, languages, strict,
+                                      bilingual, kit))
+    first = len(problems.items)
+    req = cache.fresh_request(rkey, sources)
+    if req is not None:
+        replay(problems, req["diagnostics"])
+        result.up_to_date = [Path(p) for p in req["outputs"]]
+        result.from_record = True
+        for name in req["outputs"]:
+            result.slides += cache.targets[name].get("slides", 0)
+            result.pages += cache.targets[name].get("pages", 0)
+        result.warnings = len(Problems(problems.items[first:]).warnings)
+        cache.save()
+        return result
+
     wanted = set(languages) if languages else None
     if wanted is not None and bilingual:
         wanted |= set(bilingual)
     result.curricula, result.failed = load_all(paths, problems, wanted, strict)
-    kinds = tuple(k for k in (kinds or writers.KINDS) if k in writers.WRITERS)
-    for t in plan_targets(result.curricula, out_dir, overrides, kinds, languages, problems,
-                          bilingual):
-        data = run_target(t)
-        atomic_write(t.path, data)
-        result.written.append(t.path)
+    targets = plan_targets(result.curricula, out_dir, overrides, kinds, languages, problems,
+                           bilingual)
+    env = environment()
+    todo: list[Job] = []
+    for i, t in enumerate(targets):
+        t.key = target_key(t, cache, env)
+        if cache.target_fresh(t.path, t.key):
+            result.up_to_date.append(t.path)
+            rec = cache.targets[str(t.path)]
+            result.slides += rec.get("slides", 0)
+            result.pages += rec.get("pages", 0)
+            if progress:
+                progress(t)
+        else:
+            todo.append(Job(i, t.curriculum.path, t.languages, t.kind, t.path, t.options,
+                            frozenset(wanted) if wanted else None))
+    if on_plan:
+        on_plan(len(todo))
+    _render_all(targets, todo, jobs, cache, result, problems, progress, started)
+    if kit is not None:
+        from .kit import write_kits
+
+        write_kits(targets, result, cache, out_dir, kit, env)
+    result.warnings = len(Problems(problems.items[first:]).warnings)
+    if not result.failed and not Problems(problems.items[first:]).failed(strict):
+        inputs = {p for t in targets for p in t.inputs}
+        inputs.update(p.resolve() for cur in result.curricula for p in cur.inputs)
+        outputs = [t.path for t in targets] + result.kits
+        cache.record_request(rkey, sources, inputs, outputs,
+                             [_serial(d) for d in problems.items[first:]],
+                             {"slides": result.slides, "pages": result.pages})
+    else:
+        cache.forget_request(rkey)
+    cache.save()
+    return result
+
+
+def _render_all(targets: list[Target], todo: list[Job], jobs: int, cache: Cache,
+                result: BuildResult, problems: Problems, progress, started: int) -> None:
+    """Render ``todo``; rename each curriculum's files into place once all have rendered."""
+    remaining: dict[Path, int] = {}
+    for job in todo:
+        remaining[job.source] = remaining.get(job.source, 0) + 1
+    outcomes: dict[Path, list[Outcome]] = {src: [] for src in remaining}
+    curricula = {t.curriculum.path: t.curriculum for t in targets}
+
+    def done(o: Outcome) -> None:
+        t = targets[o.index]
+        src = t.curriculum.path
+        outcomes[src].append(o)
+        remaining[src] -= 1
         if progress:
             progress(t)
-    return result
+        if remaining[src] == 0:
+            _commit(targets, outcomes.pop(src), cache, result, problems, started)
+
+    try:
+        _run_jobs(todo, curricula, jobs, done)
+    finally:
+        for left in outcomes.values():  # interrupted: drop what never got committed
+            for o in left:
+                if o.temp:
+                    o.temp.unlink(missing_ok=True)
+        if outcomes:  # and what finished in workers after the failure
+            clean_stray({job.path.parent for job in todo})
+
+
+def _commit(targets: list[Target], outcomes: list[Outcome], cache: Cache, result: BuildResult,
+            problems: Problems, started: int) -> None:
+    if any(o.diagnostics for o in outcomes):
+        for o in outcomes:
+            problems.extend(o.diagnostics)
+            if o.temp:
+                o.temp.unlink(missing_ok=True)
+        result.failed.append(display(targets[outcomes[0].index].curriculum.path))
+        return
+    for o in sorted(outcomes, key=lambda o: o.index):
+        t = targets[o.index]
+        os.replace(o.temp, t.path)
+        # an input edited while this build ran: do not vouch for the result
+        changed = any(_mtime(p) >= started for p in t.inputs)
+        cache.record_target(t.path, "" if changed else t.key, o.sha256,
+                            slides=o.slides, pages=o.pages)
+        result.written.append(t.path)
+        result.slides += o.slides
+        result.pages += o.pages
+
+
+def _mtime(p: Path) -> int:
+    try:
+        return os.stat(p).st_mtime_ns
+    except OSError:
+        return 0
