@@ -1,0 +1,323 @@
+"""Participant worksheets: read the PDF back and compare with what the YAML said."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FORMAT_EXAMPLE, require_tool
+from workshopkit.markup import plain
+from workshopkit.options import Options
+from workshopkit.validate import Workspace
+from workshopkit.writers import worksheets
+
+ALL_KINDS = """\
+workshopkit: 1
+id: every-kind
+languages: [es, en]
+title: {es: Autodefensa digital, en: Digital self-defence}
+summary: {es: Un taller con todo., en: A workshop with everything.}
+audience: {es: Colectivos, en: Collectives}
+level: intermediate
+license: CC-BY-SA-4.0
+version: 2.0.1
+authors:
+  - name: Ana Pérez
+    org: Colectivo Sur
+objectives:
+  - {es: Reconocer amenazas, en: Recognise threats}
+materials:
+  - {es: Marcadores, en: Markers}
+  - {es: Papelógrafo, en: Flip chart}
+wellbeing: {es: Cuidado general del grupo., en: General care of the group.}
+opsec: {es: No fotografíes a nadie., en: Photograph nobody.}
+videos:
+  intro:
+    title: {es: Vídeo de bienvenida, en: Welcome video}
+    url: https://video.example.org/w/intro?utm_source=x
+    duration: 3m05s
+sessions:
+  - id: one
+    title: {es: Primera sesión, en: First session}
+    summary: {es: Empezamos por lo básico., en: We start with the basics.}
+    notes: {es: Nota de sesión para quien facilita., en: Session note for the facilitator.}
+    wellbeing: {es: Atención a la sesión uno., en: Care in session one.}
+    activities:
+      - id: warm
+        title: {es: Calentamiento, en: Warm-up}
+        phase: activity
+        duration: 25m
+        summary: {es: Nos conocemos., en: We get to know each other.}
+        materials: [{es: Marcadores, en: Markers}, {es: Tarjetas, en: Cards}]
+        steps:
+          - {es: Paso secreto uno., en: Secret step one.}
+          - {es: Paso secreto dos., en: Secret step two.}
+        notes: {es: Nota privada de la actividad., en: Private activity note.}
+        wellbeing: {es: Respeta los silencios., en: Respect silences.}
+        opsec: {es: Usa nombres falsos., en: Use made-up names.}
+        slides:
+          - title: {es: Bienvenida, en: Welcome}
+            bullets: [{es: Hola, en: Hello}]
+        worksheet:
+          - prompt: {es: "¿Qué te **preocupa** de tu teléfono?", en: "What *worries* you about your phone?"}
+            lines: 5
+          - checklist:
+              - {es: Tengo contraseña, en: I have a passcode}
+              - {es: Cifro el disco, en: I encrypt the disk}
+          - choice:
+              prompt: {es: "¿Qué mensajería usas?", en: "Which messenger do you use?"}
+              options: [Signal, WhatsApp, {es: Ninguna, en: None}]
+          - choice:
+              prompt: {es: "¿Dónde guardas copias?", en: "Where do you keep backups?"}
+              options: [{es: En un disco, en: On a disk}, {es: En la nube, en: In the cloud}]
+              multiple: true
+          - table:
+              columns: [{es: Aplicación, en: App}, {es: Permisos, en: Permissions}]
+              rows: 4
+          - table:
+              columns: [{es: Dato, en: Data}, {es: Quién lo ve, en: Who sees it}]
+              rows:
+                - [{es: Ubicación, en: Location}, {es: La operadora, en: The carrier}]
+                - [{es: Contactos, en: Contacts}, {es: La aplicación, en: The app}]
+      - id: pause
+        break: true
+        duration: 15m
+  - id: two
+    title: {es: Segunda sesión, en: Second session}
+    day: 2
+    activities:
+      - id: risks
+        title: {es: Nuestros riesgos, en: Our risks}
+        phase: deepening
+        duration: 40m
+        worksheet:
+          - risk_matrix:
+              threats:
+                - {es: Incautación del teléfono, en: Phone seizure}
+                - {es: Suplantación de identidad, en: Impersonation}
+          - case_study:
+              title: {es: El caso de Marta, en: Marta's case}
+              story: {es: Marta organiza una marcha y la policía revisa su teléfono., en: Marta organises a march and the police search her phone.}
+              questions:
+                - {es: "¿Qué datos estaban expuestos?", en: "What data was exposed?"}
+                - {es: "¿Qué podría haber hecho antes?", en: "What could she have done before?"}
+              lines: 2
+          - comparison: free-software
+          - text: {es: "Gracias por participar: Ελληνικά, Кириллица, Tiếng Việt.", en: "Thanks for taking part: Ελληνικά, Кириллица, Tiếng Việt."}
+glossary:
+  - term: {es: Cifrado, en: Encryption}
+    definition: {es: Convertir datos en ilegibles., en: Making data unreadable.}
+resources:
+  - title: Surveillance Self-Defense
+    url: https://ssd.eff.org/
+"""
+
+CATALOG = """\
+workshopkit: 1
+languages: [es, en]
+title: {es: Herramientas libres, en: Free tools}
+rows:
+  - need: {es: Videollamadas, en: Video calls}
+    free: Jitsi Meet
+    hosted_by: {es: Nuestro servidor, en: Our server}
+    free_license: Apache-2.0
+    commercial: Zoom
+    commercial_license: {es: Privativa, en: Proprietary}
+    notes: {es: Sin cuenta ni instalación., en: No account or install needed.}
+  - need: {es: Documentos, en: Documents}
+    free: CryptPad
+    free_license: AGPL-3.0-or-later
+    commercial: Google Docs
+    commercial_license: {es: Privativa, en: Proprietary}
+"""
+
+
+def load_every_kind(tmp_path: Path):
+    cdir = tmp_path / "proj" / "curricula"
+    (cdir / "catalog").mkdir(parents=True)
+    (cdir / "every-kind.yaml").write_text(ALL_KINDS, encoding="utf-8")
+    (cdir / "catalog" / "free-software.yaml").write_text(CATALOG, encoding="utf-8")
+    ws = Workspace()
+    cur = ws.load(cdir / "every-kind.yaml")
+    assert cur is not None, [str(p) for p in ws.problems.items]
+    return cur
+
+
+def load_example():
+    cur = Workspace().load(FORMAT_EXAMPLE)
+    assert cur is not None
+    return cur
+
+
+def squash(s: str) -> str:
+    """Text without any whitespace: layout may break lines anywhere."""
+    return re.sub(r"\s+", "", s)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def participant_texts(cur, lang: str) -> list[str]:
+    """Every participant-facing string the YAML gives the worksheets, walked from the model."""
+    out = []
+    for _s, a in cur.activities():
+        for item in a.worksheet:
+            k = item.kind
+            if k == "prompt":
+                out.append(item.prompt.get(lang))
+            elif k == "checklist":
+                out += [t.get(lang) for t in item.checklist]
+            elif k == "choice":
+                if item.choice.prompt:
+                    out.append(item.choice.prompt.get(lang))
+                out += [t.get(lang) for t in item.choice.options]
+            elif k == "table":
+                out += [t.get(lang) for t in item.table.columns]
+                out += [c.get(lang) for r in item.table.rows for c in r]
+            elif k == "risk_matrix":
+                out += [t.get(lang) for t in item.risk_matrix.threats]
+            elif k == "case_study":
+                cs = item.case_study
+                out += [cs.story.get(lang)] + [q.get(lang) for q in cs.questions]
+                if cs.title:
+                    out.append(cs.title.get(lang))
+            elif k == "comparison":
+                for r in cur.catalogs[item.comparison].rows:
+                    for f in ("need", "free", "hosted_by", "free_license", "commercial",
+                              "commercial_license", "notes"):
+                        if getattr(r, f) is not None:
+                            out.append(getattr(r, f).get(lang))
+            elif k == "text":
+                out.append(item.text.get(lang))
+    return [plain(s) for s in out]
+
+
+def facilitator_texts(cur, lang: str) -> list[str]:
+    out = []
+    for t in (cur.wellbeing, cur.opsec):
+        if t:
+            out.append(t.get(lang))
+    for s in cur.sessions:
+        out += [t.get(lang) for t in (s.notes, s.wellbeing, s.opsec) if t]
+        for a in s.activities:
+            out += [t.get(lang) for t in (a.notes, a.wellbeing, a.opsec) if t]
+            out += [t.get(lang) for t in a.steps]
+            out += [sl.notes.get(lang) for sl in a.slides if sl.notes]
+    return [plain(s) for s in out]
+
+
+KINDS_SEEN = {"prompt", "checklist", "choice", "table", "risk_matrix", "case_study", "comparison",
+              "text"}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("opts", [Options(), Options(paper="a4", large_print=True),
+                                  Options(booklet=True, ink="low")], ids=["letter", "a4-large", "booklet"])
+def test_every_participant_string_and_no_facilitator_text(tmp_path, lang, opts):
+    cur = load_every_kind(tmp_path)
+    assert {i.kind for _s, a in cur.activities() for i in a.worksheet} == KINDS_SEEN
+    text = squash(pdf_text(worksheets.write(cur, (lang,), opts)))
+    wanted = participant_texts(cur, lang)
+    assert len(wanted) > 30
+    missing = [s for s in wanted if squash(s) not in text]
+    assert not missing
+    leaked = [s for s in facilitator_texts(cur, lang) if squash(s) in text]
+    assert not leaked
+    assert "**" not in text and "*worries*" not in text
+
+
+def test_format_example_worksheets():
+    cur = load_example()
+    text = squash(pdf_text(worksheets.write(cur, ("es",), Options())))
+    for s in participant_texts(cur, "es"):
+        assert squash(s) in text
+    assert squash("Sugiere un recorrido corto.") not in text
+    assert squash("Marquen cada cámara en el mapa.") not in text
+
+
+def test_bilingual_both_languages_and_headings(tmp_path, monkeypatch):
+    from workshopkit.writers import pdfbase
+
+    fake = {"Name": "Nombre", "Date": "Fecha", "Choose one": "Elige una"}
+    monkeypatch.setattr(pdfbase, "ui", lambda lang: (lambda s: fake.get(s, s)) if lang == "es"
+                        else (lambda s: s))
+    cur = load_every_kind(tmp_path)
+    data = worksheets.write(cur, ("es", "en"), Options())
+    text = squash(pdf_text(data))
+    for lang in ("es", "en"):
+        for s in participant_texts(cur, lang):
+            assert squash(s) in text, s
+    assert squash("Nombre / Name:") in text and squash("Fecha / Date:") in text
+    assert squash("Elige una / Choose one") in text
+    assert squash("Page 1 of") in text
+
+
+def test_name_and_date_fields_left_out_when_anonymous(tmp_path):
+    cur = load_every_kind(tmp_path)
+    named = pdf_text(worksheets.write(cur, ("en",), Options()))
+    anon = pdf_text(worksheets.write(cur, ("en",), Options(anonymous=True)))
+    assert named.count("Name:") == 2 and named.count("Date:") == 2  # one per activity sheet
+    assert "Name:" not in anon and "Date:" not in anon
+    reader = PdfReader(io.BytesIO(worksheets.write(cur, ("en",), Options(anonymous=True))))
+    assert not reader.metadata.get("/Author")
+
+
+def test_each_activity_sheet_has_its_titles(tmp_path):
+    cur = load_every_kind(tmp_path)
+    reader = PdfReader(io.BytesIO(worksheets.write(cur, ("en",), Options())))
+    pages = [squash(p.extract_text()) for p in reader.pages]
+    first_risk = next(i for i, p in enumerate(pages) if squash("Our risks") in p)
+    assert squash("Digital self-defence · Second session") in pages[first_risk]
+    assert squash("Digital self-defence · First session") in pages[0]
+    assert squash("Warm-up") in pages[0]
+    n = len(pages)
+    for i, p in enumerate(pages, 1):
+        assert squash(f"Page {i} of {n}") in p
+
+
+def test_choice_hints(tmp_path):
+    cur = load_every_kind(tmp_path)
+    text = pdf_text(worksheets.write(cur, ("en",), Options()))
+    assert text.count("Choose one") == 1
+    assert text.count("Choose all that apply") == 1
+
+
+def test_deterministic(tmp_path):
+    cur = load_every_kind(tmp_path)
+    assert worksheets.write(cur, ("es",), Options()) == worksheets.write(cur, ("es",), Options())
+    again = load_every_kind(tmp_path / "again")
+    assert worksheets.write(again, ("es", "en"), Options(booklet=True)) == \
+        worksheets.write(cur, ("es", "en"), Options(booklet=True))
+
+
+def test_unicode_extracts_unchanged(tmp_path):
+    cur = load_every_kind(tmp_path)
+    text = pdf_text(worksheets.write(cur, ("en",), Options()))
+    for sample in ("Ελληνικά", "Кириллица", "Tiếng Việt"):
+        assert sample in text
+
+
+def test_qpdf_check(tmp_path):
+    qpdf = require_tool("qpdf")
+    cur = load_every_kind(tmp_path)
+    for i, opts in enumerate([Options(), Options(paper="a4", booklet=True),
+                              Options(large_print=True, ink="low")]):
+        f = tmp_path / f"w{i}.pdf"
+        f.write_bytes(worksheets.write(cur, ("es", "en"), opts))
+        r = subprocess.run([qpdf, "--check", str(f)], capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_registered_and_built_by_cli(cli, example_project):
+    out = example_project / "out"
+    r = cli("build", str(example_project / "curricula"), "-o", str(out), "--only", "worksheets",
+            "--lang", "en")
+    assert r.exit_code == 0, r.output
+    pdf = out / "local-surveillance" / "en" / "local-surveillance-en-worksheets.pdf"
+    assert squash("Where did you see cameras?") in squash(pdf_text(pdf.read_bytes()))
