@@ -75,6 +75,8 @@ def test_every_text_is_in_spanish_and_english(sample):
     assert len(texts) > 50
     for t in texts:
         field = t.path.rsplit(".", 1)[-1]
+        if t.plain == "" and ".table.rows" in t.path:
+            continue  # an empty cell to write in
         if t.plain is not None:
             assert field in NAME_FIELDS or t.path in NAME_PATHS, (
                 f"{t.pos}: {t.path} is a plain string; write it in es and en")
