@@ -194,6 +194,7 @@ class _Composer:
         self.name = name
         self.anchors: dict[str, Node] = {}
         self.weight: dict[int, int] = {}  # id(node) -> expanded size
+        self.merged: dict[int, set[str]] = {}  # id(mapping) -> keys that came from '<<'
 
     def pos(self, event) -> Pos:
         m = event.start_mark
@@ -290,8 +291,13 @@ class _Composer:
         if pending.value == "<<" and pending.plain:
             self._merge(parent, node, pending)
         else:
-            for k, _ in parent.items:
+            merged = self.merged.get(id(parent), set())
+            for i, (k, _) in enumerate(parent.items):
                 if k.value == pending.value:
+                    if k.value in merged:  # a key written out overrides a merged one
+                        merged.discard(k.value)
+                        del parent.items[i]
+                        break
                     raise LoadError(Diagnostic(
                         ERROR, pending.pos,
                         f"duplicate key '{pending.value}' (first at line {k.pos.line})"))
@@ -304,6 +310,9 @@ class _Composer:
             if not isinstance(src, Mapping):
                 raise LoadError(Diagnostic(ERROR, key.pos, "'<<' merges only mappings"))
             have = set(parent.keys())
+            merged = self.merged.setdefault(id(parent), set())
             for k, v in src.items:
                 if k.value not in have:
+                    have.add(k.value)
+                    merged.add(k.value)
                     parent.items.append((k, v))
