@@ -40,3 +40,10 @@ schema: $(VENV)/.installed
 
 clean:
 	rm -rf $(OUT) .pytest_cache .hypothesis bench-out
+
+# Interface strings: re-extract every _("…") into workshopkit/locale/workshopkit.pot and
+# update each workshopkit/locale/<lang>.po (then translate the empty and fuzzy entries).
+# Start a new language with: make po NEW=de
+.PHONY: po
+po: $(VENV)/.installed
+	$(BIN)/python -m workshopkit.translate $(foreach l,$(NEW),--new $(l))

@@ -53,18 +53,14 @@ class Translations:
 
     def register(self, context: str, source: str) -> None:
         """Record that a Text at ``context`` currently says ``source``."""
-        for c in contexts(context):
-            known = self.sources.setdefault(c, [])
-            if source not in known:
-                known.append(source)
+        known = self.sources.setdefault(context, [])
+        if source not in known:
+            known.append(source)
 
     def lookup(self, lang: str, context: str, msgid: str) -> Optional[str]:
-        table = self.by_context.get(lang, {})
-        for c in contexts(context):
-            hit = table.get((c, msgid))
-            if hit is not None:
-                return hit.msgstr
-        hit = self.by_msgid.get(lang, {}).get(msgid)
+        hit = self.by_context.get(lang, {}).get((context, msgid))
+        if hit is None:
+            hit = self.by_msgid.get(lang, {}).get(msgid)
         return hit.msgstr if hit else None
 
     def stale(self, lang: str, context: str, msgid: str) -> list[PoEntry]:
@@ -74,26 +70,11 @@ class Translations:
         is stale only when its msgid matches none of them; it is returned for
         the first of them only, so each stale entry is reported once.
         """
-        out = []
-        for c in contexts(context):
-            current = self.sources.get(c) or [msgid]
-            if current[0] != msgid:
-                continue
-            out += [e for m, e in self.context_msgids.get(lang, {}).get(c, [])
-                    if m not in current and e.msgstr and not e.fuzzy]
-        return out
-
-
-def contexts(path: str) -> tuple[str, ...]:
-    """The msgctxts under which a catalogue may hold the Text at ``path``.
-
-    A document's Texts carry paths that start with its id
-    (``local-surveillance.sessions.map.title``); catalogues use the path inside
-    the document (``sessions.map.title``), as the format defines it.  Both are
-    accepted.
-    """
-    head, dot, rest = path.partition(".")
-    return (path, rest) if dot and rest else (path,)
+        current = self.sources.get(context) or [msgid]
+        if current[0] != msgid:
+            return []
+        return [e for m, e in self.context_msgids.get(lang, {}).get(context, [])
+                if m not in current and e.msgstr and not e.fuzzy]
 
 
 @dataclass(eq=False)

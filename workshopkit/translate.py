@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
 from .errors import Pos
-from .i18n import Text, Translations, contexts, iter_texts
+from .i18n import Text, Translations, iter_texts
 from .model import Catalog as DataCatalog, Curriculum
 from .options import output_date
 from .project import display
@@ -53,9 +53,6 @@ class Document:
 
     def context(self, text: Text) -> str:
         """The msgctxt: the Text's path inside the document, built from ids."""
-        prefix = f"{self.id}."
-        if self.texts and all(t.path.startswith(prefix) for t in self.texts):
-            return text.path[len(prefix):]
         return text.path
 
     def po_path(self, lang: str) -> Path:
@@ -198,13 +195,6 @@ def _new_catalog(doc: Document, lang: Optional[str], old: Optional[Catalog]) -> 
     return cat
 
 
-def _old_key(ctx: Optional[str], msgid: str, doc_id: str) -> tuple[Optional[str], str]:
-    """Normalise an old entry's msgctxt to the document-relative form."""
-    if ctx and ctx.startswith(f"{doc_id}."):
-        ctx = ctx[len(doc_id) + 1:]
-    return ctx, msgid
-
-
 def build_catalog(doc: Document, lang: Optional[str], old: Optional[Catalog] = None) -> Catalog:
     """The catalogue of ``doc`` for ``lang`` (None: the template), merged with ``old``."""
     cat = _new_catalog(doc, lang, old)
@@ -213,10 +203,10 @@ def build_catalog(doc: Document, lang: Optional[str], old: Optional[Catalog] = N
     if old is not None:
         for m in old:
             if m.id and not isinstance(m.id, tuple):
-                olds.setdefault(_old_key(m.context, m.id, doc.id), m)
+                olds.setdefault((m.context, m.id), m)
         for m in old.obsolete.values():
             if m.id and not isinstance(m.id, tuple):
-                dead.setdefault(_old_key(m.context, m.id, doc.id), m)
+                dead.setdefault((m.context, m.id), m)
     used: set = set()
     pending: list[Message] = []
     ref = doc.path.name
@@ -295,8 +285,33 @@ def render(cat: Catalog) -> bytes:
 
 
 def read_catalog(path: Path) -> Catalog:
+    """A PO file as a Babel catalogue, ``#| msgid`` previous texts restored."""
     with path.open("rb") as fh:
-        return read_po(fh, abort_invalid=True)
+        cat = read_po(fh, abort_invalid=True)
+    for m in (*cat, *cat.obsolete.values()):
+        _restore_previous(m)
+    return cat
+
+
+def _restore_previous(m: Message) -> None:
+    """Babel reads ``#| msgid "…"`` lines as translator comments; make them previous_id."""
+    from babel.messages.pofile import denormalize
+
+    lines = [c[1:].strip() for c in m.user_comments if c.startswith("|")]
+    if not lines:
+        return
+    m.user_comments = [c for c in m.user_comments if not c.startswith("|")]
+    parts: dict[str, list[str]] = {}
+    key = None
+    for line in lines:
+        word, _, rest = line.partition(" ")
+        if word in ("msgctxt", "msgid", "msgid_plural"):
+            key, line = word, rest.strip()
+        if key and line.startswith('"'):
+            parts.setdefault(key, []).append(line)
+    ids = [denormalize("\n".join(parts[k])) for k in ("msgid", "msgid_plural") if k in parts]
+    if ids:
+        m.previous_id = ids
 
 
 def export(docs: list[Document], langs: list[str], pot: bool = False,
@@ -384,8 +399,7 @@ def status(docs: list[Document], langs: Optional[list[str]] = None) -> list[Stat
                 if not t.resolve(lang)[1]:
                     st.translated += 1
                     continue
-                fuzzy = [e for c in contexts(t.path)
-                         for m, e in owner.context_msgids.get(lang, {}).get(c, [])
+                fuzzy = [e for m, e in owner.context_msgids.get(lang, {}).get(t.path, [])
                          if m == t.source and e.fuzzy and e.msgstr]
                 if fuzzy:
                     st.findings.append(Finding(fuzzy[0].pos, "fuzzy", f"{lang}: {ctx}: "
