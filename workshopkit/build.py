@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from . import writers
-from .cache import (Cache, atomic_write, clean_stray, digest_bytes, key_of, environment,
-                    request_fields, request_key, write_temp)
+from .cache import (Cache, KitRequest, atomic_write, clean_stray, digest_bytes, environment,
+                    key_of, up_to_date, write_temp)
 from .errors import Diagnostic, Pos, Problems, WorkshopkitError
 from .i18n import has_ui_catalog
 from .model import Curriculum
@@ -57,12 +57,6 @@ class Target:
     @property
     def lang_dir(self) -> str:
         return "+".join(self.languages)
-
-
-@dataclass(frozen=True)
-class KitRequest:
-    participants: Optional[int] = None
-    facilitators: int = 1
 
 
 @dataclass
@@ -182,11 +176,37 @@ def target_inputs(t: Target) -> list[Path]:
         used = {img.path(l) for l in t.languages} if t.kind in IMAGE_KINDS else set()
         skip.update(p for p in img.src.values() if p not in used)
     files = [p for p in cur.inputs if p not in skip]
-    if t.options.theme:
-        files.append(Path(t.options.theme))
+    files += theme_inputs(cur.project, t.options.theme)
     if t.options.template and t.kind in OPTION_KINDS["template"]:
         files.append(Path(t.options.template))
     return files
+
+
+_THEMES: dict[tuple, list[Path]] = {}
+
+
+def theme_inputs(project: Path, given: Optional[Path]) -> list[Path]:
+    """The theme file (given, or theme.yaml / theme.yml in the project folder, recorded
+    even when absent so that a new one is noticed), its logo and its fonts."""
+    from . import theme
+
+    if given is None:
+        found = theme.find(project, None)
+        names = [project / "theme.yaml", project / "theme.yml"]
+    else:
+        found, names = Path(given), [Path(given)]
+    if found is None:
+        return names
+    stamp = (found, _mtime(found))
+    if stamp not in _THEMES:
+        try:
+            th = theme.load(found)
+            extra = [th.logo] if th.logo else []
+            extra += [p for _style, p in th.font_files]
+        except WorkshopkitError:
+            extra = []
+        _THEMES[stamp] = extra
+    return names + [p for p in _THEMES[stamp] if p not in names]
 
 
 def options_key(options: Options, kind: str) -> dict:
@@ -313,13 +333,9 @@ def build(paths: list[Path], out_dir: Path, overrides: dict, problems: Problems,
     out_dir = Path(out_dir)
     result = BuildResult()
     kinds = tuple(k for k in (kinds or writers.KINDS) if k in writers.WRITERS)
-    cache = Cache(out_dir)
-    clean_stray({out_dir, out_dir / "kits", *(Path(t).parent for t in cache.targets)})
-    sources = find_sources(paths)
-    rkey = request_key(request_fields(paths, out_dir, overrides, kinds, languages, strict,
-                                      bilingual, kit))
+    cache, rkey, sources, req = up_to_date(paths, out_dir, overrides, kinds, languages, strict,
+                                           bilingual, kit)
     first = len(problems.items)
-    req = cache.fresh_request(rkey, sources)
     if req is not None:
         replay(problems, req["diagnostics"])
         result.up_to_date = [Path(p) for p in req["outputs"]]
@@ -346,8 +362,6 @@ def build(paths: list[Path], out_dir: Path, overrides: dict, problems: Problems,
             rec = cache.targets[str(t.path)]
             result.slides += rec.get("slides", 0)
             result.pages += rec.get("pages", 0)
-            if progress:
-                progress(t)
         else:
             todo.append(Job(i, t.curriculum.path, t.languages, t.kind, t.path, t.options,
                             frozenset(wanted) if wanted else None))

@@ -26,6 +26,7 @@ import os
 import re
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -280,3 +281,32 @@ def request_fields(paths, out_dir, overrides: dict, kinds, languages, strict: bo
             "kinds": list(kinds), "languages": list(languages or []), "strict": bool(strict),
             "bilingual": list(bilingual or []),
             "kit": None if kit is None else [kit.participants, kit.facilitators]}
+
+
+@dataclass(frozen=True)
+class KitRequest:
+    """Kits wanted with a build: copies for the print plan (None: no plan)."""
+
+    participants: Optional[int] = None
+    facilitators: int = 1
+
+
+def up_to_date(paths, out_dir, overrides: dict, kinds, languages, strict: bool, bilingual,
+               kit: Optional[KitRequest]) -> tuple[Cache, str, list[Path], Optional[dict]]:
+    """Check a build request against the record without loading any curriculum.
+
+    Returns the cache, the request key, the curriculum files found, and the
+    earlier run's record when nothing it read or wrote has changed (else None).
+    Stray temporary files of killed builds are removed on the way.
+    """
+    from .project import find_sources
+    from .writers import KINDS, WRITERS
+
+    out_dir = Path(out_dir)
+    cache = Cache(out_dir)
+    clean_stray({out_dir, out_dir / "kits", *(Path(t).parent for t in cache.targets)})
+    kinds = tuple(k for k in (kinds or KINDS) if k in WRITERS)
+    sources = find_sources([Path(p) for p in paths])
+    rkey = request_key(request_fields(paths, out_dir, overrides, kinds, languages, strict,
+                                      bilingual, kit))
+    return cache, rkey, sources, cache.fresh_request(rkey, sources)

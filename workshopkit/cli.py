@@ -149,45 +149,56 @@ def list_(paths: tuple[str, ...]) -> None:
     sys.exit(1 if problems.errors else status)
 
 
-@main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--out", "out", default="build", show_default=True,
-              type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--lang", "langs", multiple=True,
-              help="Languages to build, comma-separated; may repeat. Default: every language.")
-@click.option("--only", help="Kinds to build, comma-separated: slides, worksheets, guide, videos.")
-@click.option("--strict", is_flag=True, help="Any warning (such as a translation gap) is an error.")
-@click.option("--start", help="Start time of day one, HH:MM (default: the project's, or 09:00).")
-@click.option("--paper", type=click.Choice(["letter", "a4"]),
-              help="Paper size of PDFs (default: the project's, or letter).")
-@click.option("--ink", type=click.Choice(["normal", "low"]),
-              help="low: greyscale, no filled backgrounds.")
-@click.option("--large-print", is_flag=True, default=None, help="Body text at least 16 pt, reflowed.")
-@click.option("--booklet", is_flag=True, default=None,
-              help="Half-size pages imposed 2-up for fold-and-staple.")
-@click.option("--cards", type=click.Choice(["cut", "page"]),
-              help="Video handout: several cards per page with cut marks, or one per page.")
-@click.option("--anonymous", is_flag=True, default=None,
-              help="Leave author names out of file metadata and the Name field off worksheets.")
-@click.option("--theme", type=click.Path(dir_okay=False, exists=True),
-              help="A theme.yaml (colours, fonts, logo) for decks and PDFs.")
-@click.option("--template", type=click.Path(dir_okay=False, exists=True),
-              help="An organisation's .pptx template for the deck.")
-@click.option("--bilingual", help="Also build bilingual material for two languages, e.g. es,en.")
-def build(paths, out, langs, only, strict, start, paper, ink, large_print, booklet, cards,
-          anonymous, theme, template, bilingual) -> None:
-    """Write decks and printables for every curriculum and language.
+def _build_options(f):
+    """The options build, kit and watch share."""
+    opts = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("-o", "--out", "out", default="build", show_default=True,
+                     type=click.Path(file_okay=False), help="Output folder."),
+        click.option("--lang", "langs", multiple=True,
+                     help="Languages to build, comma-separated; may repeat. Default: every "
+                          "language."),
+        click.option("--only", help="Kinds to build, comma-separated: slides, worksheets, guide, "
+                                    "videos."),
+        click.option("--strict", is_flag=True,
+                     help="Any warning (such as a translation gap) is an error."),
+        click.option("--start", help="Start time of day one, HH:MM (default: the project's, or "
+                                     "09:00)."),
+        click.option("--paper", type=click.Choice(["letter", "a4"]),
+                     help="Paper size of PDFs (default: the project's, or letter)."),
+        click.option("--ink", type=click.Choice(["normal", "low"]),
+                     help="low: greyscale, no filled backgrounds."),
+        click.option("--large-print", is_flag=True, default=None,
+                     help="Body text at least 16 pt, reflowed."),
+        click.option("--booklet", is_flag=True, default=None,
+                     help="Half-size pages imposed 2-up for fold-and-staple."),
+        click.option("--cards", type=click.Choice(["cut", "page"]),
+                     help="Video handout: several cards per page with cut marks, or one per "
+                          "page."),
+        click.option("--anonymous", is_flag=True, default=None,
+                     help="Leave author names out of file metadata and the Name field off "
+                          "worksheets."),
+        click.option("--theme", type=click.Path(dir_okay=False, exists=True),
+                     help="A theme.yaml (colours, fonts, logo) for decks and PDFs."),
+        click.option("--template", type=click.Path(dir_okay=False, exists=True),
+                     help="An organisation's .pptx template for the deck."),
+        click.option("--bilingual",
+                     help="Also build bilingual material for two languages, e.g. es,en."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1),
+                     help="Processes to build with (default: the number of cores)."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
 
-    Outputs go to OUT/<id>/<lang>/<id>-<lang>-<kind>.<ext>. A curriculum with
-    errors writes nothing; the others still build.
 
-    \b
-    Example:
-      workshopkit build curricula/ --lang es --only slides -o build/
-    """
-    from .build import build as run, parse_langs
-    from .errors import Problems
-    from .writers import KINDS, WRITERS
+def _request(paths, out, langs, only, strict, start, paper, ink, large_print, booklet, cards,
+             anonymous, theme, template, bilingual, jobs, quiet) -> dict:
+    """Command-line values -> keyword arguments of workshopkit.build.build."""
+    import os
+
+    from .writers import KINDS
 
     _missing_default(paths)
     kinds = None
@@ -207,16 +218,130 @@ def build(paths, out, langs, only, strict, start, paper, ink, large_print, bookl
                  "booklet": booklet, "cards": cards, "anonymous": anonymous,
                  "theme": Path(theme) if theme else None,
                  "template": Path(template) if template else None}
-    missing = [k for k in (kinds or KINDS) if k not in WRITERS]
+    return {"paths": _paths(paths), "out_dir": Path(out), "overrides": overrides,
+            "kinds": kinds, "languages": _split_langs(langs) or None, "strict": strict,
+            "bilingual": pair, "jobs": jobs or os.cpu_count() or 1, "quiet": quiet}
+
+
+def _split_langs(values) -> list[str]:
+    """--lang es,en --lang pt -> ['es', 'en', 'pt'] (without loading the build layer)."""
+    out: list[str] = []
+    for part in ",".join(values).split(","):
+        if part.strip() and part.strip() not in out:
+            out.append(part.strip())
+    return out
+
+
+def _build_and_report(req: dict, kit=None) -> int:
+    """Build (or find nothing to do), print diagnostics and a summary; the exit status."""
+    from .cache import up_to_date
+    from .errors import Diagnostic, Pos, Problems
+
+    quiet, jobs = req["quiet"], req["jobs"]
+    args = {k: v for k, v in req.items() if k not in ("quiet", "jobs")}
+    problems = Problems()
+    _cache, _key, _src, record = up_to_date(args["paths"], args["out_dir"], args["overrides"],
+                                            args["kinds"], args["languages"], args["strict"],
+                                            args["bilingual"], kit)
+    if record is not None:  # nothing changed: no YAML parsed, no writer imported
+        for sev, file, line, col, message in record["diagnostics"]:
+            problems.items.append(Diagnostic(sev, Pos(file, line, col), message))
+        status = report(problems, args["strict"])
+        if not quiet:
+            click.echo(f"{args['out_dir']}: 0 files written, {len(record['outputs'])} up to date; "
+                       f"{record['summary']['slides']} slides, {record['summary']['pages']} pages, "
+                       f"{len(problems.warnings)} warnings", err=True)
+        return status
+    from .build import build as run
+    from .writers import KINDS, WRITERS
+
+    missing = [k for k in (args["kinds"] or KINDS) if k not in WRITERS]
     if missing:
         click.echo(f"note: not available yet: {', '.join(missing)}", err=True)
-    problems = Problems()
-    result = run(_paths(paths), Path(out), overrides, problems, kinds=kinds,
-                 languages=parse_langs(langs) or None, strict=strict, bilingual=pair)
-    status = report(problems, strict)
-    click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} written "
-               f"to {out}", err=True)
-    sys.exit(1 if result.failed else status)
+    bar = None
+    show = not quiet and sys.stderr.isatty()
+
+    def on_plan(n: int) -> None:
+        nonlocal bar
+        if show and n:
+            bar = click.progressbar(length=n, label="Building", file=sys.stderr)
+            bar.__enter__()
+
+    try:
+        result = run(**args, problems=problems, jobs=jobs, kit=kit, on_plan=on_plan,
+                     progress=lambda t: bar.update(1) if bar else None)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    status = report(problems, args["strict"])
+    if not quiet:
+        click.echo(f"{args['out_dir']}: {len(result.written)} file"
+                   f"{'s' if len(result.written) != 1 else ''} written, {len(result.up_to_date)} "
+                   f"up to date; {result.slides} slides, {result.pages} pages, "
+                   f"{result.warnings} warnings", err=True)
+    return 1 if result.failed else status
+
+
+@main.command(context_settings=CONTEXT)
+@_build_options
+def build(**kw) -> None:
+    """Write decks and printables for every curriculum and language.
+
+    Outputs go to OUT/<id>/<lang>/<id>-<lang>-<kind>.<ext> (bilingual material
+    to OUT/<id>/<a>+<b>/). Only what changed since the last build is rebuilt; a
+    build with nothing to do writes nothing. A curriculum with errors writes
+    nothing; the others still build. Files are renamed into place whole, so an
+    interrupted build never leaves a half-written file.
+
+    \b
+    Example:
+      workshopkit build curricula/ --lang es --only slides -o build/
+    """
+    sys.exit(_build_and_report(_request(**kw)))
+
+
+@main.command(context_settings=CONTEXT)
+@_build_options
+@click.option("--participants", type=click.IntRange(min=1),
+              help="Add a print plan for this many participants to the kit's cover.")
+@click.option("--facilitators", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Facilitators, for the print plan (one guide each).")
+def kit(participants, facilitators, **kw) -> None:
+    """Build what is needed and pack printable kits, one zip per curriculum and language.
+
+    A kit, OUT/kits/<id>-<lang>.zip, holds every output, a cover PDF that
+    lists what is inside and what to print, and manifest.json (sizes and
+    SHA-256 checksums). With --participants the cover says how many copies of
+    each file to print and how many sheets of paper that takes.
+
+    \b
+    Example:
+      workshopkit kit curricula/ --lang es --participants 20 --paper a4
+    """
+    from .cache import KitRequest
+
+    sys.exit(_build_and_report(_request(**kw), KitRequest(participants, facilitators)))
+
+
+@main.command(context_settings=CONTEXT)
+@_build_options
+def watch(**kw) -> None:
+    """Build, then rebuild what changed each time a file is saved (Ctrl-C stops).
+
+    Errors are printed as FILE:LINE:COL and watching goes on.
+
+    \b
+    Example:
+      workshopkit watch curricula/ --lang es --only slides
+    """
+    from .watch import Watcher
+
+    req = _request(**kw)
+    try:
+        Watcher(req, echo=lambda s: click.echo(s, err=True)).run()
+    except KeyboardInterrupt:
+        pass
+    sys.exit(0)
 
 
 def _clock(value: str | None):
