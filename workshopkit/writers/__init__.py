@@ -17,6 +17,8 @@ EXTENSIONS = {"slides": "pptx", "worksheets": "pdf", "guide": "pdf", "videos": "
 
 WRITERS: dict[str, str] = {
     "slides": "workshopkit.writers.slides:write",
+    "worksheets": "workshopkit.writers.worksheets:write",
+    "guide": "workshopkit.writers.guide:write",
     "videos": "workshopkit.writers.handout:write",
 }
 """Kinds that have a writer, as 'module:function'."""

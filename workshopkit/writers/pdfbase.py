@@ -143,7 +143,8 @@ def styles(options: Options) -> dict[str, ParagraphStyle]:
         out[name] = ParagraphStyle(name, fontName=FONTS[font], fontSize=size,
                                    leading=round(size * 1.3, 1), textColor=color or pal.text,
                                    spaceBefore=before, spaceAfter=after, hyphenationLang="",
-                                   embeddedHyphenation=0, uriWasteReduce=0, **kw)
+                                   embeddedHyphenation=0, uriWasteReduce=0,
+                                   bulletFontName=FONTS["regular"], **kw)
 
     mk("title", "bold", pal.accent, after=6)
     mk("subtitle", "regular", pal.muted, after=10)
@@ -160,6 +161,7 @@ def styles(options: Options) -> dict[str, ParagraphStyle]:
     mk("box")
     size = footer_size(options)
     out["footer"] = ParagraphStyle("footer", fontName=FONTS["regular"], fontSize=size,
+                                   bulletFontName=FONTS["regular"],
                                    leading=size * 1.25, textColor=pal.muted)
     out["center"] = ParagraphStyle("center", parent=out["body"], alignment=TA_CENTER)
     return out
@@ -216,26 +218,30 @@ def words(msgid: str, languages: tuple[str, ...], sep: str = " / ", **fmt) -> st
 
 # ---------------------------------------------------------------- flowables
 
-class NoteBox(Table):
-    """A bordered box with a bold label: wellbeing, opsec, notes. Prints well in greyscale."""
+def note_box(label: str, body: list[Flowable], options: Options, *, warn: bool = False,
+             width: Optional[float] = None) -> Table:
+    """A bordered box with a bold label (wellbeing, opsec, notes); prints well in greyscale:
+    the border and the label carry the meaning, and low ink draws no fill. ``warn`` boxes
+    have a thick left bar."""
+    st = styles(options)
+    pal = palette(options)
+    width = width or frame_width(options)
+    rows = [[Paragraph(escape(label), st["label"])]] + [[f] for f in body]
+    box = Table(rows, colWidths=[width], hAlign="LEFT")
+    fill = pal.warn_fill if warn else pal.fill
+    cmds = [("BOX", (0, 0), (-1, -1), 1.6 if warn else 0.9, pal.border),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10 if warn else 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]
+    if warn:
+        cmds.append(("LINEBEFORE", (0, 0), (0, -1), 5, pal.border))
+    if fill is not None:
+        cmds.append(("BACKGROUND", (0, 0), (-1, -1), fill))
+    box.setStyle(TableStyle(cmds))
+    return box
 
-    def __init__(self, label: str, body: list[Flowable], options: Options, *,
-                 warn: bool = False, width: Optional[float] = None):
-        st = styles(options)
-        pal = palette(options)
-        width = width or frame_width(options)
-        rows = [[Paragraph(escape(label), st["label"])]] + [[f] for f in body]
-        super().__init__(rows, colWidths=[width], hAlign="LEFT")
-        fill = pal.warn_fill if warn else pal.fill
-        cmds = [("BOX", (0, 0), (-1, -1), 1.6 if warn else 0.9, pal.border),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]
-        if warn:
-            cmds.append(("LINEBEFORE", (0, 0), (0, -1), 5, pal.border))
-        if fill is not None:
-            cmds.append(("BACKGROUND", (0, 0), (-1, -1), fill))
-        self.setStyle(TableStyle(cmds))
+
+NoteBox = note_box
 
 
 def table_style(options: Options, header_rows: int = 1) -> list[tuple]:
