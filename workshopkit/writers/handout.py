@@ -488,8 +488,8 @@ def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> byte
     def page_story(card: Card) -> list[Flowable]:
         sts = _styles(page_look, options)
         side, below = _texts(card, languages, sts)
-        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 12)]
-                + side + below + [Spacer(1, 6)] + _urls(card, page_look, sts))
+        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 8)]
+                + _urls(card, page_look, sts) + [Spacer(1, 12)] + side + below)
 
     cards = plan_cards(cur, languages)
     if not cards:

@@ -1,0 +1,381 @@
+"""The video handout read back: QR codes decoded, text extracted, pages measured."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from workshopkit.options import Options
+from workshopkit.validate import Workspace
+from workshopkit.writers import get, handout
+
+from conftest import FORMAT_EXAMPLE, require_tool
+
+CURRICULUM = """\
+workshopkit: 1
+id: video-test
+languages: [es, en]
+title: {es: Vigilancia y *software* libre, en: Surveillance and free *software*}
+license: CC-BY-SA-4.0
+version: 2.0.1
+videos:
+  unused-first:
+    title: {es: Un video que no se usa, en: A video nobody shows}
+    url: https://media.example.net/unused
+  tracked:
+    title: {es: "**Cámaras** en la calle", en: "**Cameras** on the street"}
+    url: https://www.youtube.com/watch?v=dQw4w9WgXcQ&utm_source=news&utm_medium=email&si=AbCdEf123&t=42s
+    duration: 4m30s
+    captions: [es, en, pt-BR]
+    summary: {es: Un recorrido por las cámaras de una calle., en: A walk past one street's cameras.}
+  per-lang:
+    title: {es: Reconocimiento facial, en: Face recognition}
+    url: {es: https://video.example.org/w/rostro-es, en: https://video.example.org/w/face-en}
+    duration: 1h2m5s
+    captions: [es]
+    summary: {es: Cómo funciona y por qué falla., en: How it works and why it fails.}
+  long-url:
+    title: Jitsi
+    url: https://peertube.example.social/w/p/7Xq2ZkLmN8vTbYcRwE4sJh9aGfUdPo3i?playlistPosition=12&resume=true&start=1m30s
+    duration: 12m
+    captions: [en, zz]
+    summary:
+      es: Videollamadas sin cuenta y con servidor propio, sin instalar nada en el teléfono de nadie.
+      en: Video calls with no account and your own server.
+  plain:
+    title: {es: Sin duración, en: No duration}
+    url: https://archive.example.org/details/no-duration
+  five:
+    title: {es: Quinto video, en: Fifth video}
+    url: https://video.example.org/w/five
+    duration: 30s
+  six:
+    title: {es: Sexto video, en: Sixth video}
+    url: https://video.example.org/w/six
+    duration: 7m
+  seven:
+    title: {es: Séptimo video, en: Seventh video}
+    url: https://video.example.org/w/seven?list=PL0123456789abcdefABCDEF&index=3
+    duration: 8m
+sessions:
+  - id: one
+    title: {es: Mapeo, en: Mapping}
+    activities:
+      - id: walk
+        title: {es: Caminata, en: Walk}
+        phase: activity
+        duration: 20m
+        slides:
+          - video: tracked
+          - video: per-lang
+      - id: talk
+        title: {es: Charla, en: Talk}
+        phase: input
+        duration: 20m
+        slides:
+          - video: long-url
+          - video: tracked
+"""
+
+TRACKED = "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s"
+LONG = ("https://peertube.example.social/w/p/7Xq2ZkLmN8vTbYcRwE4sJh9aGfUdPo3i"
+        "?playlistPosition=12&resume=true&start=1m30s")
+COMMON = {TRACKED, LONG, "https://media.example.net/unused",
+          "https://archive.example.org/details/no-duration", "https://video.example.org/w/five",
+          "https://video.example.org/w/six",
+          "https://video.example.org/w/seven?list=PL0123456789abcdefABCDEF&index=3"}
+URLS = {"es": COMMON | {"https://video.example.org/w/rostro-es"},
+        "en": COMMON | {"https://video.example.org/w/face-en"},
+        "es+en": COMMON | {"https://video.example.org/w/rostro-es",
+                           "https://video.example.org/w/face-en"}}
+
+
+def load(path: Path):
+    ws = Workspace()
+    cur = ws.load(path)
+    assert cur is not None, ws.problems.items
+    return cur
+
+
+@pytest.fixture(scope="module")
+def cur(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("handout") / "curricula"
+    folder.mkdir()
+    (folder / "video-test.yaml").write_text(CURRICULUM, encoding="utf-8")
+    return load(folder / "video-test.yaml")
+
+
+def build(cur, langs: str = "es", **opts) -> bytes:
+    return handout.write(cur, tuple(langs.split("+")), Options(**opts))
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def decoded(pdf: bytes, dpi: int = 150) -> list[set[str]]:
+    """The QR codes zxing-cpp reads on each page rendered at ``dpi``."""
+    doc = pdfium.PdfDocument(pdf)
+    out = []
+    for page in doc:
+        img = page.render(scale=dpi / 72).to_pil()
+        out.append({b.text for b in zxingcpp.read_barcodes(img)
+                    if b.format == zxingcpp.BarcodeFormat.QRCode})
+    return out
+
+
+def printed(url: str, text: str) -> bool:
+    """True when ``url`` stands in ``text`` on one line or over consecutive lines."""
+    lines = [line.strip() for line in text.splitlines()]
+    for i in range(len(lines)):
+        joined = ""
+        for line in lines[i:]:
+            joined += line
+            if joined == url:
+                return True
+            if not url.startswith(joined):
+                break
+    return False
+
+
+# ------------------------------------------------------------------ plan
+
+def test_cards_follow_first_use_then_file_order(cur):
+    cards = handout.plan_cards(cur, ("es",))
+    assert [c.video_id for c in cards] == ["tracked", "per-lang", "long-url", "unused-first",
+                                           "plain", "five", "six", "seven"]
+    tracked = cards[0]
+    assert tracked.codes == (handout.Code(TRACKED),)
+    assert tracked.duration == "4:30"
+    assert tracked.captions == ("español, inglés, portugués (Brasil)",)
+    assert tracked.used_in == ("Mapeo \u2013 Caminata", "Mapeo \u2013 Charla")
+    assert cards[2].captions == ("inglés, zz",)  # unknown tag printed as is
+    assert cards[3].used_in == () and cards[4].duration == "" and cards[4].captions == ()
+
+
+def test_per_language_url_gives_one_code_per_language_when_bilingual(cur):
+    one = handout.plan_cards(cur, ("en",))[1]
+    assert one.codes == (handout.Code("https://video.example.org/w/face-en"),)
+    two = handout.plan_cards(cur, ("es", "en"))[1]
+    assert two.codes == (handout.Code("https://video.example.org/w/rostro-es", "español"),
+                         handout.Code("https://video.example.org/w/face-en", "English"))
+    assert two.titles == ("Reconocimiento facial", "Face recognition")
+    assert two.captions == ("español", "Spanish")
+    assert handout.plan_cards(cur, ("es", "en"))[2].titles == ("Jitsi",)  # said once
+
+
+def test_grid_and_rows():
+    assert handout.grid(520, 640, False) == (2, 3)
+    assert handout.grid(520, 640, True) == (1, 2)
+    assert handout.grid(330, 470, False) == (1, 2)
+    assert handout.choose_rows([100, 150, 200], 640, 3) == 3
+    assert handout.choose_rows([100, 250, 200], 640, 3) == 2
+    assert handout.choose_rows([100, None, 200], 640, 3) == 3  # drawn on a page of its own
+
+
+def test_qr_module_is_three_pixels_at_150_dpi():
+    assert handout.MIN_MODULE / 72 * 150 >= 3
+    assert handout.qr_module(25, 200, 0.8 * 72 / 25.4) == pytest.approx(2.28, abs=0.13)
+    assert handout.qr_module(57, 100, 3) is None  # too many modules for 100 pt
+    size = handout.qr_module(41, 90, 3)
+    assert size >= handout.MIN_MODULE and (41 + 8) * size <= 90
+    assert round(size / handout.SNAP, 6).is_integer()
+
+
+@pytest.mark.parametrize("url", [TRACKED, LONG, "https://x.example/" + "a" * 120,
+                                 "https://example.org/a-b_c.d~e/f?g=h&i=j#k"])
+@pytest.mark.parametrize("width", [40, 90, 160, 400])
+def test_url_lines_fit_and_join_back(url, width):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from workshopkit.writers import pdfbase
+
+    pdfbase.register_fonts()
+    lines = handout.url_lines(url, width, handout.FONT, 9)
+    assert "".join(lines) == url
+    for line in lines:
+        assert stringWidth(line, handout.FONT, 9) <= width or len(line) == 1
+
+
+def test_url_lines_break_at_slash_or_question_mark_first():
+    from workshopkit.writers import pdfbase
+
+    pdfbase.register_fonts()
+    lines = handout.url_lines(LONG, 200, handout.FONT, 9)
+    assert lines[0].endswith("/") and lines[-1].startswith(("?", "&"))
+
+
+# ------------------------------------------------------------------ the PDF read back
+
+VARIANTS = {
+    "letter": ("es", {}),
+    "a4": ("en", {"paper": "a4"}),
+    "low-ink": ("es", {"ink": "low"}),
+    "large-print": ("es", {"large_print": True}),
+    "booklet": ("es", {"booklet": True}),
+    "booklet-a4-large": ("en", {"booklet": True, "paper": "a4", "large_print": True}),
+    "page": ("es", {"cards": "page"}),
+    "bilingual": ("es+en", {}),
+    "bilingual-page": ("es+en", {"cards": "page", "paper": "a4"}),
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(cur):
+    return {name: build(cur, langs, **opts) for name, (langs, opts) in VARIANTS.items()}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_code_decodes_to_its_url_on_the_page_that_prints_it(pdfs, variant):
+    langs = VARIANTS[variant][0]
+    pdf = pdfs[variant]
+    found = decoded(pdf)
+    assert set().union(*found) == URLS[langs]
+    for codes, text in zip(found, pages_text(pdf)):
+        assert codes == {u for u in URLS[langs] if printed(u, text)}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_titles_durations_captions_and_urls_are_printed(pdfs, variant):
+    langs = VARIANTS[variant][0]
+    text = "\n".join(pages_text(pdfs[variant]))
+    for url in URLS[langs]:
+        assert printed(url, text), url
+    for s in ("4:30", "1:02:05", "12:00", "0:30", "7:00", "8:00", "Jitsi"):
+        assert s in text
+    titles = {"es": ["Cámaras en la calle", "Reconocimiento facial", "Un video que no se usa",
+                     "Sin duración", "Séptimo video"],
+              "en": ["Cameras on the street", "Face recognition", "A video nobody shows",
+                     "No duration", "Seventh video"]}
+    names = {"es": ["español", "inglés", "portugués (Brasil)"],
+             "en": ["Spanish", "English", "Portuguese (Brazil)"]}
+    flat = " ".join(text.split())
+    for lang in langs.split("+"):
+        for s in titles[lang] + names[lang]:
+            assert s in flat, s
+    assert "zz" in flat
+    assert "*" not in text and "utm_" not in text and "si=" not in text
+    assert "Point your phone's camera at a code to open the video" in flat
+
+
+def test_bilingual_cards_say_both_languages(pdfs):
+    flat = " ".join("\n".join(pages_text(pdfs["bilingual"])).split())
+    assert "Un recorrido por las cámaras de una calle." in flat
+    assert "A walk past one street's cameras." in flat
+    assert "Captions: español, inglés, portugués (Brasil)" in flat
+    assert "Captions: Spanish, English, Portuguese (Brazil)" in flat
+    assert "Used in: Mapeo \u2013 Caminata; Mapeo \u2013 Charla" in flat
+
+
+@pytest.mark.parametrize("variant,size", [
+    ("letter", (612, 792)), ("a4", (595.276, 841.89)), ("booklet", (792, 612)),
+    ("booklet-a4-large", (841.89, 595.276)), ("page", (612, 792)), ("bilingual-page", (595.276, 841.89)),
+])
+def test_page_sizes_are_exact(pdfs, variant, size):
+    for page in PdfReader(io.BytesIO(pdfs[variant])).pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(size, abs=0.01)
+
+
+def test_cards_per_page(pdfs):
+    assert [len(p) for p in decoded(pdfs["letter"])] == [6, 2]
+    assert max(len(p) for p in decoded(pdfs["large-print"])) <= 2
+    assert [len(p) for p in decoded(pdfs["page"])] == [1] * 8
+    assert [len(p) for p in decoded(pdfs["bilingual-page"])] == [1, 2] + [1] * 6
+
+
+def test_large_print_text_is_at_least_16_pt(pdfs):
+    small = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and size * abs(tm[3] or 1) < 16:
+            small.append(text.strip())
+
+    for page in PdfReader(io.BytesIO(pdfs["large-print"])).pages:
+        page.extract_text(visitor_text=visit)
+    footer = {"Page", "Licence", "Vigilancia y software libre", "Version", "2000-01-01"}
+    assert small and all(any(f in s for f in footer) for s in small), small
+
+
+def test_low_ink_pages_are_grey(pdfs):
+    for page in pdfium.PdfDocument(pdfs["low-ink"]):
+        img = page.render(scale=1).to_pil().convert("RGB")
+        colours = {c for _n, c in img.getcolors(maxcolors=1 << 20)}
+        assert max(max(c) - min(c) for c in colours) <= 2
+
+
+def test_normal_ink_has_colour(pdfs):
+    img = pdfium.PdfDocument(pdfs["letter"])[0].render(scale=1).to_pil().convert("RGB")
+    assert max(max(c) - min(c) for _n, c in img.getcolors(maxcolors=1 << 20)) > 20
+
+
+def test_qpdf_check_passes(pdfs, tmp_path):
+    qpdf = require_tool("qpdf")
+    for name in ("letter", "booklet", "bilingual-page"):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pdfs[name])
+        run = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_same_input_same_bytes(cur, pdfs):
+    assert build(cur, "es") == pdfs["letter"]
+    assert build(cur, "es", booklet=True) == pdfs["booklet"]
+
+
+def test_fonts_are_embedded(pdfs):
+    seen = 0
+    for page in PdfReader(io.BytesIO(pdfs["bilingual"])).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font \
+                else font["/FontDescriptor"]
+            assert "/FontFile2" in desc.get_object(), font["/BaseFont"]
+            seen += 1
+    assert seen
+
+
+def test_links_open_the_videos(pdfs):
+    uris = set()
+    for page in PdfReader(io.BytesIO(pdfs["letter"])).pages:
+        for a in page.get("/Annots", []):
+            uris.add(a.get_object()["/A"]["/URI"])
+    assert uris == URLS["es"]
+
+
+def test_no_videos_is_a_single_page_that_says_so():
+    cur = load(FORMAT_EXAMPLE)
+    cur.videos.clear()
+    pdf = handout.write(cur, ("en",), Options())
+    texts = pages_text(pdf)
+    assert len(texts) == 1 and "This workshop has no videos." in texts[0]
+    assert decoded(pdf) == [set()]
+
+
+def test_a_card_too_long_for_a_cell_gets_a_page_and_loses_nothing(tmp_path):
+    story = " ".join(f"palabra{i}" for i in range(700))
+    yaml = CURRICULUM.replace("  plain:\n    title:", f"  plain:\n    summary: {story}\n    title:")
+    (tmp_path / "long.yaml").write_text(yaml, encoding="utf-8")
+    pdf = build(load(tmp_path / "long.yaml"), "es")
+    texts = pages_text(pdf)
+    assert re.findall(r"palabra\d+", "\n".join(texts)) == story.split()
+    codes = decoded(pdf)
+    assert set().union(*codes) == URLS["es"]
+    for found, text in zip(codes, texts):  # the code and its URL on the same page
+        assert found == {u for u in URLS["es"] if printed(u, text)}
+    assert [len(p) for p in decoded(pdf)][0] == 6  # the grid keeps its size
+
+
+def test_registered_and_built_from_the_command_line(cli, example_project):
+    assert get("videos") is handout.write
+    result = cli("build", "curricula", "-o", "out", "--only", "videos", "--lang", "en",
+                 cwd=example_project)
+    assert result.exit_code == 0, result.output
+    pdf = (example_project / "out/local-surveillance/en/local-surveillance-en-videos.pdf").read_bytes()
+    assert decoded(pdf) == [{"https://video.example.org/w/cameras-101"}]
+    assert "Who watches the cameras?" in " ".join(pages_text(pdf)[0].split())
