@@ -1,61 +1,98 @@
-"""The slide deck (.pptx, 16:9): title slide, then every authored slide.
+"""The slide deck (.pptx): an editable 16:9 deck, or the size of a given template.
 
-This is the simplest honest form: titles, bullets and speaker notes.
+``write`` plans the deck (workshopkit.plan.slides: what goes on each slide,
+measured and split), then draws the plan as slide XML into a package whose
+master, layouts and theme come from python-pptx (its own template made 16:9,
+or an organisation's template).  Output bytes depend only on the input.
 """
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
-from pptx import Presentation
-from pptx.util import Emu, Inches, Pt
-
-from ..i18n import ui
+from .. import theme as themes
+from ..errors import Diagnostic, ERROR, Pos, WorkshopkitError
 from ..markup import plain
 from ..model import Curriculum
 from ..options import Options
+from ..plan.slides import Deck, plan
+from ..plan.slides_fit import Picture
+from ..project import display
+from .pptx_package import Base, Package, base
+from .pptx_xml import Style, notes_xml, slide_xml
 from .zipfix import normalise_zip
-
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 
 
 def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
+    theme_file = themes.find(cur.project, options.theme)
+    theme = themes.load(theme_file)
+    if options.ink == "low":
+        theme = theme.greyscale()
+    b = base(options.template, theme.title_font)
+    deck = plan(cur, languages, options, theme, b.width, b.height)
+    return render(deck, b, Style(theme, colours=options.template is None or theme_file is not None,
+                                 title_ph=b.title_ph), cur, options)
+
+
+def render(deck: Deck, b: Base, style: Style, cur: Curriculum, options: Options) -> bytes:
+    pkg = Package(b)
+    for s in deck.slides:
+        media, rels = {}, []
+        for shape in s.boxes():
+            if isinstance(shape, Picture):
+                data, ext = _image(shape)
+                rid = f"rId{3 + len(rels)}"
+                rels.append((rid, pkg.add_media(data, ext)))
+                media[id(shape)] = rid
+        pkg.add_slide(slide_xml(s, style, media), notes_xml(s.notes, style), rels)
+    data = pkg.finish(core_xml(cur, deck.languages, options),
+                      app_xml(len(deck.slides), cur, deck.languages))
+    return normalise_zip(data, options.date)
+
+
+def _image(p: Picture) -> tuple[bytes, str]:
+    if p.qr is not None:
+        from ..qr import png
+        return png(p.qr), "png"
+    try:
+        data = p.path.read_bytes()
+    except OSError as exc:
+        raise WorkshopkitError(Diagnostic(ERROR, Pos(display(p.path)),
+                                          f"cannot read the image: {exc.strerror}")) from None
+    return data, "png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "jpeg"
+
+
+def _x(s: str) -> str:
+    return escape(s)
+
+
+def core_xml(cur: Curriculum, languages: tuple[str, ...], options: Options) -> str:
+    """Core properties from the curriculum and options.date (never the clock)."""
     lang = languages[0]
-    _ = ui(lang)
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
-    blank = prs.slide_layouts[6]
+    title = " / ".join(dict.fromkeys(plain(cur.title.get(l)) for l in languages))
+    authors = "" if options.anonymous else "; ".join(plain(a.name.get(lang)) for a in cur.authors)
+    subject = plain(cur.summary.get(lang)) if cur.summary else ""
+    keywords = ", ".join(k for k in (cur.id, cur.level or "", *languages) if k)
+    stamp = options.date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    version = f"<cp:version>{_x(cur.version)}</cp:version>" if cur.version else ""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/'
+            'dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{_x(title)}</dc:title><dc:subject>{_x(subject)}</dc:subject>"
+            f"<dc:creator>{_x(authors)}</dc:creator><cp:keywords>{_x(keywords)}</cp:keywords>"
+            f"<cp:lastModifiedBy>{_x(authors)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+            f"<dc:language>{_x(lang)}</dc:language>{version}"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>")
 
-    def add(title: str, lines: list[str], notes: str = "") -> None:
-        slide = prs.slides.add_slide(blank)
-        box = slide.shapes.add_textbox(Inches(0.7), Inches(0.5), WIDTH - Inches(1.4), Inches(1.2))
-        box.text_frame.word_wrap = True
-        box.text_frame.text = title
-        box.text_frame.paragraphs[0].runs[0].font.size = Pt(36)
-        if lines:
-            body = slide.shapes.add_textbox(Inches(0.7), Inches(1.9), WIDTH - Inches(1.4),
-                                            HEIGHT - Inches(2.4))
-            body.text_frame.word_wrap = True
-            for i, line in enumerate(lines):
-                p = body.text_frame.paragraphs[0] if i == 0 else body.text_frame.add_paragraph()
-                p.text = "• " + line
-                p.runs[0].font.size = Pt(24)
-        if notes:
-            slide.notes_slide.notes_text_frame.text = notes
 
-    add(plain(cur.title.get(lang)), [plain(cur.summary.get(lang))] if cur.summary else [])
-    for _s, act in cur.activities():
-        for sl in act.slides:
-            title = plain(sl.title.get(lang)) if sl.title else plain(act.title.get(lang)) if act.title else ""
-            bullets = [plain(b.get(lang)) for b in sl.bullets or []]
-            add(title, bullets, plain(sl.notes.get(lang)) if sl.notes else "")
-
-    props = prs.core_properties
-    props.title = plain(cur.title.get(lang))
-    props.author = "" if options.anonymous else ", ".join(plain(a.name.get(lang)) for a in cur.authors)
-    props.last_modified_by = props.author
-    props.language = lang
-    props.created = props.modified = options.date.replace(tzinfo=None)
-    props.revision = 1
-    buf = io.BytesIO()
-    prs.save(buf)
-    return normalise_zip(buf.getvalue(), options.date)
+def app_xml(slides: int, cur: Curriculum, languages: tuple[str, ...]) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/docPropsVTypes"><Application>workshopkit</Application>'
+            f"<PresentationFormat>Custom</PresentationFormat><Slides>{slides}</Slides>"
+            f"<Notes>{slides}</Notes></Properties>")

@@ -1,0 +1,203 @@
+"""The deck plan: every slide, its shapes and its speaker notes, as pure data.
+
+Order: title; objectives; agenda; per session a section slide, then each
+activity's slides (an activity without authored slides gets one showing its
+title, phase and duration; a break gets a break slide); glossary; resources;
+credits.  A body too long for one slide continues on "(cont.)" slides.
+Facilitator-only text (notes, steps, materials, wellbeing, opsec) goes into
+speaker notes only.  See docs/slides.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Activity, Curriculum, Session, Slide
+from ..options import Options
+from ..theme import Theme
+from .slides_fit import Bar, Box, Picture, Shape, TextBox, columns, flow, picture, table, video
+from .slides_text import EMU_PER_PT, Item, Line, height, inches, layout, metrics_for
+from .slides_words import Words
+
+TITLE_SIZES = (40, 36, 32, 28, 24)
+COVER_SIZES = (44, 40, 36, 32, 28, 24)
+WIDE, TALL = inches(13.333), inches(7.5)
+
+
+@dataclass
+class PlannedSlide:
+    kind: str                   # title | objectives | agenda | section | activity | break |
+    title: TextBox              # a slide body kind | glossary | resources | credits
+    shapes: list[Shape] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    continued: int = 0          # 0 on a first slide, 1, 2... on "(cont.)" slides
+
+    def boxes(self) -> list[Shape]:
+        return [self.title] + self.shapes
+
+
+@dataclass
+class Deck:
+    width: int
+    height: int
+    languages: tuple[str, ...]
+    slides: list[PlannedSlide] = field(default_factory=list)
+
+
+def plan(cur: Curriculum, languages: tuple[str, ...], options: Options, theme: Theme,
+         width: int = WIDE, height_: int = TALL) -> Deck:
+    return _Planner(cur, languages, options, theme, width, height_).run()
+
+
+class _Planner:
+    def __init__(self, cur, languages, options, theme, width, height_):
+        self.cur, self.options, self.theme = cur, options, theme
+        self.w, self.h = width, height_
+        self.m = metrics_for(tuple((s, theme.font_file(s)) for s in
+                                   ("regular", "bold", "italic", "bolditalic")))
+        self.t = Words(cur, languages, options)
+        self.deck = Deck(width, height_, languages)
+        margin = inches(0.6)
+        bottom = height_ - inches(0.35) - (inches(0.6) if theme.logo else 0)
+        self.margin, self.bottom = margin, bottom
+        self.title_area = Box(margin, inches(0.3), width - 2 * margin, inches(1.45))
+        top = self.title_area.y + self.title_area.h + inches(0.34)
+        self.body = Box(margin, top, width - 2 * margin, bottom - top)
+
+    # ------------------------------------------------------------------ structure
+    def run(self) -> Deck:
+        t, cur = self.t, self.cur
+        self.cover("title", t.text(cur.title), t.cover_lines(), t.curriculum_notes())
+        if cur.objectives:
+            self.content("objectives", t.ui("Objectives"),
+                         flow([t.item(t.text(o), bullet=True) for o in cur.objectives],
+                              self.body, self.m))
+        self.content("agenda", t.ui("Agenda"), flow(t.agenda(), self.body, self.m,
+                                                    (24, 22, 20, 18), 20))
+        for n, s in enumerate(cur.sessions, 1):
+            self.cover("section", t.text(s.title), t.session_lines(s, n), t.session_notes(s))
+            for a in s.activities:
+                self.activity(s, a)
+        if cur.glossary:
+            self.content("glossary", t.ui("Glossary"), flow(t.glossary(), self.body, self.m))
+        if cur.resources:
+            self.content("resources", t.ui("Resources"), flow(t.resources(), self.body, self.m))
+        self.content("credits", t.ui("Credits"), flow(t.credits(), self.body, self.m,
+                                                      (24, 22, 20, 18), 20))
+        return self.deck
+
+    def activity(self, s: Session, a: Activity) -> None:
+        t = self.t
+        notes = t.activity_notes(s, a)
+        if a.is_break:
+            title = t.text(a.title) if a.title else t.ui("Break")
+            self.cover("break", title, t.activity_lines(a), notes)
+            return
+        if not a.slides:
+            self.cover("activity", t.text(a.title), t.activity_lines(a), notes)
+            return
+        for i, sl in enumerate(a.slides):
+            self.authored(a, sl, (t.slide_notes(sl) + notes) if i == 0 else t.slide_notes(sl))
+
+    def authored(self, a: Activity, sl: Slide, notes: list[Line]) -> None:
+        t, kind = self.t, sl.kind
+        title = t.text(sl.title) if sl.title else None
+        if kind == "title":
+            self.cover("title-only", title or t.text(a.title), [], notes)
+            return
+        if kind == "bullets":
+            bodies = flow([t.item(t.text(b), bullet=True) for b in sl.bullets], self.body, self.m)
+        elif kind == "quote":
+            bodies = flow(t.quote(sl.quote), self.body, self.m, (32, 28, 26, 24, 22, 20), 24,
+                          anchor="ctr")
+        elif kind == "columns":
+            left, right = (list(c) for c in (sl.columns + [[], []])[:2])
+            bodies = columns([t.item(t.text(b), bullet=True) for b in left],
+                             [t.item(t.text(b), bullet=True) for b in right], self.body, self.m)
+        elif kind == "table":
+            bodies = table([t.item(t.text(c), bold=True) for c in sl.table.columns],
+                           [[t.item(t.text(c)) for c in r] for r in sl.table.rows],
+                           self.body, self.m)
+        elif kind == "comparison":
+            cat = self.cur.catalogs.get(sl.comparison)
+            head, rows = t.comparison(cat)
+            bodies = table(head, rows, self.body, self.m)
+            if title is None and cat is not None and cat.title is not None:
+                title = t.text(cat.title)
+        elif kind == "image":
+            from PIL import Image
+            img = sl.image
+            path = img.path(t.lang)
+            with Image.open(path) as im:
+                pixels = im.size
+            bodies = [picture(path, pixels, t.plain(img.alt), self.body, t.image_caption(img),
+                              self.m)]
+        else:  # video
+            v = self.cur.videos[sl.video]
+            url = v.url.get(t.lang)
+            if title is None and v.title is not None:
+                title = t.text(v.title)
+            bodies = [video(url, t.qr_descr(url), t.video_lines(v), self.body, self.m)]
+        self.content(kind, title or t.text(a.title), bodies, notes)
+
+    # ------------------------------------------------------------------ slide shapes
+    def content(self, kind: str, title: list[str], bodies: list[list[Shape]],
+                notes: list[Line] = ()) -> None:
+        for i, shapes in enumerate(bodies):
+            words = title if i == 0 else self.t.cont(title)
+            box, grow = self.title_box(words, self.title_area, TITLE_SIZES, "b", "l")
+            if grow:  # an extremely long title pushes the body down
+                shapes = [self.shift(s, grow) for s in shapes]
+            bar = Bar(self.margin + inches(0.1), box.y + box.h + inches(0.06), inches(1.6),
+                      inches(0.08))
+            self.add(PlannedSlide(kind, box, [bar] + shapes + self.logo(),
+                                  list(notes) if i == 0 else [], i))
+
+    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line]) -> None:
+        """Title, section, break and single-title slides: a big centred title."""
+        area = Box(self.margin, inches(0.8), self.w - 2 * self.margin, inches(2.6))
+        box, grow = self.title_box(title, area, COVER_SIZES, "b", "ctr")
+        bar_w = inches(2.2)
+        bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
+        top = bar.y + bar.h + inches(0.35)
+        body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
+        bodies = flow(lines, body, self.m, (24, 22, 20), 20)
+        for i, shapes in enumerate(bodies):
+            words = title if i == 0 else self.t.cont(title)
+            tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr")[0]
+            self.add(PlannedSlide(kind, tb, [bar] + shapes + self.logo(),
+                                  list(notes) if i == 0 else [], i))
+
+    def title_box(self, words: list[str], area: Box, sizes, anchor: str, align: str):
+        item = self.t.item(words, role="title", bold=True, align=align, space_before=0.1)
+        from .slides_text import fit
+        f = fit([item], area.w, area.h, self.m, sizes, sizes[-1])
+        if len(f.chunks) == 1:
+            return TextBox(area.x, area.y, area.w, area.h, f.chunks[0], anchor, True), 0
+        paras = [p for it in layout([item], sizes[-1], area.w, self.m) for p in it]
+        need = height(paras)
+        return TextBox(area.x, area.y, area.w, need, paras, anchor, True), need - area.h
+
+    def shift(self, s: Shape, dy: int) -> Shape:
+        from dataclasses import replace
+        new_h = max(s.h - dy, 0) if isinstance(s, TextBox) else s.h
+        return replace(s, y=s.y + dy, h=new_h)
+
+    def logo(self) -> list[Shape]:
+        if self.theme.logo is None:
+            return []
+        from PIL import Image
+        with Image.open(self.theme.logo) as im:
+            pw, ph = im.size
+        h = inches(0.45)
+        w = min(int(h * pw / ph), inches(2.5))
+        h = int(w * ph / pw)
+        return [Picture(self.w - self.margin - w, self.h - inches(0.2) - h, w, h,
+                        self.t.first_ui("Logo"), path=self.theme.logo)]
+
+    def add(self, slide: PlannedSlide) -> None:
+        self.deck.slides.append(slide)
+
+
+def px(emu: int) -> float:
+    """EMU to points (for reports and tests)."""
+    return emu / EMU_PER_PT

@@ -1,0 +1,255 @@
+"""Text on slides as pure data: styled paragraphs, measured with the deck's font.
+
+python-pptx has no text layout, so the plan measures every paragraph with the
+metrics of the TTF the deck names (DejaVu Sans unless a theme gives another
+file), wraps it into lines, and fixes the line pitch in the deck itself
+(exact line spacing), so a measured height is the height a renderer draws.
+Lengths are EMU (914400 per inch, 12700 per point) unless named ``_pt``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Optional
+
+from ..markup import parse
+
+EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
+LINE = 1.2
+"""Line pitch as a multiple of the font size, written as exact spacing."""
+WIDTH_SAFETY = 0.95
+"""Share of a box's width the plan fills, leaving room for renderer differences."""
+INSET_X = 91440   # 0.1 in, left and right
+INSET_Y = 45720   # 0.05 in, top and bottom
+BULLET_INDENT = 0.9  # hanging indent of a bullet, in ems of the body size
+SECOND = 0.6
+"""Size of the second language's line, relative to the first."""
+
+
+def inches(x: float) -> int:
+    return round(x * EMU_PER_INCH)
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph to be: spans in one language, with a style; sized later."""
+
+    spans: tuple[Span, ...]
+    lang: str
+    scale: float = 1.0        # of the box's font size (SECOND for the second language)
+    role: str = "text"        # colour role: title | text | muted | accent
+    bullet: bool = False
+    level: int = 0            # extra indent steps
+    align: str = "l"          # l | ctr | r
+    italic: bool = False
+    bold: bool = False
+    space_before: float = 0.3  # in ems of the size
+    secondary: bool = False   # the second language's line under the first
+    under_bullet: bool = False  # indented like the bullet text above it
+
+
+@dataclass
+class Para:
+    """A Line at a font size, with its measured line count."""
+
+    line: Line
+    size_pt: float
+    lines: int
+    indent: int  # EMU from the box's inner left edge to the text
+    first: bool = False  # the first paragraph of its box: no space before
+
+    @property
+    def before_pt(self) -> float:
+        return 0.0 if self.first else self.line.space_before * self.size_pt
+
+    @property
+    def height_pt(self) -> float:
+        return self.before_pt + self.lines * self.size_pt * LINE
+
+
+Item = list[Line]
+"""Lines kept together on one slide (a bullet and its translation)."""
+
+
+def spans(s: str, *, bold: bool = False, italic: bool = False) -> tuple[Span, ...]:
+    """Markup to spans (``**bold**``, ``*italic*``); asterisks never printed."""
+    return tuple(Span(r.text, r.bold or bold, r.italic or italic) for r in parse(s) if r.text)
+
+
+class Metrics:
+    """Text widths in points from TrueType files (regular, bold, italic, bolditalic)."""
+
+    def __init__(self, files: dict[str, Path]):
+        self.files = files
+        self._fonts: dict[str, object] = {}
+        self._cache: dict[tuple[str, str], float] = {}
+        self._fake_bold = files["bold"] == files["regular"]
+
+    def _font(self, style: str):
+        if style not in self._fonts:
+            from PIL import ImageFont
+            self._fonts[style] = ImageFont.truetype(str(self.files[style]), 1000,
+                                                    layout_engine=ImageFont.Layout.BASIC)
+        return self._fonts[style]
+
+    def width_em(self, text: str, style: str) -> float:
+        """Width in ems (multiply by the size in points)."""
+        key = (text, style)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._font(style).getlength(text) / 1000.0
+            if self._fake_bold and style.startswith("bold"):
+                hit *= 1.1
+            self._cache[key] = hit
+        return hit
+
+
+@functools.lru_cache(maxsize=8)
+def metrics_for(files: tuple[tuple[str, Path], ...]) -> Metrics:
+    return Metrics(dict(files))
+
+
+def style_of(span: Span, line: Line) -> str:
+    b, i = span.bold or line.bold, span.italic or line.italic
+    return ("bold" if b else "") + ("italic" if i else "") or "regular"
+
+
+_TOKEN = re.compile(r"\n|[^\S\n]+|[^\s]+")
+
+
+def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics) -> int:
+    """Lines a paragraph takes when wrapped greedily at word boundaries.
+
+    A word wider than the line is broken between characters, as renderers do.
+    """
+    limit = width_pt * WIDTH_SAFETY / size_pt  # in ems
+    n, x = 1, 0.0
+    for span in line.spans:
+        style = style_of(span, line)
+        for tok in _TOKEN.findall(span.text):
+            if tok == "\n":
+                n, x = n + 1, 0.0
+                continue
+            w = m.width_em(tok, style)
+            if tok.isspace():
+                x += w
+                continue
+            if x + w <= limit:
+                x += w
+                continue
+            if x > 0:
+                n, x = n + 1, 0.0
+            if w <= limit:
+                x = w
+                continue
+            for ch in tok:  # a long word or URL: break anywhere
+                cw = m.width_em(ch, style)
+                if x + cw > limit and x > 0:
+                    n, x = n + 1, 0.0
+                x += cw
+    return n
+
+
+def layout(items: list[Item], size_pt: float, width: int, m: Metrics,
+           inset_x: int = INSET_X) -> list[list[Para]]:
+    """Size and measure every line of ``items`` for a box ``width`` EMU wide."""
+    inner_pt = (width - 2 * inset_x) / EMU_PER_PT
+    out = []
+    for item in items:
+        paras = []
+        for ln in item:
+            size = round(size_pt * ln.scale * 2) / 2
+            steps = ln.level + (1 if (ln.bullet or ln.under_bullet) else 0)
+            indent_pt = round(steps * BULLET_INDENT * size_pt)
+            lines = count_lines(ln, size, inner_pt - indent_pt, m)
+            paras.append(Para(ln, size, lines, indent_pt * EMU_PER_PT))
+        out.append(paras)
+    if out and out[0]:
+        out[0][0].first = True
+    return out
+
+
+def height(paras: list[Para]) -> int:
+    """EMU a box needs for ``paras``, insets included."""
+    return round(sum(p.height_pt for p in paras) * EMU_PER_PT) + 2 * INSET_Y
+
+
+@dataclass
+class Fit:
+    size_pt: float
+    chunks: list[list[Para]] = field(default_factory=list)  # one per slide
+
+    @property
+    def heights(self) -> list[int]:
+        return [height(c) for c in self.chunks]
+
+
+def fit(items: list[Item], width: int, box_h: int, m: Metrics, sizes: tuple[float, ...],
+        split_at: Optional[float] = None) -> Fit:
+    """The largest size in ``sizes`` that fits one box, else chunks that each fit.
+
+    Chunks break between items; an item taller than a whole box is broken
+    between its lines, so nothing is ever cut off.
+    """
+    for size in sizes:
+        laid = layout(items, size, width, m)
+        flat = [p for it in laid for p in it]
+        if height(flat) <= box_h:
+            return Fit(size, [flat])
+    size = split_at if split_at is not None else sizes[-1]
+    chunks: list[list[Item]] = [[]]
+    for item in items:
+        trial = chunks[-1] + [item]
+        if _fits(trial, size, width, box_h, m):
+            chunks[-1] = trial
+            continue
+        if chunks[-1]:
+            chunks.append([])
+        if _fits([item], size, width, box_h, m):
+            chunks[-1].append(item)
+            continue
+        for piece in _split_item(item, size, width, box_h, m):  # a giant single item
+            if chunks[-1]:
+                chunks.append([])
+            chunks[-1].append(piece)
+    chunks = [c for c in chunks if c]
+    return Fit(size, [[p for it in layout(c, size, width, m) for p in it] for c in chunks])
+
+
+def _fits(items: list[Item], size: float, width: int, box_h: int, m: Metrics) -> bool:
+    return height([p for it in layout(items, size, width, m) for p in it]) <= box_h
+
+
+def _split_item(item: Item, size: float, width: int, box_h: int, m: Metrics) -> list[Item]:
+    """Break an item too tall for a box into word-wrapped pieces that fit."""
+    pieces: list[Item] = []
+    for ln in item:
+        words = [t for s in ln.spans for t in _pieces(s)]
+        current: list[Span] = []
+        for w in words:
+            trial = replace(ln, spans=tuple(current + [w]))
+            if current and not _fits([[trial]], size, width, box_h, m):
+                pieces.append([replace(ln, spans=tuple(current))])
+                current = [Span(w.text.lstrip(), w.bold, w.italic)]
+            else:
+                current.append(w)
+        if current:
+            pieces.append([replace(ln, spans=tuple(current))])
+    return pieces
+
+
+def _pieces(span: Span) -> list[Span]:
+    out = []
+    for tok in re.findall(r"\s*\S{1,40}", span.text):
+        out.append(Span(tok, span.bold, span.italic))
+    return out or [span]

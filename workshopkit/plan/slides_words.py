@@ -1,0 +1,277 @@
+"""What the deck says, in one or two languages: every string of the plan.
+
+A "words" value is a list with one string per build language.  ``item``
+turns it into paragraphs: the first language, then (bilingual decks) the
+second language smaller, grey and italic beneath it, unless both are equal.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..i18n import N_, Text, ui
+from ..markup import plain
+from ..model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
+from ..options import Options
+from ..schedule import clock, hm, slots, video_length
+from .slides_text import SECOND, Item, Line, Span, spans
+
+PHASES = {"activity": N_("Activity"), "discussion": N_("Discussion"), "input": N_("Input"),
+          "deepening": N_("Deepening"), "synthesis": N_("Synthesis")}
+
+
+class Words:
+    def __init__(self, cur: Curriculum, languages: tuple[str, ...], options: Options):
+        self.cur, self.langs, self.options = cur, languages, options
+        self.lang = languages[0]
+        self._ = [ui(l) for l in languages]
+        self.slots = {(s.session.id, s.activity.id): s for s in slots(cur, options.start)}
+
+    # ------------------------------------------------------------ primitives
+    def text(self, t: Optional[Text]) -> list[str]:
+        return [t.get(l) if t is not None else "" for l in self.langs]
+
+    def ui(self, msgid: str, **fmt) -> list[str]:
+        return [_(msgid).format(**fmt) for _ in self._]
+
+    def first_ui(self, msgid: str) -> str:
+        return self._[0](msgid)
+
+    def plain(self, t: Text) -> str:
+        return plain(t.get(self.lang))
+
+    def cont(self, title: list[str]) -> list[str]:
+        return [_( "{title} (cont.)").format(title=w) for _, w in zip(self._, title)]
+
+    def item(self, words: list[str], *, bullet: bool = False, role: str = "text",
+             bold: bool = False, italic: bool = False, align: str = "l", level: int = 0,
+             space_before: float = 0.3, raw: Optional[list[tuple[Span, ...]]] = None) -> Item:
+        runs = raw if raw is not None else [spans(w) for w in words]
+        out = [Line(runs[0], self.langs[0], 1.0, role, bullet, level, align, italic, bold,
+                    space_before)]
+        if len(self.langs) > 1 and runs[1] != runs[0]:
+            out.append(Line(runs[1], self.langs[1], SECOND, "muted", False, level, align,
+                            True, bold, 0.05, True, bullet))
+        return out
+
+    def per_lang(self, build) -> list:
+        """``build(i, lang, _)`` for each language."""
+        return [build(i, l, self._[i]) for i, l in enumerate(self.langs)]
+
+    # ------------------------------------------------------------ cover slides
+    def cover_lines(self) -> list[Item]:
+        cur, out = self.cur, []
+        if cur.summary:
+            out.append(self.item(self.text(cur.summary), align="ctr"))
+        meta = []
+        if cur.audience:
+            meta.append(self.per_lang(lambda i, l, _: _("Audience: {audience}").format(
+                audience=cur.audience.get(l))))
+        meta.append(self.ui("Duration: {duration}", duration=hm(cur.minutes)))
+        if cur.authors:
+            meta.append(self.per_lang(lambda i, l, _: _("Authors: {names}").format(
+                names=", ".join(_author(a, l) for a in cur.authors))))
+        if cur.license:
+            meta.append(self.ui("Licence: {license}", license=cur.license))
+        for w in meta:
+            out.append(self.item(w, role="muted", align="ctr", space_before=0.6 if
+                                 w is meta[0] else 0.2))
+        return out
+
+    def session_lines(self, s: Session, n: int) -> list[Item]:
+        times = [sl for sl in self.slots.values() if sl.session is s]
+        out = [self.item(self.ui("Session {n} of {total}", n=n, total=len(self.cur.sessions)),
+                         role="muted", align="ctr")]
+        if times:
+            span = f"{clock(times[0].start)}–{clock(times[-1].end)} · {hm(s.minutes)}"
+            if any(x.day != 1 for x in self.slots.values()):
+                out.append(self.item(self.ui("Day {day}", day=times[0].day), role="muted",
+                                     align="ctr"))
+            out.append(self.item([span] * len(self.langs), role="muted", align="ctr"))
+        if s.summary:
+            out.append(self.item(self.text(s.summary), align="ctr", space_before=0.8))
+        return out
+
+    def activity_lines(self, a: Activity) -> list[Item]:
+        sl = next(x for x in self.slots.values() if x.activity is a)
+        when = f"{clock(sl.start)}–{clock(sl.end)}"
+        if a.is_break:
+            first = [f"{hm(a.minutes)} · {when}"] * len(self.langs)
+        else:
+            first = self.per_lang(lambda i, l, _: f"{_(PHASES[a.phase])} · {hm(a.minutes)} · "
+                                                  f"{when}")
+        out = [self.item(first, role="muted", align="ctr")]
+        if a.summary:
+            out.append(self.item(self.text(a.summary), align="ctr", space_before=0.8))
+        return out
+
+    # ------------------------------------------------------------ content slides
+    def agenda(self) -> list[Item]:
+        out: list[Item] = []
+        several_days = any(x.day != 1 for x in self.slots.values())
+        day, session = None, None
+        for sl in self.slots.values():
+            if several_days and sl.day != day:
+                day = sl.day
+                out.append(self.item(self.ui("Day {day}", day=day), role="title", bold=True,
+                                     space_before=0.6))
+            if sl.session is not session:
+                session = sl.session
+                out.append(self.item(self.text(session.title), bold=True, space_before=0.5))
+            when = f"{clock(sl.start)}–{clock(sl.end)}"
+            a = sl.activity
+            name = self.text(a.title) if a.title else self.ui("Break")
+            words = [f"{when}  {w} ({hm(a.minutes)})" for w in name]
+            out.append(self.item(words, level=1, role="muted" if a.is_break else "text",
+                                 italic=a.is_break, space_before=0.15))
+        return out
+
+    def quote(self, q: Quote) -> list[Item]:
+        out = [self.item([f"“{w}”" for w in self.text(q.text)], italic=True)]
+        if q.source is not None:
+            out.append(self.item([f"— {w}" for w in self.text(q.source)], role="muted",
+                                 align="r", space_before=0.6))
+        return out
+
+    def video_lines(self, v: Video) -> list[Item]:
+        out = []
+        if v.title is not None:
+            out.append(self.item(self.text(v.title), bold=True))
+        if v.duration_seconds is not None:
+            out.append(self.item(self.ui("Duration: {time}", time=video_length(v.duration_seconds)),
+                                 role="muted"))
+        if v.captions:
+            out.append(self.item(self.ui("Captions: {languages}", languages=", ".join(v.captions)),
+                                 role="muted"))
+        if v.summary is not None:
+            out.append(self.item(self.text(v.summary), space_before=0.6))
+        url = v.url.get(self.lang)
+        out.append(self.item([url] * len(self.langs), space_before=0.6,
+                             raw=[(Span(url),)] * len(self.langs)))
+        return out
+
+    def qr_descr(self, url: str) -> str:
+        return self.first_ui("QR code: {url}").format(url=url)
+
+    def image_caption(self, img: Image) -> list[Item]:
+        if img.credit is None and img.license is None:
+            return []
+        parts = [w for w in (self.plain(img.credit) if img.credit else "",
+                             self.plain(img.license) if img.license else "") if w]
+        return [self.item(self.ui("Image: {credit}", credit=" · ".join(parts)), role="muted",
+                          italic=True)]
+
+    def comparison(self, cat: Optional[Catalog]) -> tuple[list[Item], list[list[Item]]]:
+        fields = [("need", N_("Need")), ("free", N_("Free tool")), ("hosted_by", N_("Hosted by")),
+                  ("free_license", N_("Licence")), ("commercial", N_("Commercial tool")),
+                  ("commercial_license", N_("Licence")), ("notes", N_("Notes"))]
+        rows = cat.rows if cat is not None else []
+        keep = [(f, h) for f, h in fields
+                if f in ("need", "free") or any(getattr(r, f) is not None for r in rows)]
+        head = [self.item(self.ui(h), bold=True) for _, h in keep]
+        body = [[self.item(self.text(getattr(r, f))) if getattr(r, f) is not None else []
+                 for f, _ in keep] for r in rows]
+        return head, body
+
+    def glossary(self) -> list[Item]:
+        out = []
+        for term in self.cur.glossary:
+            def runs(i, l, _):
+                t = tuple(Span(s.text, True, s.italic) for s in spans(term.term.get(l)))
+                d = spans(term.definition.get(l)) if term.definition else ()
+                return t + ((Span(" — "),) + d if d else ())
+            raw = self.per_lang(runs)
+            out.append(self.item([""] * len(self.langs), bullet=True, raw=raw))
+        return out
+
+    def resources(self) -> list[Item]:
+        out = []
+        for r in self.cur.resources:
+            def runs(i, l, _):
+                t = tuple(Span(s.text, True, s.italic) for s in spans(r.title.get(l)))
+                extra = spans(" — " + r.summary.get(l)) if r.summary else ()
+                url = (Span("\n" + r.url.get(l)),) if r.url else ()
+                return t + extra + url
+            out.append(self.item([""] * len(self.langs), bullet=True, raw=self.per_lang(runs)))
+        return out
+
+    def credits(self) -> list[Item]:
+        cur, out = self.cur, []
+        for img in cur.images():
+            if img.credit is None and img.license is None:
+                continue
+            words = self.per_lang(lambda i, l, _: " · ".join(
+                w for w in (img.alt.get(l), img.credit.get(l) if img.credit else "",
+                            img.license.get(l) if img.license else "") if w))
+            out.append(self.item(words, bullet=True))
+        if cur.authors:
+            out.append(self.item(self.per_lang(lambda i, l, _: _("Authors: {names}").format(
+                names=", ".join(_author(a, l) for a in cur.authors)))))
+        if cur.license:
+            out.append(self.item(self.ui("Licence: {license}", license=cur.license)))
+        if cur.version:
+            out.append(self.item(self.ui("Version {version}", version=cur.version)))
+        out.append(self.item(self.ui("Date: {date}", date=self.options.date.date().isoformat())))
+        return out
+
+    # ------------------------------------------------------------ speaker notes
+    def _notes(self, sections: list[tuple[str, object]]) -> list[Line]:
+        """Headed sections in every build language, one language after the other."""
+        out: list[Line] = []
+        for i, lang in enumerate(self.langs):
+            _ = self._[i]
+            for head, body in sections:
+                if head:
+                    out.append(Line((Span(_(head), bold=True),), lang))
+                if isinstance(body, Text):
+                    out.append(Line(spans(body.get(lang)), lang))
+                elif isinstance(body, tuple):  # (numbered?, [Text])
+                    numbered, texts = body
+                    for n, t in enumerate(texts, 1):
+                        mark = f"{n}. " if numbered else "• "
+                        out.append(Line((Span(mark),) + spans(t.get(lang)), lang))
+                else:
+                    out.append(Line((Span(body),), lang))
+        return out
+
+    def slide_notes(self, sl: Slide) -> list[Line]:
+        return self._notes([("", sl.notes)]) if sl.notes is not None else []
+
+    def activity_notes(self, s: Session, a: Activity) -> list[Line]:
+        sl = next(x for x in self.slots.values() if x.activity is a)
+        sec: list[tuple[str, object]] = [
+            ("", f"{clock(sl.start)}–{clock(sl.end)} · {hm(a.minutes)}")]
+        if a.steps:
+            sec.append((N_("Steps"), (True, a.steps)))
+        if a.notes is not None:
+            sec.append((N_("Facilitator notes"), a.notes))
+        if a.materials:
+            sec.append((N_("Materials"), (False, a.materials)))
+        sec += _care(a)
+        return self._notes(sec)
+
+    def session_notes(self, s: Session) -> list[Line]:
+        sec: list[tuple[str, object]] = []
+        if s.notes is not None:
+            sec.append((N_("Facilitator notes"), s.notes))
+        return self._notes(sec + _care(s))
+
+    def curriculum_notes(self) -> list[Line]:
+        cur = self.cur
+        sec: list[tuple[str, object]] = []
+        if cur.materials:
+            sec.append((N_("Materials"), (False, cur.materials)))
+        return self._notes(sec + _care(cur))
+
+
+def _care(x) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    if x.wellbeing is not None:
+        out.append((N_("Wellbeing"), x.wellbeing))
+    if x.opsec is not None:
+        out.append((N_("Opsec"), x.opsec))
+    return out
+
+
+def _author(a, lang: str) -> str:
+    name = plain(a.name.get(lang))
+    return f"{name} ({plain(a.org.get(lang))})" if a.org is not None else name
