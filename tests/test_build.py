@@ -180,9 +180,18 @@ def test_new_curriculum_in_folder_is_noticed(cli, example_project):
     assert f"{2 * len(kinds())} files written" in res.output
 
 
+def failing_writer(cur, languages, options):
+    """Fails as a writer does on a bad --template."""
+    from workshopkit.errors import Diagnostic, Pos, WorkshopkitError
+    from workshopkit.project import display
+
+    raise WorkshopkitError(Diagnostic("error", Pos(display(cur.path), 1, 1),
+                                      "the video handout cannot be drawn"))
+
+
 def test_writer_error_is_located_and_writes_nothing_for_that_curriculum(
         cli, example_project, monkeypatch):
-    monkeypatch.setitem(writers.WRITERS, "videos", "tests.failing_writer:write")
+    monkeypatch.setitem(writers.WRITERS, "videos", "tests.test_build:failing_writer")
     res = cli("build", "curricula", "-j", "1", "--only", "slides,videos", cwd=example_project)
     assert res.exit_code == 1
     assert "local-surveillance.yaml:1:1: error: the video handout cannot be drawn" in res.output
