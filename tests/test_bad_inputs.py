@@ -136,7 +136,8 @@ def test_folder_with_good_and_bad_curricula(tmp_path, example_project):
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "curricula/broken.yaml:14:9: error: unknown key 'titel'" in proc.stderr
-    built = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    built = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                   if p.is_file() and not p.name.startswith("."))  # the build cache is hidden
     assert built == ["local-surveillance/en/local-surveillance-en-slides.pptx",
                      "local-surveillance/es/local-surveillance-es-slides.pptx"]
     assert not (out / "bad-case").exists()
