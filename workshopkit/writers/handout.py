@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -232,11 +232,12 @@ class UrlText(Flowable):
         c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
 
 
-def _styles(look: Look, options: Options) -> dict[str, ParagraphStyle]:
+def _styles(look: Look, options: Options, align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
     pal = pdfbase.palette(options)
     bold, italic = tt2ps(FONT, 1, 0), tt2ps(FONT, 0, 1)
 
     def st(name, size, font=FONT, color=pal.text, space=0.0, **kw):
+        kw.setdefault("alignment", align)
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
                               textColor=color, spaceAfter=space, **kw)
 
@@ -383,14 +384,15 @@ class CardPage(Flowable):
         c.restoreState()
 
 
-def choose_rows(heights: list[float | None], avail: float, most: int) -> int:
-    """Rows of cards per page: the most for which every card (its smallest height;
-    None = cannot be a card) fits a cell of ``avail / rows``, else the count that
-    fits the most cards."""
-    def fitting(rows):
-        return sum(1 for h in heights if h is not None and h <= avail / rows)
+def choose_rows(heights: list[float | None], avail: float, most: int, cols: int) -> int:
+    """Rows of cards per page, from ``most`` down to 1: the fewest pages, counting a
+    page for each card taller than a cell (height None: never a card), then the
+    fewest such cards, then the most rows."""
+    def cost(rows):
+        fit = sum(1 for h in heights if h is not None and h <= avail / rows)
+        return -(-fit // (cols * rows)) + len(heights) - fit, len(heights) - fit, -rows
 
-    return max(range(most, 0, -1), key=lambda r: (fitting(r) == len(heights), fitting(r), r))
+    return min(range(most, 0, -1), key=cost)
 
 
 class CardSheet(Flowable):
@@ -416,7 +418,7 @@ class CardSheet(Flowable):
         # the smallest look per card decides the rows; the largest that fits is drawn
         heights = [min((t.height for t in layouts[c.video_id]), default=None)
                    for c in self.cards]
-        rows = choose_rows(heights, body_h, most)
+        rows = choose_rows(heights, body_h, most, cols)
         return cols, rows, (aw / cols, body_h / rows), layouts, []
 
     def split(self, aw, ah):
@@ -450,30 +452,33 @@ class CardSheet(Flowable):
 
 
 class CodeRow(Flowable):
-    """The codes of a page card side by side, centred, as large as fits."""
+    """The codes of a page card side by side, centred, as large as fits, each with
+    its URL beneath."""
 
     def __init__(self, card: Card, look: Look, sts):
         super().__init__()
         self.card, self.look, self.sts = card, look, sts
 
     def wrap(self, aw, ah):
-        n = len(self.card.codes)
-        share = min(aw * self.look.qr_share / n, ah * 0.55)
+        n, self.gap = len(self.card.codes), 24
+        col = (aw - self.gap * (n - 1)) / n
         modules = max(qr.size(c.url) for c in self.card.codes)
-        module = qr_module(modules, share, self.look.module) or MIN_MODULE
-        self.codes = [QRCode(c, module, self.sts["qrlabel"]) for c in self.card.codes]
-        self.sizes = [q.wrap(aw, ah) for q in self.codes]
-        self.gap = 24
-        self.aw = aw
-        return aw, max(h for _, h in self.sizes)
+        module = qr_module(modules, min(col, aw * self.look.qr_share / n, ah * 0.5),
+                           self.look.module) or MIN_MODULE
+        self.parts = []
+        for code in self.card.codes:
+            q, u = QRCode(code, module, self.sts["qrlabel"]), UrlText(code.url, self.look.small)
+            self.parts.append((q, q.wrap(col, ah), u, u.wrap(col, ah)))
+        self.col, self.aw = col, aw
+        self.height = max(qh + 6 + uh for _q, (_w, qh), _u, (_uw, uh) in self.parts)
+        return aw, self.height
 
     def draw(self):
-        total = sum(w for w, _ in self.sizes) + self.gap * (len(self.codes) - 1)
-        x = (self.aw - total) / 2
-        height = max(h for _, h in self.sizes)
-        for q, (w, h) in zip(self.codes, self.sizes):
-            q.drawOn(self.canv, x, height - h)
-            x += w + self.gap
+        x = (self.aw - len(self.parts) * (self.col + self.gap) + self.gap) / 2
+        for q, (qw, qh), u, (uw, uh) in self.parts:
+            q.drawOn(self.canv, x + (self.col - qw) / 2, self.height - qh)
+            u.drawOn(self.canv, x + (self.col - uw) / 2, self.height - qh - 6 - uh)
+            x += self.col + self.gap
 
 
 def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
@@ -486,10 +491,10 @@ def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> byte
     make_header = lambda: _header(cur, languages, options, head_look)  # noqa: E731
 
     def page_story(card: Card) -> list[Flowable]:
-        sts = _styles(page_look, options)
+        sts = _styles(page_look, options, TA_CENTER)
         side, below = _texts(card, languages, sts)
-        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 8)]
-                + _urls(card, page_look, sts) + [Spacer(1, 12)] + side + below)
+        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 16)]
+                + side + below)
 
     cards = plan_cards(cur, languages)
     if not cards:
