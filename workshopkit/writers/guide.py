@@ -50,7 +50,7 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
     label_w = min(ctx.width * 0.34, 150 if not ctx.options.large_print else 200)
     data = [[ctx.w(label, "label"), value] for label, value in rows]
     t = Table(data, colWidths=[label_w, ctx.width - label_w], hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                            ("LINEBELOW", (0, 0), (-1, -1), 0.3, ctx.pal.rule)]))
     return t
@@ -155,7 +155,7 @@ def materials(ctx: Ctx) -> list:
                             ctx.st["small"]))
         rows.append([Tick(size, False, ctx.pal.text), cell])
     t = Table(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (0, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     return [ctx.w("Materials", "h1"), t]
 

@@ -144,7 +144,7 @@ def styles(options: Options) -> dict[str, ParagraphStyle]:
                                    leading=round(size * 1.3, 1), textColor=color or pal.text,
                                    spaceBefore=before, spaceAfter=after, hyphenationLang="",
                                    embeddedHyphenation=0, uriWasteReduce=0,
-                                   bulletFontName=FONTS["regular"], **kw)
+                                   bulletFontName=FONTS["regular"], bulletFontSize=size, **kw)
 
     mk("title", "bold", pal.accent, after=6)
     mk("subtitle", "regular", pal.muted, after=10)
@@ -229,7 +229,7 @@ def note_box(label: str, body: list[Flowable], options: Options, *, warn: bool =
     rows = [[Paragraph(escape(label), st["label"])]] + [[f] for f in body]
     box = Table(rows, colWidths=[width], hAlign="LEFT")
     fill = pal.warn_fill if warn else pal.fill
-    cmds = [("BOX", (0, 0), (-1, -1), 1.6 if warn else 0.9, pal.border),
+    cmds = CELL_FONT + [("BOX", (0, 0), (-1, -1), 1.6 if warn else 0.9, pal.border),
             ("LEFTPADDING", (0, 0), (-1, -1), 10 if warn else 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("TOPPADDING", (0, 0), (-1, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]
@@ -244,11 +244,15 @@ def note_box(label: str, body: list[Flowable], options: Options, *, warn: bool =
 NoteBox = note_box
 
 
+CELL_FONT = [("FONTNAME", (0, 0), (-1, -1), FONTS["regular"])]
+"""Table cells that hold plain strings (even empty ones) would otherwise set Helvetica."""
+
+
 def table_style(options: Options, header_rows: int = 1) -> list[tuple]:
     """Grid table commands shared by writers: borders, padding, header background."""
     pal = palette(options)
     pad = 5 if options.large_print else 4
-    cmds = [("GRID", (0, 0), (-1, -1), 0.6, pal.border), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    cmds = CELL_FONT + [("GRID", (0, 0), (-1, -1), 0.6, pal.border), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad - 1), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
     if header_rows:

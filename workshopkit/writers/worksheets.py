@@ -93,7 +93,7 @@ def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
     size = ctx.st["body"].fontSize + 1
     rows = [[Tick(size, round_, ctx.pal.text), ctx.t(o)] for o in options_]
     t = Table(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 3),
                            ("TOPPADDING", (0, 0), (0, -1), 4),
@@ -261,7 +261,7 @@ def card(ctx: Ctx, rows: list) -> Table:
     """A bordered block, no inner grid: a rule under its first row only."""
     t = Table([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT")
     pad = 5 if ctx.options.large_print else 4
-    cmds = [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
+    cmds = pb.CELL_FONT + [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ctx.pal.border),
             ("LEFTPADDING", (0, 0), (-1, -1), pad + 2), ("RIGHTPADDING", (0, 0), (-1, -1), pad + 2),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -299,7 +299,7 @@ def name_date(ctx: Ctx) -> Table:
         widths = [w0, ctx.width - w0]
         lines = [("LINEBELOW", (1, 0), (1, 1), 0.8, ctx.pal.text)]
     t = Table(data, colWidths=widths, rowHeights=ctx.gap, hAlign="LEFT")
-    t.setStyle(TableStyle(lines + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    t.setStyle(TableStyle(pb.CELL_FONT + lines + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
