@@ -172,7 +172,7 @@ def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, boo
 # ---------------------------------------------------------------- interface strings
 
 def base_lang(tag: str) -> str:
-    return tag.split("-")[0].lower()
+    return tag.replace("_", "-").split("-")[0].lower()
 
 
 @functools.lru_cache(maxsize=None)

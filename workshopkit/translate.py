@@ -417,16 +417,18 @@ def status(docs: list[Document], langs: Optional[list[str]] = None) -> list[Stat
 
 PACKAGE = Path(__file__).parent
 UI_TEMPLATE = PACKAGE / "locale" / "workshopkit.pot"
-UI_KEYWORDS = {"_": None, "N_": None}
+UI_KEYWORDS = {"_": None, "N_": None, "ui": None}
+"""Calls whose literal first argument is an interface msgid: ``_("…")``, ``N_("…")``
+and ``ui("…")`` helpers of the planners (``ui(lang)`` with a variable is skipped)."""
 
 
 def ui_catalog_files() -> dict[str, Path]:
     """The shipped interface catalogues, language -> file (English needs none)."""
-    return {p.stem: p for p in sorted((PACKAGE / "locale").glob("*.po"))}
+    return {p.stem: p for p in sorted(UI_TEMPLATE.parent.glob("*.po"))}
 
 
 def extract_ui() -> Catalog:
-    """Every ``_("…")`` and ``N_("…")`` string of the package's code, as a template."""
+    """Every interface string of the package's code (see UI_KEYWORDS), as a template."""
     from babel.messages.extract import extract_from_dir
 
     from . import __version__
@@ -436,8 +438,9 @@ def extract_ui() -> Catalog:
                   revision_date=FIXED_DATE, fuzzy=False, charset="utf-8")
     cat.header_comment = ("# Interface strings of workshopkit: the fixed words its outputs "
                           "print.\n# Regenerate with: make po")
-    found = extract_from_dir(PACKAGE, method_map=[("**.py", "python")], keywords=UI_KEYWORDS,
-                             comment_tags=("TRANSLATORS:",), strip_comment_tags=True)
+    found = extract_from_dir(PACKAGE, method_map=[("**.py", "workshopkit.translate:extract_ast")],
+                             keywords=UI_KEYWORDS, comment_tags=("TRANSLATORS:",),
+                             strip_comment_tags=True)
     for filename, line, message, comments, context in found:
         if isinstance(message, tuple) or not message:
             continue
@@ -449,6 +452,40 @@ def extract_ui() -> Catalog:
             msg.locations.append(where)
             msg.auto_comments.extend(c for c in comments if c not in msg.auto_comments)
     return cat
+
+
+def extract_ast(fileobj, keywords, comment_tags, options):
+    """A Babel extraction method that reads the syntax tree, not the token stream.
+
+    Babel's token-based extractor mistakes ``def ui(self, msgid)`` for a call
+    and then loses the strings that follow; the tree has no such ambiguity.
+    Yields (line, function, message, comments) for each keyword call whose
+    first argument is a string literal; a ``# TRANSLATORS:`` comment on the
+    lines just above becomes the entry's comment.
+    """
+    import ast
+
+    source = fileobj.read().decode("utf-8")
+    lines = source.splitlines()
+    tags = tuple(comment_tags)
+    calls = sorted((n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)),
+                   key=lambda n: (n.lineno, n.col_offset))
+    for node in calls:
+        if not node.args:
+            continue
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        arg = node.args[0]
+        if name not in keywords or not (isinstance(arg, ast.Constant)
+                                        and isinstance(arg.value, str)):
+            continue
+        comments, i = [], node.lineno - 2
+        while i >= 0 and lines[i].strip().startswith("#"):
+            text = lines[i].strip().lstrip("#").strip()
+            if text.startswith(tags):
+                comments.insert(0, text)
+            i -= 1
+        yield node.lineno, name, arg.value, comments
 
 
 def update_ui_catalogs(new: Iterable[str] = ()) -> list[Path]:
@@ -463,7 +500,7 @@ def update_ui_catalogs(new: Iterable[str] = ()) -> list[Path]:
     for lang in new:
         if not check_lang(lang):
             raise ValueError(f"'{lang}' is not a language tag (such as de, pt-BR)")
-        files.setdefault(lang, PACKAGE / "locale" / f"{lang}.po")
+        files.setdefault(lang, UI_TEMPLATE.parent / f"{lang}.po")
     changed = []
     outputs = {UI_TEMPLATE: render(template)}
     for lang, path in files.items():

@@ -1,0 +1,97 @@
+"""The interface catalogues shipped in workshopkit/locale/: complete, valid, used."""
+from __future__ import annotations
+
+import re
+import string
+import subprocess
+
+import pytest
+
+from conftest import require_tool
+from workshopkit.i18n import has_ui_catalog, ui
+from workshopkit.translate import UI_TEMPLATE, extract_ui, read_catalog, ui_catalog_files
+
+SHIPPED = ("es", "pt", "fr")
+
+
+def test_shipped_languages():
+    assert set(SHIPPED) <= set(ui_catalog_files())
+    for lang in (*SHIPPED, "en", "pt-BR", "es-MX", "fr_CA"):
+        assert has_ui_catalog(lang), lang
+    assert not has_ui_catalog("de")
+
+
+def test_every_interface_string_in_the_code_is_translated():
+    wanted = [m.id for m in extract_ui() if m.id]
+    assert "Activity" in wanted and "Advanced" in wanted  # the extractor sees N_() and _()
+    problems = []
+    for lang in SHIPPED:
+        cat = read_catalog(ui_catalog_files()[lang])
+        for s in wanted:
+            m = cat.get(s)
+            if m is None or not m.string or m.fuzzy:
+                problems.append(f"{lang}.po: {s!r}")
+    assert not problems, ("interface strings without a translation; run make po and "
+                          "translate:\n  " + "\n  ".join(problems))
+
+
+def test_template_is_up_to_date():
+    wanted = {m.id for m in extract_ui() if m.id}
+    have = {m.id for m in read_catalog(UI_TEMPLATE) if m.id}
+    assert wanted == have, f"workshopkit.pot is out of date; run make po and translate " \
+                           f"(new: {sorted(wanted - have)}, gone: {sorted(have - wanted)})"
+
+
+def _fields(s: str) -> list[str]:
+    return sorted(f for _, f, _, _ in string.Formatter().parse(s) if f is not None)
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_translations_keep_placeholders_and_markup(lang):
+    cat = read_catalog(ui_catalog_files()[lang])
+    for m in cat:
+        if not m.id or not m.string:
+            continue
+        assert _fields(m.string) == _fields(m.id), f"{lang}.po: {m.id!r} -> {m.string!r}"
+        assert m.string.count("**") == m.id.count("**"), f"{lang}.po: {m.id!r}"
+        assert m.string == m.string.strip() or m.id != m.id.strip(), f"{lang}.po: {m.id!r}"
+        assert not re.search(r"\s{2,}", m.string) or re.search(r"\s{2,}", m.id), m.string
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_ui_lookup(lang):
+    cat = read_catalog(ui_catalog_files()[lang])
+    m = next(m for m in cat if m.id and m.string)
+    assert ui(lang)(m.id) == m.string
+    assert ui(lang)("a string nobody wrote") == "a string nobody wrote"
+    assert ui("en")(m.id) == m.id
+
+
+@pytest.mark.parametrize("name", ["workshopkit.pot", *(f"{l}.po" for l in SHIPPED)])
+def test_catalogues_pass_msgfmt_check(name):
+    msgfmt = require_tool("msgfmt")
+    path = UI_TEMPLATE.parent / name
+    cp = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
+                        capture_output=True, text=True)
+    assert cp.returncode == 0, cp.stderr
+
+
+def test_make_po_is_idempotent(tmp_path, monkeypatch):
+    """Running the update on up-to-date catalogues changes nothing."""
+    import shutil
+
+    import workshopkit.translate as tr
+
+    locale = tmp_path / "locale"
+    shutil.copytree(UI_TEMPLATE.parent, locale)
+    monkeypatch.setattr(tr, "UI_TEMPLATE", locale / "workshopkit.pot")
+    monkeypatch.setattr(tr, "ui_catalog_files",
+                        lambda: {p.stem: p for p in sorted(locale.glob("*.po"))})
+    tr.update_ui_catalogs()  # brings a stale copy up to date, if it is
+    before = {p.name: p.read_bytes() for p in locale.iterdir()}
+    assert tr.update_ui_catalogs() == []
+    assert {p.name: p.read_bytes() for p in locale.iterdir()} == before
+    assert tr.update_ui_catalogs(["de"]) == [locale / "de.po"]
+    de = tr.read_catalog(locale / "de.po")
+    assert str(de.locale) == "de" and {m.id for m in de if m.id} == {
+        m.id for m in tr.read_catalog(locale / "workshopkit.pot") if m.id}
