@@ -9,6 +9,7 @@ languages like the worksheets.  With ``--anonymous`` the cover names no authors.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..markup import plain
@@ -130,8 +131,12 @@ def schedule(ctx: Ctx) -> list:
     rows.append(total)
     big = ctx.options.large_print
     time_w = 120 if big else 78
-    dur_w = 80 if big else 56
-    phase_w = min(ctx.width * 0.22, 140 if big else 90)
+    head = ctx.st["cellhead"]
+    fit = [stringWidth(w_, head.fontName, head.fontSize) + 12
+           for w_ in words("Duration", ctx.languages).split(" / ") +
+           words("Phase", ctx.languages).split(" / ")]
+    dur_w = max(80 if big else 56, fit[0])
+    phase_w = max(min(ctx.width * 0.22, 140 if big else 90), max(fit[1:]))
     widths = [time_w, ctx.width - time_w - dur_w - phase_w, phase_w, dur_w]
     t = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(pb.table_style(ctx.options) + cmds))
