@@ -134,9 +134,10 @@ class _Planner:
         else:  # video
             v = self.cur.videos[sl.video]
             url = v.url.get(t.lang)
+            lines = t.video_lines(v)
             if title is None and v.title is not None:
-                title = t.text(v.title)
-            bodies = [video(url, t.qr_descr(url), t.video_lines(v), self.body, self.m)]
+                title, lines = t.text(v.title), lines[1:]  # the title says it already
+            bodies = [video(url, t.qr_descr(url), lines, self.body, self.m)]
         self.content(kind, title or t.text(a.title), bodies, notes)
 
     # ------------------------------------------------------------------ slide shapes
@@ -154,13 +155,15 @@ class _Planner:
 
     def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line]) -> None:
         """Title, section, break and single-title slides: a big centred title."""
-        area = Box(self.margin, inches(0.8), self.w - 2 * self.margin, inches(2.6))
+        area = Box(self.margin, inches(0.6), self.w - 2 * self.margin, inches(2.6))
         box, grow = self.title_box(title, area, COVER_SIZES, "b", "ctr")
+        if not grow:  # a short title leaves more room for what follows it
+            box.h = max(box.measured, inches(1.9))
         bar_w = inches(2.2)
         bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
         top = bar.y + bar.h + inches(0.35)
         body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
-        bodies = flow(lines, body, self.m, (24, 22, 20), 20)
+        bodies = flow(lines, body, self.m, (24, 22, 20, 18), 20)
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
             tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr")[0]

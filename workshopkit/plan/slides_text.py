@@ -222,8 +222,27 @@ def fit(items: list[Item], width: int, box_h: int, m: Metrics, sizes: tuple[floa
             if chunks[-1]:
                 chunks.append([])
             chunks[-1].append(piece)
-    chunks = [c for c in chunks if c]
+    chunks = _balance([c for c in chunks if c], size, width, box_h, m)
     return Fit(size, [[p for it in layout(c, size, width, m) for p in it] for c in chunks])
+
+
+def _balance(chunks: list[list[Item]], size: float, width: int, box_h: int,
+             m: Metrics) -> list[list[Item]]:
+    """Spread items evenly over the same number of slides when they still fit
+    (60 bullets: 10 + 10 + ... rather than 12 + 12 + ... + 2)."""
+    n, total = len(chunks), sum(len(c) for c in chunks)
+    if n < 2:
+        return chunks
+    items = [it for c in chunks for it in c]
+    per, extra = divmod(total, n)
+    out, k = [], 0
+    for i in range(n):
+        take = per + (1 if i < extra else 0)
+        out.append(items[k:k + take])
+        k += take
+    if all(c and _fits(c, size, width, box_h, m) for c in out):
+        return out
+    return chunks
 
 
 def _fits(items: list[Item], size: float, width: int, box_h: int, m: Metrics) -> bool:
