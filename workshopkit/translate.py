@@ -417,9 +417,10 @@ def status(docs: list[Document], langs: Optional[list[str]] = None) -> list[Stat
 
 PACKAGE = Path(__file__).parent
 UI_TEMPLATE = PACKAGE / "locale" / "workshopkit.pot"
-UI_KEYWORDS = {"_": None, "N_": None, "ui": None}
+UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None}
 """Calls whose literal first argument is an interface msgid: ``_("…")``, ``N_("…")``
-and ``ui("…")`` helpers of the planners (``ui(lang)`` with a variable is skipped)."""
+and the writers' helpers around ``ui(lang)``: ``ui("…")``, ``first_ui("…")``,
+``words("…", languages)`` and ``w("…")`` (a call with a variable is skipped)."""
 
 
 def ui_catalog_files() -> dict[str, Path]:
