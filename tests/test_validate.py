@@ -470,3 +470,19 @@ def test_project_config_errors_are_located(tmp_path):
     assert "1:8: error: 'paper' must be one of letter, a4, not 'legal'" in diags
     assert any(d.startswith("2:1: error: unknown key 'strat'") and "did you mean 'start'" in d
                for d in diags)
+
+
+@pytest.mark.parametrize("written", ['""', "'   '", "{es: '', en: x}", '{es: " ", en: x}'])
+def test_quoted_empty_text_is_an_error(tmp_path, written):
+    _, diags = load(tmp_path, BASE.replace("title: {es: Reglas, en: Rules}", f"title: {written}"))
+    assert len(errors(diags)) == 1 and "empty text" in errors(diags)[0]
+    assert errors(diags)[0].startswith("4:")
+
+
+def test_table_cells_may_be_left_blank(tmp_path):
+    text = BASE + ('        worksheet:\n          - table:\n              columns: [Paso, Fecha]\n'
+                   '              rows:\n                - [Elegir, ""]\n')
+    cur, diags = load(tmp_path, text)
+    assert diags == []
+    row = cur.sessions[0].activities[0].worksheet[0].table.rows[0]
+    assert [c.get("en") for c in row] == ["Elegir", ""]

@@ -124,6 +124,10 @@ class Converter:
         k = t.kind
         if k == "text":
             return self.text(node, path)
+        if k == "cell":  # a table cell may be left blank with ""
+            if isinstance(node, Scalar) and not node.plain and node.value == "":
+                return Text(path, node.pos, self.owner, plain="")
+            return self.text(node, path)
         if k == "list":
             if not isinstance(node, Sequence):
                 if isinstance(node, Scalar) and node.is_null and not t.minimum:
@@ -164,7 +168,7 @@ class Converter:
 
     def text(self, node: Node, path: str) -> Any:
         if isinstance(node, Scalar):
-            if node.is_null:
+            if node.is_null or not node.value.strip():
                 return self.error(node, "empty text")
             return Text(path, node.pos, self.owner, plain=self.clean(node))
         if isinstance(node, Mapping):
@@ -190,8 +194,8 @@ class Converter:
                     self.expect(vn, f"a text in '{lang}'")
                     bad = True
                     continue
-                if vn.is_null:
-                    self.error(vn if vn.value else kn, f"empty text for '{lang}'")
+                if vn.is_null or not vn.value.strip():
+                    self.error(vn if vn.value or not vn.plain else kn, f"empty text for '{lang}'")
                     bad = True
                     continue
                 values[lang] = self.clean(vn)
@@ -363,7 +367,7 @@ class Converter:
             n = self.v_int(node, T("int", None, 0, MAX_EMPTY_ROWS), path, "rows")
             return n
         if isinstance(node, Sequence):
-            return self.value(node, T("list", T("list", T("text"))), path, "rows")
+            return self.value(node, T("list", T("list", T("cell"))), path, "rows")
         return self.expect(node, "a number of empty rows or a list of rows")
 
 

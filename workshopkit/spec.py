@@ -45,6 +45,7 @@ LANG = T("lang")
 DATE = T("date")
 SPDX = T("spdx")
 STR = T("str")            # any plain scalar kept as written
+CELL = T("cell")          # a table cell: a Text, or "" for a blank cell
 
 
 def LIST(of: T, minimum: int = 0) -> T:
@@ -130,7 +131,7 @@ RECORDS: dict[str, Record] = {
     "image": Record({"src": PATH, "alt": TEXT, "credit": NAME, "license": NAME},
                     required=("src", "alt")),
     "quote": Record({"text": TEXT, "source": NAME}, required=("text",)),
-    "slide_table": Record({"columns": LIST(TEXT, 1), "rows": LIST(LIST(TEXT))},
+    "slide_table": Record({"columns": LIST(TEXT, 1), "rows": LIST(LIST(CELL))},
                           required=("columns",)),
     "worksheet_item": Record(
         {"prompt": TEXT, "lines": INT(0, MAX_LINES), "checklist": LIST(TEXT, 1),
@@ -180,12 +181,15 @@ def _lang_map(value: dict) -> dict:
 
 
 _NONEMPTY = {"type": "string", "minLength": 1}
+_TEXT_STRING = {"type": "string", "pattern": r"\S"}  # not empty, not only spaces
 
 
 def _schema(t: T) -> dict:
     k = t.kind
     if k == "text":
         return {"$ref": "#/definitions/text"}
+    if k == "cell":
+        return {"anyOf": [{"$ref": "#/definitions/text"}, {"const": ""}]}
     if k == "slug":
         return {"type": "string", "pattern": SLUG_RE}
     if k == "bool":
@@ -229,8 +233,7 @@ def _schema(t: T) -> dict:
         return {"type": "array", "items": col, "minItems": 2, "maxItems": 2}
     if k == "rows":
         return {"anyOf": [{"type": "integer", "minimum": 0, "maximum": MAX_EMPTY_ROWS},
-                          {"type": "array", "items": {"type": "array",
-                                                      "items": {"$ref": "#/definitions/text"}}}]}
+                          {"type": "array", "items": {"type": "array", "items": _schema(CELL)}}]}
     raise AssertionError(k)
 
 
@@ -271,8 +274,7 @@ def json_schema(root: str = "curriculum") -> dict:
                 collect(t.of)
 
     collect(root)
-    defs = {"text": {"anyOf": [{"type": "string", "minLength": 1},
-                               _lang_map({"type": "string", "minLength": 1})]}}
+    defs = {"text": {"anyOf": [_TEXT_STRING, _lang_map(_TEXT_STRING)]}}
     for n in names[1:]:
         defs[n] = _record_schema(n)
     schema = {"$schema": "http://json-schema.org/draft-07/schema#",
