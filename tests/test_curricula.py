@@ -222,10 +222,21 @@ def test_member_survey_is_anonymous_friendly():
     items = [i for _, a in cur.activities() for i in a.worksheet]
     kinds = {i.kind for i in items}
     assert {"choice", "checklist", "table"} <= kinds
-    for i in items:  # the survey never asks for a name
-        for t in iter_texts(i):
-            text = t.values.get("en", t.plain or "").lower()
-            assert "your name" not in text and "full name" not in text, text
+    asks = []  # what a participant is asked to write: prompts, choice prompts, table headers
+    for i in items:
+        if i.prompt is not None:
+            asks.append(i.prompt)
+        if i.choice is not None and i.choice.prompt is not None:
+            asks.append(i.choice.prompt)
+        if i.table is not None:
+            asks.extend(i.table.columns)
+    assert asks
+    for t in asks:  # the survey never asks for a name
+        assert "name" not in t.values["en"].lower() or "no name" in t.values["en"].lower(), (
+            t.values["en"])
+        assert "nombre" not in t.values["es"].lower() or "sin nombre" in t.values["es"].lower()
+    notice = [i.text.values["en"].lower() for i in items if i.text is not None]
+    assert any("anonymous" in n and "do not write a name" in n for n in notice), notice
 
 
 # ----------------------------------------------------------- the catalogue
