@@ -177,10 +177,19 @@ class Look:
 
 LOOKS = {
     ("cut", False): (Look(9.5, 12, 8.5, 10, 0.8 * mm, 0.45), Look(8, 10, 7.5, 8, 0.7 * mm, 0.5)),
-    ("cut", True): (Look(16, 19, 16, 12, 1.0 * mm, 0.45),),
+    ("cut", True): (Look(16, 19, 16, 12, 1.3 * mm, 0.4),),
     ("page", False): (Look(13, 22, 11, 0, 2.5 * mm, 0.6),),
     ("page", True): (Look(18, 26, 16, 0, 2.5 * mm, 0.6),),
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def qr_path(url: str) -> str:
+    """The code's dark runs as one PDF path of rectangles, filled, in module units with
+    the origin at the bottom-left corner of the quiet zone (integers: exact and fast)."""
+    n, q = qr.size(url), qr.QUIET_ZONE
+    ops = [f"{q + x} {q + n - 1 - y} {length} 1 re" for x, y, length in qr.runs(url)]
+    return "\n".join(ops) + "\nf"
 
 
 class QRCode(Flowable):
@@ -197,14 +206,11 @@ class QRCode(Flowable):
         return self.side, self.side + self.label_h
 
     def draw(self):
-        c, m, q = self.canv, self.module, qr.QUIET_ZONE
-        top = self.label_h + self.side - q * m
-        path = c.beginPath()
-        for x, y, length in qr.runs(self.code.url):
-            path.rect((q + x) * m, top - (y + 1) * m, length * m, m)
+        c = self.canv
         c.saveState()
         c.setFillColor(colors.black)
-        c.drawPath(path, stroke=0, fill=1)
+        c.transform(self.module, 0, 0, self.module, 0, self.label_h)  # unit = one module
+        c.addLiteral(qr_path(self.code.url))
         c.restoreState()
         c.linkURL(self.code.url, (0, self.label_h, self.side, self.label_h + self.side), relative=1)
         if self.label:
@@ -411,9 +417,12 @@ class CardSheet(Flowable):
     def _plan(self, aw, body_h):
         cols, most = grid(aw, body_h, self.options.large_print)
         layouts = {}
-        for card in self.cards:
-            tries = [card_layout(card, aw / cols, look, self.languages, self.options)
-                     for look in self.looks]
+        for card in self.cards:  # a smaller look only for cards too tall for the most rows
+            tries = []
+            for look in self.looks:
+                tries.append(card_layout(card, aw / cols, look, self.languages, self.options))
+                if tries[-1] is not None and tries[-1].height <= body_h / most:
+                    break
             layouts[card.video_id] = [t for t in tries if t is not None]
         # the smallest look per card decides the rows; the largest that fits is drawn
         heights = [min((t.height for t in layouts[c.video_id]), default=None)
