@@ -159,7 +159,7 @@ class Package:
         """``media``: (relationship id, part name) pairs the slide refers to."""
         self.slides.append((slide_xml, notes_xml, media))
 
-    def finish(self, core_xml: str, app_xml: str) -> bytes:
+    def finish(self, core_xml: str, app_xml: str, date) -> bytes:
         p = self.parts
         layout_rel = "../" + self.base.layout.split("/", 1)[1]
         master_rel = "../" + self.base.notes_master.split("/", 1)[1]
@@ -192,11 +192,7 @@ class Package:
         p["ppt/presentation.xml"] = pres.encode("utf-8")
         self._content_types(overrides)
         self._doc_props(core_xml, app_xml)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
-            for name in sorted(p, key=lambda n: (n != "[Content_Types].xml", n)):
-                z.writestr(name, p[name])
-        return out.getvalue()
+        return _zip(p, date)
 
     def _content_types(self, overrides: list[str]) -> None:
         ct = self.parts["[Content_Types].xml"].decode("utf-8")
@@ -220,6 +216,22 @@ class Package:
             if m:
                 target = re.search(r'Target="/?([^"]+)"', m.group(0)).group(1)
                 p[target] = xml.encode("utf-8")
+
+
+def _zip(parts: dict[str, bytes], date) -> bytes:
+    """Deterministic container, as writers.zipfix.normalise_zip makes it (same
+    order, dates and permissions), compressed once instead of twice."""
+    import datetime as dt
+    stamp = max(date.replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            z.writestr(info, parts[name])
+    return out.getvalue()
 
 
 def _rels(items: list[tuple[str, str, str]]) -> bytes:

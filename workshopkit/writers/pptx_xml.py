@@ -6,7 +6,7 @@ line pitch is exact, so the plan's measured heights are what is drawn.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from ..plan.slides import PlannedSlide
@@ -37,6 +37,7 @@ class Style:
     theme: Theme
     colours: bool        # False: an organisation's template decides colours
     title_ph: str = "title"
+    cache: dict = field(default_factory=dict)  # run properties already written
 
     def fill(self, role: str) -> str:
         if not self.colours and role in ("title", "text"):
@@ -101,6 +102,14 @@ def _textbox(t: TextBox, n: int, style: Style) -> str:
 def _run_props(ln: Line, span, size: float | None, style: Style) -> str:
     b = span.bold or ln.bold
     i = span.italic or ln.italic
+    key = (ln.lang, ln.role, size, b, i)
+    hit = style.cache.get(key)
+    if hit is None:
+        hit = style.cache[key] = _make_props(ln, b, i, size, style)
+    return hit
+
+
+def _make_props(ln: Line, b: bool, i: bool, size: float | None, style: Style) -> str:
     sz = f' sz="{round(size * 100)}"' if size else ""
     font = style.theme.title_font if ln.role == "title" else style.theme.body_font
     fill = style.fill(ln.role) if size else ""

@@ -20,7 +20,6 @@ from ..plan.slides_fit import Picture
 from ..project import display
 from .pptx_package import Base, Package, base
 from .pptx_xml import Style, notes_xml, slide_xml
-from .zipfix import normalise_zip
 
 
 def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
@@ -45,9 +44,8 @@ def render(deck: Deck, b: Base, style: Style, cur: Curriculum, options: Options)
                 rels.append((rid, pkg.add_media(data, ext)))
                 media[id(shape)] = rid
         pkg.add_slide(slide_xml(s, style, media), notes_xml(s.notes, style), rels)
-    data = pkg.finish(core_xml(cur, deck.languages, options),
-                      app_xml(len(deck.slides), cur, deck.languages))
-    return normalise_zip(data, options.date)
+    return pkg.finish(core_xml(cur, deck.languages, options),
+                      app_xml(len(deck.slides), cur, deck.languages), options.date)
 
 
 def _image(p: Picture) -> tuple[bytes, str]:
