@@ -28,10 +28,10 @@ from ..schedule import video_length
 from . import pdfbase
 
 FONT = "DejaVuSans"
-MIN_MODULE = 0.6 * mm
-"""Smallest QR module drawn: 1.70 pt, 3.5 px at 150 dpi (a scanner needs >= 3 px)."""
 SNAP = 72 / 600
 """Module sizes are whole dots of a 600 dpi printer, so every module prints alike."""
+MIN_MODULE = 15 * SNAP
+"""Smallest QR module drawn: 1.8 pt = 0.635 mm, 3.75 px at 150 dpi (>= 3 px to scan)."""
 CARD_MIN = {False: (240.0, 190.0), True: (340.0, 290.0)}
 """Smallest card (width, height) in points, normal and large print: sets the grid."""
 
