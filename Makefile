@@ -47,3 +47,7 @@ clean:
 .PHONY: po
 po: $(VENV)/.installed
 	$(BIN)/python -m workshopkit.translate $(foreach l,$(NEW),--new $(l))
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet 'pypandoc-binary>=1.13'
+	$(BIN)/python bench/run.py --out bench-out

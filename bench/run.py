@@ -1,0 +1,110 @@
+"""The benchmark: decks of 50, 500 and 1000 slides and a 500-video handout,
+built by workshopkit and (the decks) by pandoc from equivalent Markdown, in one run.
+
+Every case runs in a child process; wall time is measured around it and peak
+memory is the child's own ru_maxrss (os.wait4).  Usage:
+
+    python bench/run.py [--out bench-out] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import deck_markdown, deck_yaml, videos_yaml  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def measure(cmd: list[str], cwd: Path, env=None) -> tuple[float, float]:
+    """(seconds, peak MB) of one run of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def best(cmd, cwd, repeat, prepare=None, env=None) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeat):
+        if prepare:
+            prepare()
+        runs.append(measure(cmd, cwd, env))
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def pandoc() -> str:
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        found = shutil.which("pandoc")
+        if not found:
+            raise SystemExit("pandoc not found: pip install pypandoc-binary")
+        return found
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="bench-out")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    work = Path(args.out).resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "curricula").mkdir(parents=True)
+    wk = str(BIN / "workshopkit")
+    pd = pandoc()
+    rows = []
+
+    def clean() -> None:
+        shutil.rmtree(work / "build", ignore_errors=True)
+
+    for n in (50, 500, 1000):
+        src = work / "curricula" / f"deck-{n}.yaml"
+        src.write_text(deck_yaml(n), "utf-8")
+        md = work / f"deck-{n}.md"
+        md.write_text(deck_markdown(n), "utf-8")
+        w = best([wk, "build", str(src), "-o", "build", "--only", "slides", "-j", "1", "-q"],
+                 work, args.repeat, clean)
+        p = best([pd, str(md), "-o", str(work / f"pandoc-{n}.pptx")], work, args.repeat)
+        rows.append((f"deck, {n} slides with notes", w, p))
+    src = work / "curricula" / "videos-500.yaml"
+    src.write_text(videos_yaml(500), "utf-8")
+    w = best([wk, "build", str(src), "-o", "build", "--only", "videos", "-j", "1", "-q"],
+             work, args.repeat, clean)
+    rows.append(("video handout, 500 QR codes", w, None))
+    everything = [wk, "build", "curricula", "-o", "build", "-q"]
+    clean()
+    measure(everything, work)
+    noop = best(everything, work, args.repeat)
+    helpt = best([wk, "--help"], work, args.repeat)
+    rows.append(("no-op rebuild (all of the above)", noop, None))
+    rows.append(("workshopkit --help", helpt, None))
+
+    print(f"{'case':38} {'workshopkit':>12} {'peak MB':>8} {'pandoc':>8} {'ratio':>7}")
+    for name, (wt, wm), p in rows:
+        ratio = f"{wt / p[0]:.2f}x" if p else ""
+        print(f"{name:38} {wt:>11.3f}s {wm:>8.0f} {f'{p[0]:.3f}s' if p else '':>8} {ratio:>7}")
+    t500, t1000 = rows[1][1][0], rows[2][1][0]
+    print(f"\n1000 vs 500 slides: {t1000 / t500:.2f}x (target <= 2.1x)")
+    print(f"500 slides vs pandoc: {t500 / rows[1][2][0]:.2f}x (target <= 0.15x)")
+    print(f"no-op rebuild vs --help: {noop[0] / helpt[0]:.2f}x (target <= 2x)")
+    print(f"--help: {helpt[0]:.3f}s (target < 0.1 s); peak memory, 500 slides: "
+          f"{rows[1][1][1]:.0f} MB (target < 100 MB)")
+
+
+if __name__ == "__main__":
+    main()
