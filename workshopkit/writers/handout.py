@@ -329,16 +329,13 @@ def card_layout(card: Card, width: float, look: Look, languages, options) -> Pla
 # ------------------------------------------------------------------ pages
 
 def _header(cur: Curriculum, languages, options, look: Look) -> list[Flowable]:
+    """Curriculum title and the instruction, in each language (once when the same)."""
     sts = _styles(look, options)
-    out = []
-    for i, l in enumerate(languages):
-        t = cur.title.get(l)
-        if i == 0 or t != cur.title.get(languages[0]):
-            out.append(pdfbase.para(t, sts["title" if i == 0 else "title2"], l))
-    for i, l in enumerate(languages):
-        out.append(pdfbase.para(ui(l)("Point your phone's camera at a code to open the video"),
-                                sts["body" if i == 0 else "body2"], l))
-    return out
+    titles = _unique(cur.title.get(l) for l in languages)
+    lines = _unique(ui(l)("Point your phone's camera at a code to open the video")
+                    for l in languages)
+    return ([pdfbase.para(t, sts["title2" if i else "title"]) for i, t in enumerate(titles)]
+            + [pdfbase.para(t, sts["body2" if i else "body"]) for i, t in enumerate(lines)])
 
 
 class CardPage(Flowable):
