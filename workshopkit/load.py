@@ -5,7 +5,7 @@ event stream and composes plain nodes (mapping, sequence, scalar) that keep the
 file, line and column where they start.  Every scalar stays a string as the
 author wrote it; the validator types it by context.
 
-Limits against hostile or mistaken input (documented in docs/format-notes.md):
+Limits against hostile or mistaken input are documented in docs/format-notes.md.
 """
 from __future__ import annotations
 
