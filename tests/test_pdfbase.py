@@ -15,12 +15,12 @@ from workshopkit.plan import pages
 from workshopkit.writers import guide, pdfbase as pb, worksheets
 
 
-def numbered(n: int, opts: Options) -> bytes:
+def numbered(n: int, opts: Options, lang: str = "es") -> bytes:
     st = pb.styles(opts)
     story = []
     for i in range(1, n + 1):
         story += [pb.para(f"P{i}", st["h1"]), PageBreak()]
-    return pb.render(story[:-1], cur=load_example(), languages=("es",), options=opts,
+    return pb.render(story[:-1], cur=load_example(), languages=(lang,), options=opts,
                      kind_title="Test")
 
 
@@ -175,13 +175,13 @@ def test_low_ink_pages_render_without_colour(tmp_path):
 
 def test_metadata_date_language_and_footer():
     opts = Options(date=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
-    data = numbered(3, opts)
+    data = numbered(3, opts, "en")
     reader = PdfReader(io.BytesIO(data))
     meta = reader.metadata
     assert meta["/CreationDate"].startswith("D:20261101") and meta["/ModDate"] == meta["/CreationDate"]
-    assert meta["/Title"] == "Vigilancia en nuestras comunidades — Test"
+    assert meta["/Title"] == "Surveillance in our communities — Test"
     assert meta["/Creator"].startswith("workshopkit ")
-    assert str(reader.trailer["/Root"]["/Lang"]) == "es"
+    assert str(reader.trailer["/Root"]["/Lang"]) == "en"
     for i, page in enumerate(reader.pages, 1):
         t = squash(page.extract_text())
         assert squash(f"Page {i} of 3") in t

@@ -100,44 +100,62 @@ def bullet(ctx: Ctx, text, mark: str = "•") -> list:
     return out + [Paragraph(pb.markup(s), second) for s in texts[1:]]
 
 
+def schedule_widths(ctx: Ctx) -> list[float]:
+    """Time, Activity, Phase, Duration; or Time, Activity when the page is too narrow
+    (booklet, large print): phase and duration then go inside the other two cells."""
+    head = ctx.st["cellhead"]
+
+    def fit(msgid: str, floor: float) -> float:
+        return max([floor] + [stringWidth(w_, head.fontName, head.fontSize) + 12
+                              for w_ in words(msgid, ctx.languages).split(" / ")])
+    big = ctx.options.large_print
+    time_w = fit("Time", 120 if big else 78)
+    dur_w = fit("Duration", 80 if big else 56)
+    phase_w = max(min(ctx.width * 0.22, 140 if big else 90), fit("Phase", 0),
+                  max(fit(n, 0) for n in pages.PHASE_NAMES.values()) if big else 0)
+    rest = ctx.width - time_w - dur_w - phase_w
+    if rest < ctx.width * 0.35:
+        return [time_w, ctx.width - time_w]
+    return [time_w, rest, phase_w, dur_w]
+
+
 def schedule(ctx: Ctx) -> list:
     cur, st = ctx.cur, ctx.st
     out = [ctx.w("Schedule", "h1")]
+    widths = schedule_widths(ctx)
+    wide = len(widths) == 4
+    pad = [""] * (len(widths) - 1)
     many_days = days(cur) > 1
-    header = [ctx.w(h, "cellhead") for h in ("Time", "Activity", "Phase", "Duration")]
+    heads = ("Time", "Activity", "Phase", "Duration") if wide else ("Time", "Activity")
+    header = [ctx.w(h, "cellhead") for h in heads]
     rows, cmds = [], []
     day, session = None, None
     for sl in slots(cur, ctx.options.start):
         if many_days and sl.day != day:
             day = sl.day
-            rows.append([ctx.w("Day {day}", "cellhead", day=sl.day), "", "", ""])
+            rows.append([ctx.w("Day {day}", "cellhead", day=sl.day)] + pad)
             cmds.append(("SPAN", (0, len(rows)), (-1, len(rows))))
         if sl.session is not session:
             session = sl.session
-            rows.append([ctx.t(session.title, "cellhead", "cell2"), "", "", ""])
+            rows.append([ctx.t(session.title, "cellhead", "cell2")] + pad)
             cmds.append(("SPAN", (0, len(rows)), (-1, len(rows))))
             if ctx.pal.fill is not None:
                 cmds.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), ctx.pal.fill))
         a = sl.activity
-        time = f"{clock(sl.start)}–{clock(sl.end)}"
+        time = pb.para(f"{clock(sl.start)}–{clock(sl.end)}", st["cell"])
+        duration = pb.para(hm(a.minutes), st["cell"])
         if a.is_break:
             title = ctx.t(a.title, "cell", "cell2") if a.title else [ctx.w("Break", "cell")]
             phase = ""
         else:
             title = ctx.t(a.title, "cell", "cell2")
             phase = ctx.w(pages.PHASE_NAMES[a.phase], "cell")
-        rows.append([pb.para(time, st["cell"]), title, phase, pb.para(hm(a.minutes), st["cell"])])
-    total = [ctx.w("Total", "cellhead"), "", "", pb.para(hm(cur.minutes), st["cellhead"])]
-    rows.append(total)
-    big = ctx.options.large_print
-    time_w = 120 if big else 78
-    head = ctx.st["cellhead"]
-    fit = [stringWidth(w_, head.fontName, head.fontSize) + 12
-           for w_ in words("Duration", ctx.languages).split(" / ") +
-           words("Phase", ctx.languages).split(" / ")]
-    dur_w = max(80 if big else 56, fit[0])
-    phase_w = max(min(ctx.width * 0.22, 140 if big else 90), max(fit[1:]))
-    widths = [time_w, ctx.width - time_w - dur_w - phase_w, phase_w, dur_w]
+        if wide:
+            rows.append([time, title, phase, duration])
+        else:
+            rows.append([[time, duration], title + ([phase] if phase else [])])
+    total = pb.para(hm(cur.minutes), st["cellhead"])
+    rows.append([ctx.w("Total", "cellhead")] + (["", "", total] if wide else [total]))
     t = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(pb.table_style(ctx.options) + cmds))
     return out + [t]
