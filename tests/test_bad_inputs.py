@@ -8,9 +8,10 @@ Each file starts with one or more comments
 naming where the diagnostic must point (a path is relative to the curricula
 folder; without one, the file itself) and a piece of its message.  Adding a
 case is adding a file.  Every case runs through the real command line, as a
-subprocess: `workshopkit validate` and `workshopkit build -o DIR` must both exit
-with status 1, print the expected diagnostics, print no traceback, and write
-nothing.  Cases too big or too binary to commit are generated below.
+subprocess: `workshopkit validate FILE` must exit with status 1, print the
+expected diagnostics and no traceback; one `workshopkit build curricula -o DIR`
+over all the cases must exit 1, print every case's diagnostics, and write
+nothing at all.  Cases too big or too binary to commit are generated below.
 """
 from __future__ import annotations
 
@@ -86,15 +87,16 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def runs(project) -> dict[str, tuple]:
-    """validate and build for every case, run as subprocesses two or three at a time."""
+    """`validate FILE` for every case (its own exit status), three at a time, and one
+    `build` over the whole folder: every case must be reported there and, as every
+    file is bad, the output folder must stay empty."""
     def one(name: str):
-        src = f"curricula/{name}.yaml"
-        out = project.parent / "out" / name
-        return (name, _run(["validate", src], project),
-                _run(["build", src, "-o", str(out)], project), out)
+        return name, _run(["validate", f"curricula/{name}.yaml"], project)
 
+    out = project.parent / "out"
+    build = _run(["build", "curricula", "-o", str(out)], project)
     with ThreadPoolExecutor(max_workers=3) as pool:
-        return {name: (v, b, out) for name, v, b, out in pool.map(one, sorted(CASES))}
+        return {name: (v, build, out) for name, v in pool.map(one, sorted(CASES))}
 
 
 def test_suite_is_large_enough():
@@ -106,7 +108,7 @@ def test_suite_is_large_enough():
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_bad_input_fails_with_located_error(name, runs):
     validate, build, out = runs[name]
-    for what, proc in (("validate", validate), ("build", build)):
+    for what, proc in (("validate FILE", validate), ("build FOLDER", build)):
         assert proc.returncode == 1, f"{what} exit {proc.returncode}\n{proc.stderr}"
         assert "Traceback" not in proc.stderr, proc.stderr
         lines = proc.stderr.splitlines()
