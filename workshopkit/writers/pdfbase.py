@@ -274,14 +274,15 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 def footer_lines(cur: Curriculum, languages: tuple[str, ...], options: Options,
                  kind_title: str) -> tuple[str, str]:
-    """(title line, licence/version/date line) of the page footer."""
+    """(title line, licence/version/date line) of the page footer, in the first language
+    only: page furniture stays on one line even in bilingual large-print booklets."""
     lang = languages[0]
     first = f"{plain(cur.title.get(lang))} · {kind_title}"
     bits = []
     if cur.license:
-        bits.append(words("Licence: {licence}", languages, licence=cur.license))
+        bits.append(words("Licence: {licence}", languages[:1], licence=cur.license))
     if cur.version:
-        bits.append(words("Version {version}", languages, version=cur.version))
+        bits.append(words("Version {version}", languages[:1], version=cur.version))
     bits.append(options.date.strftime("%Y-%m-%d"))
     return first, " · ".join(bits)
 
@@ -316,7 +317,7 @@ def _canvas_maker(cur: Curriculum, languages: tuple[str, ...], options: Options,
 
         def _footer(self, number: int, total: int) -> None:
             w, _h = self._pagesize
-            page = words("Page {page} of {pages}", languages, page=number, pages=total)
+            page = words("Page {page} of {pages}", languages[:1], page=number, pages=total)
             y = 14 + size * 1.25
             self.saveState()
             self.setStrokeColor(pal.rule)
