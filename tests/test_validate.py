@@ -486,3 +486,22 @@ def test_table_cells_may_be_left_blank(tmp_path):
     assert diags == []
     row = cur.sessions[0].activities[0].worksheet[0].table.rows[0]
     assert [c.get("en") for c in row] == ["Elegir", ""]
+
+
+def test_jpeg_is_accepted_by_content_not_extension(tmp_path):
+    from PIL import Image
+
+    (tmp_path / "p" / "curricula").mkdir(parents=True)
+    Image.new("RGB", (4, 4)).save(tmp_path / "p" / "curricula" / "photo.img", "JPEG")
+    cur, diags = load(tmp_path, BASE + "        slides:\n          - image: {src: photo.img, alt: Foto}\n")
+    assert diags == [] and cur.sessions[0].activities[0].slides[0].image.path("es").name == "photo.img"
+
+
+def test_image_byte_cap(tmp_path, monkeypatch):
+    import workshopkit.validate as validate
+
+    monkeypatch.setattr(validate, "MAX_IMAGE_BYTES", 50)
+    (tmp_path / "p" / "curricula").mkdir(parents=True)
+    (tmp_path / "p" / "curricula" / "a.png").write_bytes(PNG + b"\0" * 10)
+    _, diags = load(tmp_path, BASE + "        slides:\n          - image: {src: a.png, alt: x}\n")
+    assert errors(diags) == [f"14:26: error: image is {len(PNG) + 10} bytes; the limit is 50"]

@@ -70,6 +70,7 @@ def test_digital_care_reads_back(loaded):
     assert cur.authors[0].url.get("es") == "https://care.example.org/"
     assert cur.resources[1].url.get("en") == "https://guia.example.org/en"
     assert cur.glossary[1].definition is None
+    assert cur.sessions[1].activities[1].slides[0].image.path("en").suffix == ".jpg"
 
 
 def test_solo_keeps_texts_as_written(loaded):
