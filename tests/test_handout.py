@@ -175,12 +175,16 @@ def test_grid_and_rows():
     assert handout.grid(520, 640, False) == (2, 3)
     assert handout.grid(520, 640, True) == (1, 2)
     assert handout.grid(330, 470, False) == (1, 2)
-    assert handout.choose_rows([100, 150, 200], 640, 3, 2) == 3
-    assert handout.choose_rows([100, 250, 200], 640, 3, 2) == 2
-    assert handout.choose_rows([100, None, 200], 640, 3, 2) == 3  # drawn on a page of its own
+    one = lambda *hs: [(h,) for h in hs]  # noqa: E731 - cards with one look each
+    assert handout.choose_rows(one(100, 150, 200), 640, 3, 2) == 3
+    assert handout.choose_rows(one(100, 250, 200), 640, 3, 2) == 2
+    assert handout.choose_rows([(100,), (), (200,)], 640, 3, 2) == 3  # () gets a page of its own
     # one tall card among eight: 3 pages of 2 and a page for it beat 8 pages of 1
-    assert handout.choose_rows([300] * 7 + [400], 640, 2, 1) == 2
-    assert handout.choose_rows([300] + [400] * 7, 640, 2, 1) == 1  # as many pages: keep order
+    assert handout.choose_rows(one(*[300] * 7, 400), 640, 2, 1) == 2
+    assert handout.choose_rows(one(300, *[400] * 7), 640, 2, 1) == 1  # as many pages: keep order
+    # two cards fit 3 rows only in the smaller look: 2 rows keep the normal one
+    assert handout.choose_rows([(250, 200), (250, 200)], 640, 3, 2) == 2
+    assert handout.choose_rows([(250, 200)] * 6, 640, 3, 2) == 3  # one page, not two
 
 
 def test_qr_module_is_three_pixels_at_150_dpi():

@@ -387,13 +387,16 @@ class CardPage(Flowable):
         c.restoreState()
 
 
-def choose_rows(heights: list[float | None], avail: float, most: int, cols: int) -> int:
-    """Rows of cards per page, from ``most`` down to 1: the fewest pages, counting a
-    page for each card taller than a cell (height None: never a card), then the
-    fewest such cards, then the most rows."""
+def choose_rows(heights: list[tuple[float, ...]], avail: float, most: int, cols: int) -> int:
+    """Rows of cards per page, from ``most`` down to 1.  ``heights`` holds each card's
+    height in each look, preferred look first (empty: it can never be a card).  Chosen:
+    the fewest pages, counting a page for each card taller than a cell; then the fewest
+    such cards; then the fewest cards in a smaller look; then the most rows."""
     def cost(rows):
-        fit = sum(1 for h in heights if h is not None and h <= avail / rows)
-        return -(-fit // (cols * rows)) + len(heights) - fit, len(heights) - fit, -rows
+        cell = avail / rows
+        fit = sum(1 for h in heights if h and min(h) <= cell)
+        shrunk = sum(1 for h in heights if h and h[0] > cell and min(h) <= cell)
+        return -(-fit // (cols * rows)) + len(heights) - fit, len(heights) - fit, shrunk, -rows
 
     return min(range(most, 0, -1), key=cost)
 
@@ -421,9 +424,7 @@ class CardSheet(Flowable):
                 if tries[-1] is not None and tries[-1].height <= body_h / most:
                     break
             layouts[card.video_id] = [t for t in tries if t is not None]
-        # the smallest look per card decides the rows; the largest that fits is drawn
-        heights = [min((t.height for t in layouts[c.video_id]), default=None)
-                   for c in self.cards]
+        heights = [tuple(t.height for t in layouts[c.video_id]) for c in self.cards]
         rows = choose_rows(heights, body_h, most, cols)
         return cols, rows, (aw / cols, body_h / rows), layouts, []
 
