@@ -21,7 +21,6 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from .. import qr
 from ..i18n import ui
-from ..markup import plain
 from ..model import Curriculum
 from ..options import Options
 from ..schedule import video_length
