@@ -14,8 +14,14 @@ FILES = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def font_dir() -> Path:
-    return Path(str(resources.files("workshopkit.assets") / "fonts"))
+    """assets/fonts/: installed as the package data ``workshopkit.assets``, or read
+    from the source tree when the package runs from a checkout."""
+    try:
+        return Path(str(resources.files("workshopkit.assets") / "fonts"))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "assets" / "fonts"
 
 
 def font_path(style: str = "regular") -> Path:
