@@ -89,7 +89,7 @@ def test_long_urls_and_words_wrap():
 def test_a_giant_single_bullet_is_split_not_cut():
     text = " ".join(f"word{i}" for i in range(3000))
     item = [Line((Span(text),), "en", bullet=True)]
-    f = fit([item], inches(12), inches(5), M, (28, 24, 20), 24)
+    f = fit([item], inches(12), inches(5), M, (28, 24, 20))
     assert len(f.chunks) > 1
     assert all(height(c) <= inches(5) for c in f.chunks)
     joined = " ".join("".join(s.text for s in p.line.spans) for c in f.chunks for p in c)

@@ -20,6 +20,11 @@ from .slides_words import Words
 
 TITLE_SIZES = (40, 36, 32, 28, 24)
 COVER_SIZES = (44, 40, 36, 32, 28, 24)
+SHRINK = 0.8
+"""A title shrinks to this share of its size to save a line before it wraps."""
+AGENDA_SIZES = (24, 22, 20, 18)
+COVER_BODY_SIZES = (28, 26, 24, 22)
+"""Subtitles on cover slides; their metadata lines are Words.META of this."""
 WIDE, TALL = inches(13.333), inches(7.5)
 
 
@@ -71,8 +76,7 @@ class _Planner:
             self.content("objectives", t.ui("Objectives"),
                          flow([t.item(t.text(o), bullet=True) for o in cur.objectives],
                               self.body, self.m))
-        self.content("agenda", t.ui("Agenda"), flow(t.agenda(), self.body, self.m,
-                                                    (24, 22, 20, 18), 20))
+        self.content("agenda", t.ui("Agenda"), flow(t.agenda(), self.body, self.m, AGENDA_SIZES))
         for n, s in enumerate(cur.sessions, 1):
             self.cover("section", t.text(s.title), t.session_lines(s, n), t.session_notes(s))
             for a in s.activities:
@@ -82,7 +86,7 @@ class _Planner:
         if cur.resources:
             self.content("resources", t.ui("Resources"), flow(t.resources(), self.body, self.m))
         self.content("credits", t.ui("Credits"), flow(t.credits(), self.body, self.m,
-                                                      (24, 22, 20, 18), 20))
+                                                      (24, 22, 20, 18)))
         return self.deck
 
     def activity(self, s: Session, a: Activity) -> None:
@@ -107,7 +111,7 @@ class _Planner:
         if kind == "bullets":
             bodies = flow([t.item(t.text(b), bullet=True) for b in sl.bullets], self.body, self.m)
         elif kind == "quote":
-            bodies = flow(t.quote(sl.quote), self.body, self.m, (32, 28, 26, 24, 22, 20), 24,
+            bodies = flow(t.quote(sl.quote), self.body, self.m, (32, 28, 26, 24, 22, 20),
                           anchor="ctr")
         elif kind == "columns":
             left, right = (list(c) for c in (sl.columns + [[], []])[:2])
@@ -143,9 +147,11 @@ class _Planner:
     # ------------------------------------------------------------------ slide shapes
     def content(self, kind: str, title: list[str], bodies: list[list[Shape]],
                 notes: list[Line] = ()) -> None:
+        top = None
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
-            box, grow = self.title_box(words, self.title_area, TITLE_SIZES, "b", "l")
+            box, grow = self.title_box(words, self.title_area, TITLE_SIZES, "b", "l", top)
+            top = top or box.paras[0].size_pt
             if grow:  # an extremely long title pushes the body down
                 shapes = [self.shift(s, grow) for s in shapes]
             bar = Bar(self.margin + inches(0.1), box.y + box.h + inches(0.06), inches(1.6),
@@ -163,22 +169,31 @@ class _Planner:
         bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
         top = bar.y + bar.h + inches(0.35)
         body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
-        bodies = flow(lines, body, self.m, (24, 22, 20, 18), 20)
+        bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
-            tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr")[0]
+            tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr",
+                                                   box.paras[0].size_pt)[0]
             self.add(PlannedSlide(kind, tb, [bar] + shapes + self.logo(),
                                   list(notes) if i == 0 else [], i))
 
-    def title_box(self, words: list[str], area: Box, sizes, anchor: str, align: str):
+    def title_box(self, words: list[str], area: Box, sizes, anchor: str, align: str,
+                  top: float | None = None):
+        """The title at the largest size that fits ``area``, shrunk by up to
+        SHRINK of ``top`` (the first size, or the first slide's title size) when
+        that saves a line; a title too long for any size grows the box."""
         item = self.t.item(words, role="title", bold=True, align=align, space_before=0.1)
-        from .slides_text import fit
-        f = fit([item], area.w, area.h, self.m, sizes, sizes[-1])
-        if len(f.chunks) == 1:
-            return TextBox(area.x, area.y, area.w, area.h, f.chunks[0], anchor, True), 0
-        paras = [p for it in layout([item], sizes[-1], area.w, self.m) for p in it]
-        need = height(paras)
-        return TextBox(area.x, area.y, area.w, need, paras, anchor, True), need - area.h
+        top = top or sizes[0]
+        tried = [(s, layout([item], s, area.w, self.m)[0]) for s in sizes if s <= top]
+        fitting = [(s, paras) for s, paras in tried if height(paras) <= area.h]
+        if not fitting:
+            paras = tried[-1][1]
+            need = height(paras)
+            return TextBox(area.x, area.y, area.w, need, paras, anchor, True), need - area.h
+        near = [(s, paras) for s, paras in fitting if s >= SHRINK * top] or fitting[:1]
+        fewest = min(paras[0].lines for _, paras in near)
+        size, paras = next((s, p) for s, p in near if p[0].lines == fewest)
+        return TextBox(area.x, area.y, area.w, area.h, paras, anchor, True), 0
 
     def shift(self, s: Shape, dy: int) -> Shape:
         from dataclasses import replace

@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from .slides_text import (EMU_PER_PT, INSET_X, INSET_Y, Item, Metrics, Para, fit, height,
-                          inches, layout)
+from .slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para, fit,
+                          height, inches, layout, line_size, pack, style_of)
 
 BODY_SIZES = (28, 26, 24, 22, 20)
-"""Body text: the largest that fits one slide; below this a list is split."""
-SPLIT_SIZE = 24
-TABLE_SIZES = (24, 22, 20, 18, 16, 14)
-TABLE_SPLIT = 18
+"""Body text: the largest size that fits one slide; when none does, the size
+that needs the fewest slides (the largest of those)."""
+TABLE_SIZES = (24, 22, 20, 18, 16)
 
 
 @dataclass
@@ -71,12 +70,12 @@ class Bar(Box):
 Shape = Union[TextBox, Picture, TableBox, Bar]
 
 
-def flow(items: list[Item], area: Box, m: Metrics, sizes=BODY_SIZES, split_at=SPLIT_SIZE,
+def flow(items: list[Item], area: Box, m: Metrics, sizes=BODY_SIZES,
          anchor: str = "t") -> list[list[Shape]]:
     """A column of paragraphs: one box, or one per slide when it must split."""
     if not items:
         return [[]]
-    f = fit(items, area.w, area.h, m, sizes, split_at)
+    f = fit(items, area.w, area.h, m, sizes)
     return [[TextBox(area.x, area.y, area.w, area.h, paras, anchor)] for paras in f.chunks]
 
 
@@ -85,13 +84,12 @@ def columns(left: list[Item], right: list[Item], area: Box, m: Metrics) -> list[
     gap = inches(0.4)
     w = (area.w - gap) // 2
     boxes = (Box(area.x, area.y, w, area.h), Box(area.x + w + gap, area.y, w, area.h))
-    for size in BODY_SIZES:
-        parts = [fit(side, w, area.h, m, (size,), size) for side in (left, right)]
-        if all(len(p.chunks) <= 1 for p in parts):
-            break
-    else:
-        parts = [fit(side, w, area.h, m, (SPLIT_SIZE,), SPLIT_SIZE) for side in (left, right)]
-    n = max(len(p.chunks) for p in parts)
+    parts, n = [], 0
+    for size in BODY_SIZES:  # fewest slides, then the largest size
+        trial = [fit(side, w, area.h, m, (size,)) for side in (left, right)]
+        count = max(len(p.chunks) for p in trial)
+        if not parts or count < n:
+            parts, n = trial, count
     out = []
     for i in range(n):
         shapes: list[Shape] = []
@@ -107,7 +105,7 @@ def picture(path: Path, pixels: tuple[int, int], descr: str, area: Box,
     """An image as large as its area allows, aspect ratio kept, centred, never cropped."""
     shapes: list[Shape] = []
     if caption:
-        cap = fit(caption, area.w, inches(0.9), m, (16, 14, 12), 12)
+        cap = fit(caption, area.w, inches(0.9), m, (16, 14, 12))
         paras = cap.chunks[0] if len(cap.chunks) == 1 else [p for c in cap.chunks for p in c]
         cap_h = height(paras)
         shapes.append(TextBox(area.x, area.y + area.h - cap_h, area.w, cap_h, paras))
@@ -126,37 +124,34 @@ def video(url: str, descr: str, items: list[Item], area: Box, m: Metrics) -> lis
     qr = Picture(area.x, area.y + (area.h - side) // 2, side, side, descr, qr=url)
     gap = inches(0.4)
     text = Box(area.x + side + gap, area.y, area.w - side - gap, area.h)
-    f = fit(items, text.w, text.h, m, (24, 22, 20, 18, 16, 14, 12), 12)
+    f = fit(items, text.w, text.h, m, (24, 22, 20, 18, 16, 14, 12))
     paras = [p for c in f.chunks for p in c]
     return [qr, TextBox(text.x, text.y, text.w, text.h, paras, "ctr")]
 
 
 def table(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
-          sizes=TABLE_SIZES, split_at=TABLE_SPLIT) -> list[list[Shape]]:
-    """A table whose font shrinks to fit; past that, rows continue on further
-    slides with the header row repeated."""
+          sizes=TABLE_SIZES) -> list[list[Shape]]:
+    """A table at the largest size that fits one slide; else at the size that
+    needs the fewest slides (the largest of those), rows spread evenly, the
+    header row repeated.  A size that would break a word inside a cell is
+    used only when every size would."""
     ncol = max([len(header)] + [len(r) for r in rows])
     header = header + [[]] * (ncol - len(header))
     rows = [r + [[]] * (ncol - len(r)) for r in rows]
+    best = None
     for size in sizes:
-        cols = _widths([header] + rows, size, area.w, m)
-        heads, bodies = _measure(header, rows, cols, size, m)
-        if heads[0] + sum(bodies) <= area.h:
-            return [[_box(area, cols, heads[1], heads[0], [(b, r) for b, r in zip(bodies, _cells(rows, cols, size, m))])]]
-    size = split_at
-    cols = _widths([header] + rows, size, area.w, m)
-    heads, bodies = _measure(header, rows, cols, size, m)
-    cells = _cells(rows, cols, size, m)
-    out, current, used = [], [], heads[0]
-    for b, r in zip(bodies, cells):
-        if current and used + b > area.h:
-            out.append([_box(area, cols, heads[1], heads[0], current)])
-            current, used = [], heads[0]
-        current.append((b, r))
-        used += b
-    if current or not out:
-        out.append([_box(area, cols, heads[1], heads[0], current)])
-    return out
+        cols, whole = _widths([header] + rows, size, area.w, m)
+        head = [_cell(c, w, size, m) for c, w in zip(header, cols)]
+        head_h = max(height(c) for c in head)
+        cells = [[_cell(c, w, size, m) for c, w in zip(r, cols)] for r in rows]
+        bodies = [max(height(c) for c in r) for r in cells]
+        runs = pack([(b, b) for b in bodies], area.h - head_h) or [(0, 0)]
+        key = (not whole, len(runs))
+        if best is None or key < best[0]:
+            best = (key, cols, head, head_h, cells, bodies, runs)
+    _, cols, head, head_h, cells, bodies, runs = best
+    return [[_box(area, cols, head, head_h, list(zip(bodies[i:j], cells[i:j])))]
+            for i, j in runs]
 
 
 def _box(area: Box, cols, head_cells, head_h, rows) -> TableBox:
@@ -165,41 +160,33 @@ def _box(area: Box, cols, head_cells, head_h, rows) -> TableBox:
                     [head_cells] + [r for _, r in rows], heights)
 
 
-def _cells(rows, cols, size, m) -> list[list[list[Para]]]:
-    return [[_cell(c, w, size, m) for c, w in zip(r, cols)] for r in rows]
-
-
 def _cell(item: Item, w: int, size: float, m: Metrics) -> list[Para]:
-    return [p for it in layout([item], size, w, m) for p in it] if item else []
+    return [p for it in layout([item], size, w, m, cell=True) for p in it] if item else []
 
 
-def _measure(header, rows, cols, size, m):
-    head = [_cell(c, w, size, m) for c, w in zip(header, cols)]
-    head_h = max(height(c) for c in head)
-    bodies = [max(height(_cell(c, w, size, m)) for c, w in zip(r, cols)) for r in rows]
-    return (head_h, head), bodies
-
-
-def _widths(table_rows: list[list[Item]], size: float, total: int, m: Metrics) -> list[int]:
-    """Column widths: each at least its longest word, the rest shared by natural width."""
-    from .slides_text import style_of
+def _widths(table_rows: list[list[Item]], size: float, total: int,
+            m: Metrics) -> tuple[list[int], bool]:
+    """Column widths from content, as in an automatic HTML table: each column
+    at least its longest word, the room left shared in proportion to what each
+    needs to set its text on one line.  Also: whether every word fits whole."""
     ncol = len(table_rows[0])
-    pad = 2 * INSET_X + inches(0.05)
+    pad = 2 * INSET_X + CELL_SLACK_PT * EMU_PER_PT
     least, natural = [pad] * ncol, [pad] * ncol
     for r in table_rows:
         for i, item in enumerate(r):
             for ln in item:
-                s = size * ln.scale
+                s = line_size(ln, size)
+                whole = 0.0
                 for span in ln.spans:
                     st = style_of(span, ln)
-                    words = span.text.split() or [""]
-                    longest = max(m.width_em(w, st) for w in words) * s
-                    least[i] = max(least[i], min(longest * EMU_PER_PT + pad, total / ncol))
-                    whole = sum(m.width_em(w + " ", st) for w in words) * s
-                    natural[i] = max(natural[i], whole * EMU_PER_PT / 0.95 + pad)
+                    for w in span.text.split():
+                        least[i] = max(least[i], m.width_em(w, st) * s * EMU_PER_PT + pad + 1)
+                    whole += m.width_em(span.text, st) * s
+                natural[i] = max(natural[i], whole * EMU_PER_PT + pad + 1)
+    fits = sum(least) <= total
     if sum(natural) <= total:
         widths = [n * total / sum(natural) for n in natural]
-    elif sum(least) >= total:
+    elif not fits:
         widths = [x * total / sum(least) for x in least]
     else:
         spare = total - sum(least)
@@ -207,4 +194,4 @@ def _widths(table_rows: list[list[Item]], size: float, total: int, m: Metrics) -
         widths = [x + spare * e / sum(extra) for x, e in zip(least, extra)]
     out = [int(w) for w in widths]
     out[-1] += total - sum(out)
-    return out
+    return out, fits

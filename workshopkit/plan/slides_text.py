@@ -9,6 +9,7 @@ Lengths are EMU (914400 per inch, 12700 per point) unless named ``_pt``.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,12 +22,17 @@ EMU_PER_INCH = 914400
 LINE = 1.2
 """Line pitch as a multiple of the font size, written as exact spacing."""
 WIDTH_SAFETY = 0.95
-"""Share of a box's width the plan fills, leaving room for renderer differences."""
+"""Share of a text box's width the plan fills, leaving room for renderer differences."""
+CELL_SLACK_PT = 1.0
+"""Table cells are measured exactly (their margins are declared in the XML); this
+much of each cell's inner width is kept free for renderer differences."""
 INSET_X = 91440   # 0.1 in, left and right
 INSET_Y = 45720   # 0.05 in, top and bottom
 BULLET_INDENT = 0.9  # hanging indent of a bullet, in ems of the body size
-SECOND = 0.6
-"""Size of the second language's line, relative to the first."""
+SECOND = 0.65
+"""Size of the second language's line, relative to the first ..."""
+SECOND_MIN_PT = 14
+"""... and never below this (nor above the first language's own size)."""
 
 
 def inches(x: float) -> int:
@@ -56,6 +62,9 @@ class Line:
     space_before: float = 0.3  # in ems of the size
     secondary: bool = False   # the second language's line under the first
     under_bullet: bool = False  # indented like the bullet text above it
+    hang: str = ""            # a lead (agenda times) the other lines are indented past:
+                              # a first-language line starts with it, hanging to the left;
+                              # a second-language line is indented by its width
 
 
 @dataclass
@@ -67,6 +76,7 @@ class Para:
     lines: int
     indent: int  # EMU from the box's inner left edge to the text
     first: bool = False  # the first paragraph of its box: no space before
+    hang: int = 0  # EMU the first line starts left of ``indent`` (a hanging lead)
 
     @property
     def before_pt(self) -> float:
@@ -127,13 +137,15 @@ def style_of(span: Span, line: Line) -> str:
 _TOKEN = re.compile(r"\n|[^\S\n]+|[^\s]+")
 
 
-def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics) -> int:
+def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics,
+                safety: float = WIDTH_SAFETY, start_pt: float = 0.0) -> int:
     """Lines a paragraph takes when wrapped greedily at word boundaries.
 
     A word wider than the line is broken between characters, as renderers do.
+    ``start_pt`` is where the first line starts (negative: a hanging lead).
     """
-    limit = width_pt * WIDTH_SAFETY / size_pt  # in ems
-    n, x = 1, 0.0
+    limit = width_pt * safety / size_pt  # in ems
+    n, x = 1, start_pt / size_pt
     for span in line.spans:
         style = style_of(span, line)
         for tok in _TOKEN.findall(span.text):
@@ -160,19 +172,33 @@ def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics) -> int:
     return n
 
 
+def line_size(ln: Line, size_pt: float) -> float:
+    """A line's font size in a box of ``size_pt``, to the half point."""
+    size = size_pt * ln.scale
+    if ln.secondary:  # legible, but never larger than the first language's line
+        size = max(size, min(SECOND_MIN_PT, size_pt * ln.scale / SECOND))
+    return round(size * 2) / 2
+
+
 def layout(items: list[Item], size_pt: float, width: int, m: Metrics,
-           inset_x: int = INSET_X) -> list[list[Para]]:
-    """Size and measure every line of ``items`` for a box ``width`` EMU wide."""
-    inner_pt = (width - 2 * inset_x) / EMU_PER_PT
+           inset_x: int = INSET_X, cell: bool = False) -> list[list[Para]]:
+    """Size and measure every line of ``items`` for a box ``width`` EMU wide
+    (``cell``: a table cell, measured to its declared margins)."""
+    inner_pt = (width - 2 * inset_x) / EMU_PER_PT - (CELL_SLACK_PT if cell else 0)
+    safety = 1.0 if cell else WIDTH_SAFETY
     out = []
     for item in items:
         paras = []
         for ln in item:
-            size = round(size_pt * ln.scale * 2) / 2
+            size = line_size(ln, size_pt)
             steps = ln.level + (1 if (ln.bullet or ln.under_bullet) else 0)
             indent_pt = round(steps * BULLET_INDENT * size_pt)
-            lines = count_lines(ln, size, inner_pt - indent_pt, m)
-            paras.append(Para(ln, size, lines, indent_pt * EMU_PER_PT))
+            hang_pt = round(m.width_em(ln.hang, "regular") * size_pt, 1) if ln.hang else 0.0
+            start = -hang_pt if not ln.secondary else 0.0
+            lines = count_lines(ln, size, inner_pt - indent_pt - hang_pt, m, safety, start)
+            indent = round((indent_pt + hang_pt) * EMU_PER_PT)
+            hang = round(hang_pt * EMU_PER_PT) if ln.hang and not ln.secondary else 0
+            paras.append(Para(ln, size, lines, indent, hang=hang))
         out.append(paras)
     if out and out[0]:
         out[0][0].first = True
@@ -194,55 +220,71 @@ class Fit:
         return [height(c) for c in self.chunks]
 
 
-def fit(items: list[Item], width: int, box_h: int, m: Metrics, sizes: tuple[float, ...],
-        split_at: Optional[float] = None) -> Fit:
-    """The largest size in ``sizes`` that fits one box, else chunks that each fit.
+def fit(items: list[Item], width: int, box_h: int, m: Metrics,
+        sizes: tuple[float, ...]) -> Fit:
+    """The largest size in ``sizes`` that fits one box; else the size that
+    needs the fewest boxes (the largest of those), items spread evenly.
 
     Chunks break between items; an item taller than a whole box is broken
     between its lines, so nothing is ever cut off.
     """
     for size in sizes:
-        laid = layout(items, size, width, m)
-        flat = [p for it in laid for p in it]
+        flat = [p for it in layout(items, size, width, m) for p in it]
         if height(flat) <= box_h:
             return Fit(size, [flat])
-    size = split_at if split_at is not None else sizes[-1]
-    chunks: list[list[Item]] = [[]]
-    for item in items:
-        trial = chunks[-1] + [item]
-        if _fits(trial, size, width, box_h, m):
-            chunks[-1] = trial
-            continue
-        if chunks[-1]:
-            chunks.append([])
-        if _fits([item], size, width, box_h, m):
-            chunks[-1].append(item)
-            continue
-        for piece in _split_item(item, size, width, box_h, m):  # a giant single item
-            if chunks[-1]:
-                chunks.append([])
-            chunks[-1].append(piece)
-    chunks = _balance([c for c in chunks if c], size, width, box_h, m)
+    best: Optional[tuple[float, list[list[Item]]]] = None
+    for size in sizes:
+        chunks = _chunks(items, size, width, box_h, m)
+        if best is None or len(chunks) < len(best[1]):
+            best = (size, chunks)
+    size, chunks = best
     return Fit(size, [[p for it in layout(c, size, width, m) for p in it] for c in chunks])
 
 
-def _balance(chunks: list[list[Item]], size: float, width: int, box_h: int,
-             m: Metrics) -> list[list[Item]]:
-    """Spread items evenly over the same number of slides when they still fit
-    (60 bullets: 10 + 10 + ... rather than 12 + 12 + ... + 2)."""
-    n, total = len(chunks), sum(len(c) for c in chunks)
-    if n < 2:
-        return chunks
-    items = [it for c in chunks for it in c]
-    per, extra = divmod(total, n)
-    out, k = [], 0
-    for i in range(n):
-        take = per + (1 if i < extra else 0)
-        out.append(items[k:k + take])
-        k += take
-    if all(c and _fits(c, size, width, box_h, m) for c in out):
+def _chunks(items: list[Item], size: float, width: int, box_h: int,
+            m: Metrics) -> list[list[Item]]:
+    pieces: list[Item] = []
+    for item in items:
+        if _fits([item], size, width, box_h, m):
+            pieces.append(item)
+        else:  # a giant single item
+            pieces += _split_item(item, size, width, box_h, m)
+    heights = []
+    for item in pieces:
+        paras = layout([item], size, width, m)[0]  # its first paragraph: no space before
+        h = sum(p.height_pt for p in paras)
+        before = paras[0].line.space_before * paras[0].size_pt
+        heights.append((math.ceil(h * EMU_PER_PT), math.ceil((h + before) * EMU_PER_PT)))
+    return [pieces[i:j] for i, j in pack(heights, box_h - 2 * INSET_Y)]
+
+
+def pack(heights: list[tuple[int, int]], cap: int) -> list[tuple[int, int]]:
+    """Consecutive runs (start, end) of blocks, each run's height within ``cap``,
+    as few runs as possible and as even as the fewest allow.
+
+    ``heights`` gives each block's height when it opens a run and otherwise
+    (a paragraph's space before is dropped at the top of a box).
+    """
+    def greedy(limit: int) -> list[tuple[int, int]]:
+        out, start, used = [], 0, 0
+        for i, (first, other) in enumerate(heights):
+            if i > start and used + other > limit:
+                out.append((start, i))
+                start, used = i, 0
+            used += first if i == start else other
+        if heights:
+            out.append((start, len(heights)))
         return out
-    return chunks
+
+    runs = greedy(cap)
+    lo, hi = max([f for f, _ in heights] + [0]), cap
+    while lo < hi:  # the smallest limit that still needs no more runs
+        mid = (lo + hi) // 2
+        if len(greedy(mid)) <= len(runs):
+            hi = mid
+        else:
+            lo = mid + 1
+    return greedy(hi) if hi < cap else runs
 
 
 def _fits(items: list[Item], size: float, width: int, box_h: int, m: Metrics) -> bool:

@@ -15,6 +15,11 @@ from ..options import Options
 from ..schedule import clock, hm, slots, video_length
 from .slides_text import SECOND, Item, Line, Span, spans
 
+META = 0.75
+"""Metadata lines under a cover title (audience, times...), relative to its subtitle."""
+SMALL = 0.8
+"""A licence under a tool's name in a comparison cell."""
+
 PHASES = {"activity": N_("Activity"), "discussion": N_("Discussion"), "input": N_("Input"),
           "deepening": N_("Deepening"), "synthesis": N_("Synthesis")}
 
@@ -44,13 +49,14 @@ class Words:
 
     def item(self, words: list[str], *, bullet: bool = False, role: str = "text",
              bold: bool = False, italic: bool = False, align: str = "l", level: int = 0,
-             space_before: float = 0.3, raw: Optional[list[tuple[Span, ...]]] = None) -> Item:
+             space_before: float = 0.3, raw: Optional[list[tuple[Span, ...]]] = None,
+             scale: float = 1.0, hang: str = "") -> Item:
         runs = raw if raw is not None else [spans(w) for w in words]
-        out = [Line(runs[0], self.langs[0], 1.0, role, bullet, level, align, italic, bold,
-                    space_before)]
+        out = [Line(runs[0], self.langs[0], scale, role, bullet, level, align, italic, bold,
+                    space_before, hang=hang)]
         if len(self.langs) > 1 and runs[1] != runs[0]:
-            out.append(Line(runs[1], self.langs[1], SECOND, "muted", False, level, align,
-                            True, bold, 0.05, True, bullet))
+            out.append(Line(runs[1], self.langs[1], scale * SECOND, "muted", False, level,
+                            align, True, bold, 0.05, True, bullet, hang))
         return out
 
     def per_lang(self, build) -> list:
@@ -73,20 +79,21 @@ class Words:
         if cur.license:
             meta.append(self.ui("Licence: {license}", license=cur.license))
         for w in meta:
-            out.append(self.item(w, role="muted", align="ctr", space_before=0.6 if
-                                 w is meta[0] else 0.2))
+            out.append(self.item(w, role="muted", align="ctr", scale=META,
+                                 space_before=0.8 if w is meta[0] else 0.2))
         return out
 
     def session_lines(self, s: Session, n: int) -> list[Item]:
         times = [sl for sl in self.slots.values() if sl.session is s]
         out = [self.item(self.ui("Session {n} of {total}", n=n, total=len(self.cur.sessions)),
-                         role="muted", align="ctr")]
+                         role="muted", align="ctr", scale=META)]
         if times:
             span = f"{clock(times[0].start)}–{clock(times[-1].end)} · {hm(s.minutes)}"
             if any(x.day != 1 for x in self.slots.values()):
                 out.append(self.item(self.ui("Day {day}", day=times[0].day), role="muted",
-                                     align="ctr"))
-            out.append(self.item([span] * len(self.langs), role="muted", align="ctr"))
+                                     align="ctr", scale=META))
+            out.append(self.item([span] * len(self.langs), role="muted", align="ctr",
+                                 scale=META))
         if s.summary:
             out.append(self.item(self.text(s.summary), align="ctr", space_before=0.8))
         return out
@@ -99,7 +106,7 @@ class Words:
         else:
             first = self.per_lang(lambda i, l, _: f"{_(PHASES[a.phase])} · {hm(a.minutes)} · "
                                                   f"{when}")
-        out = [self.item(first, role="muted", align="ctr")]
+        out = [self.item(first, role="muted", align="ctr", scale=META)]
         if a.summary:
             out.append(self.item(self.text(a.summary), align="ctr", space_before=0.8))
         return out
@@ -117,12 +124,14 @@ class Words:
             if sl.session is not session:
                 session = sl.session
                 out.append(self.item(self.text(session.title), bold=True, space_before=0.5))
-            when = f"{clock(sl.start)}–{clock(sl.end)}"
+            lead = f"{clock(sl.start)}–{clock(sl.end)}  "
             a = sl.activity
             name = self.text(a.title) if a.title else self.ui("Break")
-            words = [f"{when}  {w} ({hm(a.minutes)})" for w in name]
-            out.append(self.item(words, level=1, role="muted" if a.is_break else "text",
-                                 italic=a.is_break, space_before=0.15))
+            # the times once, on the first language's line; names aligned past them
+            first = spans(lead + f"{name[0]} ({hm(a.minutes)})")
+            runs = [first] + [first if w == name[0] else spans(w) for w in name[1:]]
+            out.append(self.item([], level=1, role="muted" if a.is_break else "text",
+                                 italic=a.is_break, space_before=0.15, raw=runs, hang=lead))
         return out
 
     def quote(self, q: Quote) -> list[Item]:
@@ -161,16 +170,26 @@ class Words:
                           italic=True)]
 
     def comparison(self, cat: Optional[Catalog]) -> tuple[list[Item], list[list[Item]]]:
-        fields = [("need", N_("Need")), ("free", N_("Free tool")), ("hosted_by", N_("Hosted by")),
-                  ("free_license", N_("Licence")), ("commercial", N_("Commercial tool")),
-                  ("commercial_license", N_("Licence")), ("notes", N_("Notes"))]
+        """Need | Free tool (its licence beneath, small) | Instead of (the
+        commercial tool, its licence beneath) | Hosted by | Notes; a column
+        empty in every row is left out."""
         rows = cat.rows if cat is not None else []
-        keep = [(f, h) for f, h in fields
-                if f in ("need", "free") or any(getattr(r, f) is not None for r in rows)]
-        head = [self.item(self.ui(h), bold=True) for _, h in keep]
-        body = [[self.item(self.text(getattr(r, f))) if getattr(r, f) is not None else []
-                 for f, _ in keep] for r in rows]
-        return head, body
+        cols = [(N_("Need"), lambda r: self._cell(r.need, bold=True)),
+                (N_("Free tool"), lambda r: self._cell(r.free, r.free_license, bold=True)),
+                (N_("Instead of"), lambda r: self._cell(r.commercial, r.commercial_license)),
+                (N_("Hosted by"), lambda r: self._cell(r.hosted_by)),
+                (N_("Notes"), lambda r: self._cell(r.notes))]
+        body = [[cell(r) for _, cell in cols] for r in rows]
+        keep = [i for i, (h, _) in enumerate(cols) if i < 2 or any(b[i] for b in body)]
+        head = [self.item(self.ui(cols[i][0]), bold=True) for i in keep]
+        return head, [[b[i] for i in keep] for b in body]
+
+    def _cell(self, main: Optional[Text], small: Optional[Text] = None, *,
+              bold: bool = False) -> Item:
+        out: Item = self.item(self.text(main), bold=bold) if main is not None else []
+        if small is not None:
+            out += self.item(self.text(small), role="muted", scale=SMALL, space_before=0.1)
+        return out
 
     def glossary(self) -> list[Item]:
         out = []

@@ -136,6 +136,8 @@ def _para(p: Para, style: Style) -> str:
     if ln.bullet:
         hang = round(BULLET_INDENT * size) * EMU_PER_PT
         indent = f' indent="-{hang}"'
+    elif p.hang:  # a lead (agenda times) hanging left of the text's other lines
+        indent = f' indent="-{p.hang}"'
     ppr = (f'<a:pPr marL="{p.indent}"{indent} algn="{ln.align}">'
            f'<a:lnSpc><a:spcPts val="{round(size * LINE * 100)}"/></a:lnSpc>'
            f'<a:spcBef><a:spcPts val="{round(p.before_pt * 100)}"/></a:spcBef>')
