@@ -505,3 +505,20 @@ def test_image_byte_cap(tmp_path, monkeypatch):
     (tmp_path / "p" / "curricula" / "a.png").write_bytes(PNG + b"\0" * 10)
     _, diags = load(tmp_path, BASE + "        slides:\n          - image: {src: a.png, alt: x}\n")
     assert errors(diags) == [f"14:26: error: image is {len(PNG) + 10} bytes; the limit is 50"]
+
+
+def test_duplicate_activity_id_reported_even_when_the_activity_has_other_errors(tmp_path):
+    from workshopkit.validate import Workspace
+
+    src = tmp_path / "c.yaml"
+    src.write_text(
+        "workshopkit: 1\nid: c\nlanguages: [en]\ntitle: T\nsessions:\n"
+        "  - id: s\n    title: S\n    activities:\n"
+        "      - {id: a, title: A, phase: input, duration: 10}\n"
+        "      - {id: a, title: B, phase: input, duration: 4m30s}\n",
+        encoding="utf-8")
+    ws = Workspace()
+    assert ws.load(src) is None
+    messages = [(d.pos.line, d.message) for d in ws.problems.errors]
+    assert (10, "duplicate activity id 'a' (first at line 9)") in messages
+    assert any("seconds are only for video durations" in m for _, m in messages)

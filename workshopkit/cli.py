@@ -49,6 +49,15 @@ def main() -> None:
     """
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(out, written: int, current: int, slides: int, pages: int, warnings: int) -> str:
+    return (f"{out}: {_count(written, 'file')} written, {current} up to date; "
+            f"{_count(slides, 'slide')}, {_count(pages, 'page')}, {_count(warnings, 'warning')}")
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Treat warnings (translation gaps, duration "
@@ -248,9 +257,9 @@ def _build_and_report(req: dict, kit=None) -> int:
             problems.items.append(Diagnostic(sev, Pos(file, line, col), message))
         status = report(problems, args["strict"])
         if not quiet:
-            click.echo(f"{args['out_dir']}: 0 files written, {len(record['outputs'])} up to date; "
-                       f"{record['summary']['slides']} slides, {record['summary']['pages']} pages, "
-                       f"{len(problems.warnings)} warnings", err=True)
+            click.echo(_summary(args["out_dir"], 0, len(record["outputs"]),
+                                record["summary"]["slides"], record["summary"]["pages"],
+                                len(problems.warnings)), err=True)
         return status
     from .build import build as run
     from .writers import KINDS, WRITERS
@@ -275,10 +284,8 @@ def _build_and_report(req: dict, kit=None) -> int:
             bar.__exit__(None, None, None)
     status = report(problems, args["strict"])
     if not quiet:
-        click.echo(f"{args['out_dir']}: {len(result.written)} file"
-                   f"{'s' if len(result.written) != 1 else ''} written, {len(result.up_to_date)} "
-                   f"up to date; {result.slides} slides, {result.pages} pages, "
-                   f"{result.warnings} warnings", err=True)
+        click.echo(_summary(args["out_dir"], len(result.written), len(result.up_to_date),
+                            result.slides, result.pages, result.warnings), err=True)
     return 1 if result.failed else status
 
 

@@ -179,7 +179,7 @@ class Converter:
                 if not self.known_lang(lang):
                     bad = True
                     if isinstance(vn, Scalar) and vn.is_null and not re.match(LANG_RE, lang):
-                        self.error(kn, f"'{_short(lang)}' is read as a language: a ',' , '?' or ': ' "
+                        self.error(kn, f"'{_short(lang)}' is read as a language: a ',', '?' or ': ' "
                                    "inside {…} ends the text; quote this text")
                     elif isinstance(vn, Scalar) and vn.is_null:
                         self.error(kn, f"'{lang}' is not one of the curriculum's languages "

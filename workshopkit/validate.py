@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -238,6 +239,12 @@ def _unique_ids(items: list, what: str, problems: Problems) -> None:
             seen[it.id] = it.pos
 
 
+@dataclass(frozen=True)
+class _IdAt:
+    id: str
+    pos: Pos
+
+
 class _Builder:
     """Turns converted dictionaries into model objects, checking what spans records."""
 
@@ -266,7 +273,8 @@ class _Builder:
                 v.get("title"), v.get("duration"), tuple(v.get("captions", ())), v.get("summary"))
         sessions = [self.session(s) for s in d["sessions"]]
         _unique_ids(sessions, "session", self.problems)
-        _unique_ids([a for s in sessions for a in s.activities], "activity", self.problems)
+        _unique_ids([_IdAt(a["id"], a["_pos"]) for s in d["sessions"]
+                     for a in s.get("activities", []) if "id" in a], "activity", self.problems)
         self.check_days(sessions)
         cur = Curriculum(
             pos=d["_pos"], path=self.path, project=self.root, id=d["id"], languages=self.langs,
