@@ -239,3 +239,12 @@ def test_help_does_not_import_heavy_libraries():
     assert proc.returncode == 0, proc.stderr
     assert "Usage:" in proc.stdout
     assert "HEAVY []" in proc.stdout, proc.stdout
+
+
+def test_a_folder_without_curricula_is_a_warning(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    plain = cli("validate", str(tmp_path / "empty"))
+    assert plain.exit_code == 0
+    assert "warning: no curriculum files" in plain.output
+    strict = cli("validate", "--strict", str(tmp_path / "empty"))
+    assert strict.exit_code == 1

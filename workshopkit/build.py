@@ -97,14 +97,17 @@ def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]
     """Load every curriculum under ``paths``; the second list names files with errors."""
     ws = Workspace(problems, languages)
     good, bad = [], []
+    for folder in paths:
+        if folder.is_dir() and not find_sources([folder]):
+            problems.warning(Pos(display(folder)), "no curriculum files (*.yaml, *.yml) here")
     for src in find_sources(paths):
-        before = Problems(list(problems.items))
+        start = len(problems.items)
         if not src.exists():
             problems.error(Pos(display(src)), "no such file or folder")
             bad.append(display(src))
             continue
         cur = ws.load(src)
-        mine = Problems(problems.items[len(before):])
+        mine = Problems(problems.items[start:])
         if cur is None or mine.failed(strict):
             bad.append(display(src))
         else:
