@@ -145,81 +145,6 @@ def printed(url: str, text: str) -> bool:
     return False
 
 
-# ------------------------------------------------------------------ plan
-
-def test_cards_follow_first_use_then_file_order(cur):
-    cards = handout.plan_cards(cur, ("es",))
-    assert [c.video_id for c in cards] == ["tracked", "per-lang", "long-url", "unused-first",
-                                           "plain", "five", "six", "seven"]
-    tracked = cards[0]
-    assert tracked.codes == (handout.Code(TRACKED),)
-    assert tracked.duration == "4:30"
-    assert tracked.captions == ("español, inglés, portugués (Brasil)",)
-    assert tracked.used_in == ("Mapeo \u2013 Caminata", "Mapeo \u2013 Charla")
-    assert cards[2].captions == ("inglés, zz",)  # unknown tag printed as is
-    assert cards[3].used_in == () and cards[4].duration == "" and cards[4].captions == ()
-
-
-def test_per_language_url_gives_one_code_per_language_when_bilingual(cur):
-    one = handout.plan_cards(cur, ("en",))[1]
-    assert one.codes == (handout.Code("https://video.example.org/w/face-en"),)
-    two = handout.plan_cards(cur, ("es", "en"))[1]
-    assert two.codes == (handout.Code("https://video.example.org/w/rostro-es", "español"),
-                         handout.Code("https://video.example.org/w/face-en", "English"))
-    assert two.titles == ("Reconocimiento facial", "Face recognition")
-    assert two.captions == ("español", "Spanish")
-    assert handout.plan_cards(cur, ("es", "en"))[2].titles == ("Jitsi",)  # said once
-
-
-def test_grid_and_rows():
-    assert handout.grid(520, 640, False) == (2, 3)
-    assert handout.grid(520, 640, True) == (1, 2)
-    assert handout.grid(330, 470, False) == (1, 2)
-    one = lambda *hs: [(h,) for h in hs]  # noqa: E731 - cards with one look each
-    assert handout.choose_rows(one(100, 150, 200), 640, 3, 2) == 3
-    assert handout.choose_rows(one(100, 250, 200), 640, 3, 2) == 2
-    assert handout.choose_rows([(100,), (), (200,)], 640, 3, 2) == 3  # () gets a page of its own
-    # one tall card among eight: 3 pages of 2 and a page for it beat 8 pages of 1
-    assert handout.choose_rows(one(*[300] * 7, 400), 640, 2, 1) == 2
-    assert handout.choose_rows(one(300, *[400] * 7), 640, 2, 1) == 1  # as many pages: keep order
-    # two cards fit 3 rows only in the smaller look: 2 rows keep the normal one
-    assert handout.choose_rows([(250, 200), (250, 200)], 640, 3, 2) == 2
-    assert handout.choose_rows([(250, 200)] * 6, 640, 3, 2) == 3  # one page, not two
-
-
-def test_qr_module_is_three_pixels_at_150_dpi():
-    assert handout.MIN_MODULE / 72 * 150 >= 3
-    assert handout.qr_module(25, 200, 0.8 * 72 / 25.4) == pytest.approx(2.16)  # 0.76 mm
-    assert handout.qr_module(25, 200, handout.MIN_MODULE) == pytest.approx(handout.MIN_MODULE)
-    assert handout.qr_module(57, 100, 3) is None  # too many modules for 100 pt
-    size = handout.qr_module(41, 90, 3)
-    assert size >= handout.MIN_MODULE and (41 + 8) * size <= 90
-    assert round(size / handout.SNAP, 6).is_integer()
-
-
-@pytest.mark.parametrize("url", [TRACKED, LONG, "https://x.example/" + "a" * 120,
-                                 "https://example.org/a-b_c.d~e/f?g=h&i=j#k"])
-@pytest.mark.parametrize("width", [40, 90, 160, 400])
-def test_url_lines_fit_and_join_back(url, width):
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from workshopkit.writers import pdfbase
-
-    pdfbase.register_fonts()
-    lines = handout.url_lines(url, width, handout.FONT, 9)
-    assert "".join(lines) == url
-    for line in lines:
-        assert stringWidth(line, handout.FONT, 9) <= width or len(line) == 1
-
-
-def test_url_lines_break_at_slash_or_question_mark_first():
-    from workshopkit.writers import pdfbase
-
-    pdfbase.register_fonts()
-    lines = handout.url_lines(LONG, 200, handout.FONT, 9)
-    assert lines[0].endswith("/") and lines[-1].startswith(("?", "&"))
-
-
 # ------------------------------------------------------------------ the PDF read back
 
 VARIANTS = {
@@ -262,7 +187,7 @@ def test_titles_durations_captions_and_urls_are_printed(pdfs, variant):
                      "Sin duración", "Séptimo video"],
               "en": ["Cameras on the street", "Face recognition", "A video nobody shows",
                      "No duration", "Seventh video"]}
-    names = {"es": ["español", "inglés", "portugués (Brasil)"],
+    names = {"es": ["Español", "Inglés", "Portugués (Brasil)"],
              "en": ["Spanish", "English", "Portuguese (Brazil)"]}
     flat = " ".join(text.split())
     for lang in langs.split("+"):
@@ -279,7 +204,7 @@ def test_bilingual_cards_say_both_languages(pdfs):
     assert "Un recorrido por las cámaras de una calle." in flat
     assert "A walk past one street's cameras." in flat
     es, en = ui("es"), ui("en")
-    assert es("Captions: {languages}").format(languages="español, inglés, portugués (Brasil)") in flat
+    assert es("Captions: {languages}").format(languages="Español, Inglés, Portugués (Brasil)") in flat
     assert en("Captions: {languages}").format(languages="Spanish, English, Portuguese (Brazil)") in flat
     assert es("Used in: {where}").format(where="Mapeo \u2013 Caminata; Mapeo \u2013 Charla") in flat
 

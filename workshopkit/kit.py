@@ -155,7 +155,8 @@ def cover_pdf(cur: Curriculum, languages: tuple[str, ...], options: Options,
         return tb
 
     story.append(para(words("What is inside", languages), st["h1"]))
-    rows = [[para(words(h, languages), st["cellhead"]) for h in ("File", "Contents", "Pages")]]
+    rows = [[para(words(h, languages), st["cellhead"]) for h in (N_("File"), N_("Contents"),
+                                                                  N_("Pages"))]]
     for f in files:
         pages = f.pages if f.name.endswith(".pdf") else ""
         rows.append([para(f.name, st["cell"]), para(words(KIND_NAMES[f.kind], languages),
@@ -166,15 +167,16 @@ def cover_pdf(cur: Curriculum, languages: tuple[str, ...], options: Options,
     story.append(table(rows, (0.45, 0.4, 0.15)))
     story.append(para(words("What to print", languages), st["h1"]))
     if plan is None:
-        for msgid in ("Participant worksheets and the video handout: one copy per participant.",
-                      "Facilitator guide: one copy per facilitator.",
-                      "Slide deck: projected; no printed copies needed."):
+        for msgid in (N_("Participant worksheets and the video handout: one copy per participant."),
+                      N_("Facilitator guide: one copy per facilitator."),
+                      N_("Slide deck: projected; no printed copies needed.")):
             story.append(para(words(msgid, languages), st["body"]))
     else:
         story.append(para(words("For {participants} participants and {facilitators} "
                                 "facilitators:", languages, participants=participants,
                                 facilitators=facilitators), st["body"]))
-        heads = ("File", "Pages", "Copies", "Sheets, single-sided", "Sheets, double-sided")
+        heads = (N_("File"), N_("Pages"), N_("Copies"), N_("Sheets, single-sided"),
+                 N_("Sheets, double-sided"))
         rows = [[para(words(h, languages), st["cellhead"]) for h in heads]]
         for r in plan:
             if r.copies:

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from ..i18n import LEVEL_NAMES, N_, language_name
 from ..markup import plain
 from ..model import Activity, Curriculum, Session, Slide, WorksheetItem
 from ..options import Options
@@ -21,29 +22,18 @@ from . import pdfbase as pb
 from .pdfbase import words
 from .worksheets import Ctx, Tick
 
-LEVELS = {"intro": "Introductory", "intermediate": "Intermediate", "advanced": "Advanced"}
-SLIDE_KINDS = {"bullets": "Bullets", "image": "Image", "video": "Video", "quote": "Quote",
-               "table": "Table", "columns": "Two columns", "comparison": "Comparison",
-               "title": "Title slide"}
-ITEM_KINDS = {"prompt": "Question", "checklist": "Checklist", "choice": "Choice",
-              "table": "Table", "risk_matrix": "Risk matrix", "case_study": "Case study",
-              "comparison": "Comparison", "text": "Text"}
+SLIDE_KINDS = {"bullets": N_("Bullets"), "image": N_("Image"), "video": N_("Video"),
+               "quote": N_("Quote"), "table": N_("Table"), "columns": N_("Two columns"),
+               "comparison": N_("Comparison"), "title": N_("Title slide")}
+ITEM_KINDS = {"prompt": N_("Question"), "checklist": N_("Checklist"), "choice": N_("Choice"),
+              "table": N_("Table"), "risk_matrix": N_("Risk matrix"),
+              "case_study": N_("Case study"), "comparison": N_("Comparison"), "text": N_("Text")}
 SNIPPET = 90
 
 
 def _short(s: str) -> str:
     s = " ".join(plain(s).split())
     return s if len(s) <= SNIPPET else s[:SNIPPET - 1].rstrip() + "…"
-
-
-def language_name(tag: str, in_lang: str) -> str:
-    try:
-        from babel import Locale
-
-        name = Locale.parse(tag.replace("-", "_")).get_display_name(in_lang.replace("-", "_"))
-        return f"{name} ({tag})" if name else tag
-    except Exception:
-        return tag
 
 
 def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
@@ -64,12 +54,12 @@ def cover(ctx: Ctx) -> list:
     out.append(Spacer(1, 10))
     rows: list[tuple[str, list]] = []
     if cur.audience:
-        rows.append(("Audience", ctx.t(cur.audience)))
+        rows.append((N_("Audience"), ctx.t(cur.audience)))
     if cur.level:
-        rows.append(("Level", [ctx.w(LEVELS[cur.level], "body")]))
-    rows.append(("Duration", [pb.para(hm(cur.minutes), ctx.st["body"])]))
-    rows.append(("Languages", [pb.para(", ".join(language_name(t, langs[0])
-                                                 for t in cur.all_languages), ctx.st["body"])]))
+        rows.append((N_("Level"), [ctx.w(LEVEL_NAMES[cur.level], "body")]))
+    rows.append((N_("Duration"), [pb.para(hm(cur.minutes), ctx.st["body"])]))
+    rows.append((N_("Languages"), [pb.para(", ".join(f"{language_name(t, langs[0])} ({t})"
+                                                     for t in cur.all_languages), ctx.st["body"])]))
     if cur.authors and not o.anonymous:
         names = []
         for a in cur.authors:
@@ -77,12 +67,12 @@ def cover(ctx: Ctx) -> list:
             if a.org:
                 s += f" ({a.org.get(langs[0])})"
             names.append(s)
-        rows.append(("Authors", [pb.para("; ".join(names), ctx.st["body"])]))
+        rows.append((N_("Authors"), [pb.para("; ".join(names), ctx.st["body"])]))
     if cur.license:
-        rows.append(("Licence", [pb.para(cur.license, ctx.st["body"])]))
+        rows.append((N_("Licence"), [pb.para(cur.license, ctx.st["body"])]))
     if cur.version:
-        rows.append(("Version", [pb.para(cur.version, ctx.st["body"])]))
-    rows.append(("Date", [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
+        rows.append((N_("Version"), [pb.para(cur.version, ctx.st["body"])]))
+    rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
     if cur.objectives:
         out.append(ctx.w("Objectives", "h2"))
@@ -109,9 +99,9 @@ def schedule_widths(ctx: Ctx) -> list[float]:
         return max([floor] + [stringWidth(w_, head.fontName, head.fontSize) + 12
                               for w_ in words(msgid, ctx.languages).split(" / ")])
     big = ctx.options.large_print
-    time_w = fit("Time", 120 if big else 78)
-    dur_w = fit("Duration", 80 if big else 56)
-    phase_w = max(min(ctx.width * 0.22, 140 if big else 90), fit("Phase", 0),
+    time_w = fit(N_("Time"), 120 if big else 78)
+    dur_w = fit(N_("Duration"), 80 if big else 56)
+    phase_w = max(min(ctx.width * 0.22, 140 if big else 90), fit(N_("Phase"), 0),
                   max(fit(n, 0) for n in pages.PHASE_NAMES.values()) if big else 0)
     rest = ctx.width - time_w - dur_w - phase_w
     if rest < ctx.width * 0.35:
@@ -126,7 +116,7 @@ def schedule(ctx: Ctx) -> list:
     wide = len(widths) == 4
     pad = [""] * (len(widths) - 1)
     many_days = days(cur) > 1
-    heads = ("Time", "Activity", "Phase", "Duration") if wide else ("Time", "Activity")
+    heads = (N_("Time"), N_("Activity"), N_("Phase"), N_("Duration"))[:len(widths)]
     header = [ctx.w(h, "cellhead") for h in heads]
     rows, cmds = [], []
     day, session = None, None
@@ -194,20 +184,25 @@ def care_boxes(ctx: Ctx, owner) -> list:
     return out
 
 
+def _labelled(ctx: Ctx, kind: str, what: str) -> str:
+    return words("{kind}: {what}", ctx.languages[:1], kind=kind, what=_short(what))
+
+
 def slide_line(ctx: Ctx, slide: Slide) -> str:
     lang = ctx.languages[0]
     kind = words(SLIDE_KINDS[slide.kind], ctx.languages[:1])
     if slide.title:
-        return f"{_short(slide.title.get(lang))} ({kind})"
+        return words("{title} ({kind})", ctx.languages[:1], title=_short(slide.title.get(lang)),
+                     kind=kind)
     if slide.video and slide.video in ctx.cur.videos and ctx.cur.videos[slide.video].title:
-        return f"{kind}: {_short(ctx.cur.videos[slide.video].title.get(lang))}"
+        return _labelled(ctx, kind, ctx.cur.videos[slide.video].title.get(lang))
     if slide.quote:
-        return f"{kind}: {_short(slide.quote.text.get(lang))}"
+        return _labelled(ctx, kind, slide.quote.text.get(lang))
     if slide.image:
-        return f"{kind}: {_short(slide.image.alt.get(lang))}"
+        return _labelled(ctx, kind, slide.image.alt.get(lang))
     if slide.comparison and slide.comparison in ctx.cur.catalogs:
         cat = ctx.cur.catalogs[slide.comparison]
-        return f"{kind}: {_short(cat.title.get(lang)) if cat.title else slide.comparison}"
+        return _labelled(ctx, kind, cat.title.get(lang) if cat.title else slide.comparison)
     return kind
 
 
@@ -235,7 +230,7 @@ def item_line(ctx: Ctx, item: WorksheetItem) -> str:
         what = cat.title.get(lang) if cat and cat.title else item.comparison
     elif k == "text":
         what = item.text.get(lang)
-    return f"{kind}: {_short(what)}"
+    return _labelled(ctx, kind, what)
 
 
 def activity(ctx: Ctx, sl) -> list:

@@ -1,8 +1,8 @@
 """The video handout (PDF): a card per video with a QR code and the printed URL.
 
-Plan first (:func:`plan_cards`, :func:`grid`, :func:`qr_module`, :func:`url_lines`:
-pure data, testable without drawing), then draw: several cards per page in a
-grid with cut lines (``cards == "cut"``) or one big card per page
+The plan (:mod:`workshopkit.plan.handout`: cards, their words, grid, QR module
+size, URL line breaks) is pure data; this module draws it: several cards per
+page in a grid with cut lines (``cards == "cut"``) or one big card per page
 (``cards == "page"``).  Each QR code is one vector path of rectangles drawn
 from :func:`workshopkit.qr.runs`; its four-module quiet zone stays white.
 """
@@ -23,142 +23,14 @@ from .. import qr
 from ..i18n import ui
 from ..model import Curriculum
 from ..options import Options
-from ..schedule import video_length
+from ..plan.handout import (MIN_MODULE, Card, Code, card_lines, choose_rows, grid, header_lines,
+                            plan_cards, qr_module, url_lines)
 from . import pdfbase
 
+__all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_module",
+           "url_lines", "MIN_MODULE"]
+
 FONT = "DejaVuSans"
-SNAP = 72 / 600
-"""Module sizes are whole dots of a 600 dpi printer, so every module prints alike."""
-MIN_MODULE = 15 * SNAP
-"""Smallest QR module drawn: 1.8 pt = 0.635 mm, 3.75 px at 150 dpi (>= 3 px to scan)."""
-CARD_MIN = {False: (240.0, 190.0), True: (340.0, 290.0)}
-"""Smallest card (width, height) in points, normal and large print: sets the grid."""
-
-
-# ------------------------------------------------------------------ plan (pure data)
-
-@dataclass(frozen=True)
-class Code:
-    url: str
-    label: str = ""  # the language's own name, when a card has one code per language
-
-
-@dataclass(frozen=True)
-class Card:
-    video_id: str
-    titles: tuple[str, ...]  # one per build language (markup kept), duplicates dropped
-    summaries: tuple[str, ...]
-    duration: str  # "4:30"; "" when the video has no duration
-    captions: tuple[str, ...]  # per build language: caption languages named in it
-    codes: tuple[Code, ...]  # one, or one per language when the URLs differ
-    used_in: tuple[str, ...]  # "Session - Activity" where slides show the video
-
-
-@functools.lru_cache(maxsize=1024)
-def language_name(tag: str, lang: str) -> str:
-    """``es`` named in ``en`` -> 'Spanish'; the tag itself when Babel does not know it."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(tag, sep="-").get_display_name(Locale.parse(lang, sep="-"))
-    except (ValueError, TypeError, UnknownLocaleError):
-        name = None
-    return name or tag
-
-
-def video_order(cur: Curriculum) -> list[str]:
-    """Video ids in the order slides first show them, then unused ones in file order."""
-    seen: list[str] = []
-    for _s, act in cur.activities():
-        for sl in act.slides:
-            if sl.video in cur.videos and sl.video not in seen:
-                seen.append(sl.video)
-    return seen + [v for v in cur.videos if v not in seen]
-
-
-def _unique(values) -> tuple[str, ...]:
-    out: list[str] = []
-    for v in values:
-        if v and v not in out:
-            out.append(v)
-    return tuple(out)
-
-
-def plan_cards(cur: Curriculum, languages: tuple[str, ...]) -> list[Card]:
-    lang = languages[0]
-    where: dict[str, list[str]] = {}
-    for s, act in cur.activities():
-        for sl in act.slides:
-            if sl.video in cur.videos:
-                place = s.title.get(lang) + " \u2013 " + (act.title.get(lang) if act.title else act.id)
-                if place not in where.setdefault(sl.video, []):
-                    where[sl.video].append(place)
-    cards = []
-    for vid in video_order(cur):
-        v = cur.videos[vid]
-        urls = [v.url.get(l) for l in languages]
-        if len(set(urls)) == 1:
-            codes: tuple[Code, ...] = (Code(urls[0]),)
-        else:
-            codes = tuple(Code(u, language_name(l, l)) for u, l in zip(urls, languages))
-        caps = tuple(", ".join(language_name(c, l) for c in v.captions) for l in languages)
-        cards.append(Card(
-            video_id=vid,
-            titles=_unique(v.title.get(l) for l in languages) if v.title else (vid,),
-            summaries=_unique(v.summary.get(l) for l in languages) if v.summary else (),
-            duration=video_length(v.duration_seconds),
-            captions=caps if v.captions else (),
-            codes=codes,
-            used_in=tuple(where.get(vid, ())),
-        ))
-    return cards
-
-
-def grid(width: float, height: float, large_print: bool) -> tuple[int, int]:
-    """Columns and rows of cards that fit ``width`` x ``height`` points."""
-    min_w, min_h = CARD_MIN[large_print]
-    return max(1, min(3, int(width // min_w))), max(1, min(4, int(height // min_h)))
-
-
-def qr_module(modules: int, max_width: float, target: float) -> float | None:
-    """Module size (pt) for a code of ``modules`` across plus quiet zones within
-    ``max_width``: ``target`` or less, snapped to printer dots; None below MIN_MODULE."""
-    size = min(target, max_width / (modules + 2 * qr.QUIET_ZONE))
-    size = int(size / SNAP + 1e-9) * SNAP
-    return size if size >= MIN_MODULE else None
-
-
-_PRIMARY_AFTER, _PRIMARY_BEFORE = "/", "?#&"
-_SECONDARY_AFTER, _SECONDARY_BEFORE = "=", ".-_~%+,;:@"
-
-
-def url_lines(url: str, width: float, font: str, size: float) -> list[str]:
-    """The URL cut into lines no wider than ``width``: after '/', before '?', '#' or
-    '&'; failing that after '=', before '.', '-', '_' and the like; failing that anywhere.
-    Joining the lines gives back the URL."""
-    def breaks(chars_after: str, chars_before: str) -> list[int]:
-        out = []
-        for i in range(1, len(url)):
-            prev, ch = url[i - 1], url[i]
-            if (prev in chars_after and ch != "/") or (ch in chars_before and prev != "/"):
-                out.append(i)
-        return out
-
-    primary = breaks(_PRIMARY_AFTER, _PRIMARY_BEFORE)
-    secondary = breaks(_SECONDARY_AFTER, _SECONDARY_BEFORE)
-    lines, start = [], 0
-    fits = lambda end: stringWidth(url[start:end], font, size) <= width  # noqa: E731
-    while not fits(len(url)):
-        end = next((b for b in reversed(primary) if start < b and fits(b)), None)
-        end = end or next((b for b in reversed(secondary) if start < b and fits(b)), None)
-        if end is None:
-            end = start + 1
-            while end + 1 < len(url) and fits(end + 1):
-                end += 1
-        lines.append(url[start:end])
-        start = end
-    lines.append(url[start:])
-    return lines
 
 
 # ------------------------------------------------------------------ drawing blocks
@@ -224,7 +96,7 @@ class UrlText(Flowable):
         self.url, self.size, self.leading = url, size, size * 1.3
 
     def wrap(self, aw, ah):
-        self.lines = url_lines(self.url, aw, FONT, self.size)
+        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, FONT, self.size))
         self.width = max(stringWidth(s, FONT, self.size) for s in self.lines)
         return self.width, self.leading * len(self.lines)
 
@@ -259,20 +131,9 @@ def _styles(look: Look, options: Options, align: int = TA_LEFT) -> dict[str, Par
 
 def _texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
     """(beside the code, below it): paragraphs in reading order."""
-    tr = [ui(l) for l in languages]
-    p = pdfbase.para
-    side = [p(t, sts["title" if i == 0 else "title2"], languages[min(i, len(languages) - 1)])
-            for i, t in enumerate(card.titles)]
-    if card.duration:
-        side.append(p(tr[0]("Duration: {duration}").format(duration=card.duration), sts["body"]))
-    for i, caps in enumerate(card.captions):
-        side.append(p(tr[i]("Captions: {languages}").format(languages=caps),
-                      sts["body" if i == 0 else "body2"]))
-    below = [p(t, sts["body" if i == 0 else "body2"]) for i, t in enumerate(card.summaries)]
-    if card.used_in:
-        below.append(p(tr[0]("Used in: {where}").format(where="; ".join(card.used_in)),
-                       sts["small"]))
-    return side, below
+    side, below = card_lines(card, languages)
+    return ([pdfbase.para(t, sts[role]) for t, role in side],
+            [pdfbase.para(t, sts[role]) for t, role in below])
 
 
 def _urls(card: Card, look: Look, sts) -> list[Flowable]:
@@ -330,11 +191,7 @@ def card_layout(card: Card, width: float, look: Look, languages, options) -> Pla
 def _header(cur: Curriculum, languages, options, look: Look) -> list[Flowable]:
     """Curriculum title and the instruction, in each language (once when the same)."""
     sts = _styles(look, options)
-    titles = _unique(cur.title.get(l) for l in languages)
-    lines = _unique(ui(l)("Point your phone's camera at a code to open the video")
-                    for l in languages)
-    return ([pdfbase.para(t, sts["title2" if i else "title"]) for i, t in enumerate(titles)]
-            + [pdfbase.para(t, sts["body2" if i else "body"]) for i, t in enumerate(lines)])
+    return [pdfbase.para(t, sts[role]) for t, role in header_lines(cur, languages)]
 
 
 class CardPage(Flowable):
@@ -384,20 +241,6 @@ class CardPage(Flowable):
             c.line(-10, top - k * ch, -3, top - k * ch)
             c.line(width + 3, top - k * ch, width + 10, top - k * ch)
         c.restoreState()
-
-
-def choose_rows(heights: list[tuple[float, ...]], avail: float, most: int, cols: int) -> int:
-    """Rows of cards per page, from ``most`` down to 1.  ``heights`` holds each card's
-    height in each look, preferred look first (empty: it can never be a card).  Chosen:
-    the fewest pages, counting a page for each card taller than a cell; then the fewest
-    such cards; then the fewest cards in a smaller look; then the most rows."""
-    def cost(rows):
-        cell = avail / rows
-        fit = sum(1 for h in heights if h and min(h) <= cell)
-        shrunk = sum(1 for h in heights if h and h[0] > cell and min(h) <= cell)
-        return -(-fit // (cols * rows)) + len(heights) - fit, len(heights) - fit, shrunk, -rows
-
-    return min(range(most, 0, -1), key=cost)
 
 
 class CardSheet(Flowable):

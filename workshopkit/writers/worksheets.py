@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from ..i18n import N_
 from ..model import Curriculum, WorksheetItem
 from ..options import Options
 from ..plan import pages
@@ -121,7 +122,7 @@ def checklist(ctx: Ctx, item: WorksheetItem) -> list:
 
 def choice(ctx: Ctx, item: WorksheetItem) -> list:
     ch = item.choice
-    hint = "Choose all that apply" if ch.multiple else "Choose one"
+    hint = N_("Choose all that apply") if ch.multiple else N_("Choose one")
     head = ctx.t(ch.prompt, "h3") if ch.prompt else []
     return [KeepTogether(head + [ctx.w(hint, "small"), Spacer(1, 3),
                                  _ticks(ctx, ch.options, round_=not ch.multiple)])]
@@ -171,7 +172,7 @@ def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
 
 def _threat_table(ctx: Ctx, threats) -> list:
     st = ctx.st
-    heads = ["Threat", "Likelihood", "Impact", "Mitigation"]
+    heads = [N_("Threat"), N_("Likelihood"), N_("Impact"), N_("Mitigation")]
     font, size = st["cellhead"].fontName, st["cellhead"].fontSize
     narrow = max(stringWidth(words(h, ctx.languages, sep=" "), font, size)
                  for h in heads[1:3]) / max(1, len(ctx.languages)) + 12
@@ -182,9 +183,9 @@ def _threat_table(ctx: Ctx, threats) -> list:
         out = []
         for th in list(threats) + [None] * extra:
             rows = [[ctx.t(th, "cellhead", "cell2") if th else ctx.w("Threat", "cellhead")]]
-            for label in ("Likelihood", "Impact"):
-                rows.append([pb.para(words(label, ctx.languages) + ":  " + "   ".join(
-                    "○ " + words(lv, ctx.languages) for lv in pages.RISK_LEVELS), st["cell"])])
+            levels = "   ".join("○ " + words(lv, ctx.languages) for lv in pages.RISK_LEVELS)
+            for label in heads[1:3]:
+                rows.append([pb.para(words(label, ctx.languages) + ":  " + levels, st["cell"])])
             rows.append([ctx.w("Mitigation", "cell")])
             rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])
             out += [KeepTogether([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]
