@@ -217,3 +217,18 @@ def test_stray_temp_files_of_dead_builds_are_removed(cli, example_project):
     stray.write_bytes(b"half a deck")
     build(cli, example_project)  # a no-op build still cleans up
     assert not stray.exists()
+
+
+def test_outputs_get_the_usual_file_permissions(cli, example_project):
+    old = os.umask(0o022)
+    try:
+        build(cli, example_project, "--only", "slides")
+        result = cli("kit", "curricula", "-o", "build", "--only", "slides", cwd=example_project)
+        assert result.exit_code == 0, result.output
+    finally:
+        os.umask(old)
+    written = [p for p in (example_project / "build").rglob("*")
+               if p.is_file() and not p.name.startswith(".")]
+    assert any(p.suffix == ".zip" for p in written)
+    for p in written:
+        assert p.stat().st_mode & 0o777 == 0o644, p
