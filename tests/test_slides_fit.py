@@ -238,3 +238,12 @@ def test_second_language_is_legible_everywhere(path, langs):
         assert p.size_pt >= 14 or p.size_pt >= first.size_pt, said(p)
         assert p.size_pt >= 0.6 * first.size_pt - 0.5 and p.size_pt <= first.size_pt
     assert seen > 20
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_title_slide_is_one_slide_even_bilingual(path):
+    """A long title and summary: the title shrinks before the cover continues."""
+    _, deck = planned(path, ("es", "en"))
+    assert [s.kind for s in deck.slides].count("title") == 1
+    body = [p for b in deck.slides[0].shapes if isinstance(b, TextBox) for p in b.paras]
+    assert all(p.size_pt >= (14 if p.line.secondary else 16) for p in body)

@@ -23,7 +23,10 @@ COVER_SIZES = (44, 40, 36, 32, 28, 24)
 SHRINK = 0.8
 """A title shrinks to this share of its size to save a line before it wraps."""
 AGENDA_SIZES = (24, 22, 20, 18)
-COVER_BODY_SIZES = (28, 26, 24, 22)
+COVER_BODY_SIZES = (28, 26, 24, 22, 20)
+COVER_SHRINK_TO = 28
+"""A cover title shrinks down to this size rather than push its subtitle onto a
+second slide."""
 """Subtitles on cover slides; their metadata lines are Words.META of this."""
 WIDE, TALL = inches(13.333), inches(7.5)
 
@@ -162,14 +165,22 @@ class _Planner:
     def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line]) -> None:
         """Title, section, break and single-title slides: a big centred title."""
         area = Box(self.margin, inches(0.6), self.w - 2 * self.margin, inches(2.6))
-        box, grow = self.title_box(title, area, COVER_SIZES, "b", "ctr")
-        if not grow:  # a short title leaves more room for what follows it
-            box.h = max(box.measured, inches(1.9))
-        bar_w = inches(2.2)
-        bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
-        top = bar.y + bar.h + inches(0.35)
-        body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
-        bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
+        first = None
+        for cap in (None,) + tuple(s for s in COVER_SIZES if s >= COVER_SHRINK_TO):
+            # a long title and summary: a smaller title before a second slide
+            box, grow = self.title_box(title, area, COVER_SIZES, "b", "ctr", cap)
+            if not grow:  # a short title leaves more room for what follows it
+                box.h = max(box.measured, inches(1.9))
+            bar_w = inches(2.2)
+            bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
+            top = bar.y + bar.h + inches(0.35)
+            body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
+            bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
+            first = first or (box, bar, bodies)
+            if len(bodies) == 1:
+                break
+        else:
+            box, bar, bodies = first
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
             tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr",

@@ -15,7 +15,7 @@ from ..options import Options
 from ..schedule import clock, hm, slots, video_length
 from .slides_text import SECOND, Item, Line, Span, spans
 
-META = 0.75
+META = 0.8
 """Metadata lines under a cover title (audience, times...), relative to its subtitle."""
 SMALL = 0.8
 """A licence under a tool's name in a comparison cell."""
