@@ -170,7 +170,7 @@ class _Planner:
             # a long title and summary: a smaller title before a second slide
             box, grow = self.title_box(title, area, COVER_SIZES, "b", "ctr", cap)
             if not grow:  # a short title leaves more room for what follows it
-                box.h = max(box.measured, inches(1.9))
+                box.h = max(box.measured, inches(1.9) if cap is None else 0)
             bar_w = inches(2.2)
             bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
             top = bar.y + bar.h + inches(0.35)
