@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..i18n import LEVEL_NAMES, N_, language_name
 from ..markup import plain
@@ -75,9 +75,9 @@ def cover(ctx: Ctx) -> list:
     rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
     if cur.objectives:
-        out.append(ctx.w("Objectives", "h2"))
-        for obj in cur.objectives:
-            out += bullet(ctx, obj)
+        out += pb.keep_list([ctx.w("Objectives", "h2")], [bullet(ctx, o) for o in cur.objectives])
+    if cur.wellbeing or cur.opsec:  # read before anything else is prepared
+        out += [Spacer(1, 6)] + care_boxes(ctx, cur)
     return out
 
 
@@ -146,7 +146,8 @@ def schedule(ctx: Ctx) -> list:
             rows.append([[time, duration], title + ([phase] if phase else [])])
     total = pb.para(hm(cur.minutes), st["cellhead"])
     rows.append([ctx.w("Total", "cellhead")] + (["", "", total] if wide else [total]))
-    t = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    t = pb.Rows([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
+                rowSplitRange=(2, -2) if len(rows) >= 4 else None)
     t.setStyle(TableStyle(pb.table_style(ctx.options) + cmds))
     return out + [t]
 
@@ -167,21 +168,27 @@ def materials(ctx: Ctx) -> list:
         cell.append(pb.para(words("For: {what}", ctx.languages[:1], what="; ".join(used)),
                             ctx.st["small"]))
         rows.append([Tick(size, False, ctx.pal.text), cell])
-    t = Table(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT")
+    t = pb.Rows(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT",
+                rowSplitRange=(2, -2) if len(rows) >= 4 else None)
     t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (0, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     return [ctx.w("Materials", "h1"), t]
 
 
-def care_boxes(ctx: Ctx, owner) -> list:
+def care_units(ctx: Ctx, owner) -> list[list]:
+    """The wellbeing and opsec boxes of ``owner``, each a unit of a list."""
     out = []
     if owner.wellbeing:
-        out += [Spacer(1, 4), pb.note_box(words("Wellbeing", ctx.languages),
-                                         ctx.t(owner.wellbeing, "box"), ctx.options)]
+        out.append([Spacer(1, 4), pb.note_box(words("Wellbeing", ctx.languages),
+                                              ctx.t(owner.wellbeing, "box"), ctx.options)])
     if owner.opsec:
-        out += [Spacer(1, 4), pb.note_box(words("Operational security", ctx.languages),
-                                         ctx.t(owner.opsec, "box"), ctx.options, warn=True)]
+        out.append([Spacer(1, 4), pb.note_box(words("Operational security", ctx.languages),
+                                              ctx.t(owner.opsec, "box"), ctx.options, warn=True)])
     return out
+
+
+def care_boxes(ctx: Ctx, owner) -> list:
+    return [f for unit in care_units(ctx, owner) for f in unit]
 
 
 def _labelled(ctx: Ctx, kind: str, what: str) -> str:
@@ -243,27 +250,31 @@ def activity(ctx: Ctx, sl) -> list:
                           st["body"]), Spacer(1, 6)]
     head = ctx.t(a.title, "h2", "second")
     meta = f"{words(pages.PHASE_NAMES[a.phase], ctx.languages)} · {hm(a.minutes)} · {time}"
-    out = [KeepTogether(head + [pb.para(meta, st["label"]), Spacer(1, 3)] +
-                        (ctx.t(a.summary) if a.summary else []))]
+    head += [pb.para(meta, st["label"]), Spacer(1, 3)] + (ctx.t(a.summary) if a.summary else [])
+    sections: list[tuple[list, list[list]]] = []  # (heading, list items)
     if a.steps:
-        out.append(ctx.w("Steps", "h3"))
-        for i, step in enumerate(a.steps, 1):
-            out += bullet(ctx, step, f"{i}.")
-    if a.notes:
-        out += [Spacer(1, 4), pb.note_box(words("Notes", ctx.languages), ctx.t(a.notes, "box"),
-                                         ctx.options)]
-    out += care_boxes(ctx, a)
+        sections.append(([ctx.w("Steps", "h3")],
+                         [bullet(ctx, step, f"{i}.") for i, step in enumerate(a.steps, 1)]))
+    boxes = [[Spacer(1, 4), pb.note_box(words("Notes", ctx.languages), ctx.t(a.notes, "box"),
+                                        ctx.options)]] if a.notes else []
+    boxes += care_units(ctx, a)
+    if boxes:
+        sections.append(([], boxes))
     if a.materials:
-        out.append(ctx.w("Materials", "h3"))
-        for m in a.materials:
-            out += bullet(ctx, m)
+        sections.append(([ctx.w("Materials", "h3")], [bullet(ctx, m) for m in a.materials]))
     if a.slides:
-        out.append(ctx.w("Slides", "h3"))
-        out += [Paragraph(pb.escape(slide_line(ctx, s)), st["small"], bulletText="▸") for s in a.slides]
+        sections.append(([ctx.w("Slides", "h3")],
+                         [[Paragraph(pb.escape(slide_line(ctx, s)), st["small"], bulletText="▸")]
+                          for s in a.slides]))
     if a.worksheet:
-        out.append(ctx.w("Worksheet", "h3"))
-        out += [Paragraph(pb.escape(item_line(ctx, i)), st["small"], bulletText="▸")
-                for i in a.worksheet]
+        sections.append(([ctx.w("Worksheet", "h3")],
+                         [[Paragraph(pb.escape(item_line(ctx, i)), st["small"], bulletText="▸")]
+                          for i in a.worksheet]))
+    if not sections:
+        return pb.keep_list(head, []) + [Spacer(1, 8)]
+    out = []
+    for i, (lead, units) in enumerate(sections):  # the activity's title never ends a page
+        out += pb.keep_list((head if i == 0 else []) + lead, units)
     return out + [Spacer(1, 8)]
 
 
@@ -293,7 +304,7 @@ def back_matter(ctx: Ctx) -> list:
     cur, st, lang = ctx.cur, ctx.st, ctx.languages[0]
     out = []
     if cur.videos:
-        out.append(ctx.w("Videos", "h1"))
+        units = []
         for v in cur.videos.values():
             title = pb.texts(v.title, ctx.languages) if v.title else [v.id]
             line = f"<b>{pb.markup(title[0])}</b>"
@@ -305,23 +316,26 @@ def back_matter(ctx: Ctx) -> list:
                 block.append(pb.para(words("Captions: {tags}", ctx.languages[:1],
                                            tags=", ".join(v.captions)), st["small"]))
             block += ctx.t(v.summary) if v.summary else []
-            out += [KeepTogether(block), Spacer(1, 6)]
+            units.append([pb.Together(block), Spacer(1, 6)])
+        out += pb.keep_list([ctx.w("Videos", "h1")], units)
     if cur.glossary:
-        out.append(ctx.w("Glossary", "h1"))
+        units = []
         for term in cur.glossary:
             t = pb.texts(term.term, ctx.languages)
             block = [Paragraph(f"<b>{pb.markup(' / '.join(t))}</b>", st["body"])]
             block += ctx.t(term.definition) if term.definition else []
-            out += [KeepTogether(block), Spacer(1, 3)]
+            units.append([pb.Together(block), Spacer(1, 3)])
+        out += pb.keep_list([ctx.w("Glossary", "h1")], units)
     if cur.resources:
-        out.append(ctx.w("Resources", "h1"))
+        units = []
         for r in cur.resources:
             block = [Paragraph(f"<b>{pb.markup(' / '.join(pb.texts(r.title, ctx.languages)))}</b>",
                                st["body"])]
             if r.url:
                 block.append(pb.para(r.url.get(lang), st["small"]))
             block += ctx.t(r.summary) if r.summary else []
-            out += [KeepTogether(block), Spacer(1, 3)]
+            units.append([pb.Together(block), Spacer(1, 3)])
+        out += pb.keep_list([ctx.w("Resources", "h1")], units)
     return ([PageBreak()] + out) if out else []
 
 
@@ -329,8 +343,6 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list
     ctx = Ctx(cur, languages, options, pb.styles(options), pb.palette(options),
               pb.frame_width(options))
     out = cover(ctx) + [PageBreak()] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
-    if cur.wellbeing or cur.opsec:
-        out += [Spacer(1, 6)] + care_boxes(ctx, cur)
     return out + sessions(ctx) + back_matter(ctx)
 
 

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..i18n import N_
 from ..model import Curriculum, WorksheetItem
 from ..options import Options
 from ..plan import pages
 from . import pdfbase as pb
-from .pdfbase import paras, words
+from .pdfbase import keep_first, keep_list, paras, words
 
 
 class WritingLines(Flowable):
@@ -93,7 +93,8 @@ class Ctx:
 def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
     size = ctx.st["body"].fontSize + 1
     rows = [[Tick(size, round_, ctx.pal.text), ctx.t(o)] for o in options_]
-    t = Table(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT")
+    t = pb.Rows(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT",
+                rowSplitRange=(2, -2))  # no option alone at the foot or the top of a page
     t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -105,26 +106,27 @@ def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
 def _grid(ctx: Ctx, header: list, rows: list, widths: list[float], heights=None,
           repeat: bool = True) -> Table:
     data = ([header] if header else []) + rows
-    t = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1 if header and repeat else 0,
-              hAlign="LEFT")
+    first = 2 if header else 1  # a page part has a row under its header; the last, two rows
+    t = pb.Rows(data, colWidths=widths, rowHeights=heights, repeatRows=1 if header and repeat else 0,
+                hAlign="LEFT", rowSplitRange=(first, -2) if len(rows) >= 4 else None)
     t.setStyle(TableStyle(pb.table_style(ctx.options, 1 if header else 0)))
     return t
 
 
 def prompt(ctx: Ctx, item: WorksheetItem) -> list:
-    return [KeepTogether(ctx.t(item.prompt, "h3") +
+    return [pb.Together(ctx.t(item.prompt, "h3") +
                          [WritingLines(item.lines, ctx.width, ctx.gap, ctx.pal.rule)])]
 
 
 def checklist(ctx: Ctx, item: WorksheetItem) -> list:
-    return [_ticks(ctx, item.checklist, round_=False)]
+    return [pb.Together([_ticks(ctx, item.checklist, round_=False)])]
 
 
 def choice(ctx: Ctx, item: WorksheetItem) -> list:
     ch = item.choice
     hint = N_("Choose all that apply") if ch.multiple else N_("Choose one")
     head = ctx.t(ch.prompt, "h3") if ch.prompt else []
-    return [KeepTogether(head + [ctx.w(hint, "small"), Spacer(1, 3),
+    return [pb.Together(head + [ctx.w(hint, "small"), Spacer(1, 3),
                                  _ticks(ctx, ch.options, round_=not ch.multiple)])]
 
 
@@ -140,15 +142,15 @@ def table(ctx: Ctx, item: WorksheetItem) -> list:
         rows += [[""] * ncols for _ in range(tb.empty_rows)]
         head_h = None if header else []
         heights = ([head_h] if header else []) + [None] * len(tb.rows) + [ctx.gap * 1.4] * tb.empty_rows
-    return [KeepTogether([_grid(ctx, header, rows, widths, heights)])]
+    return [pb.Together([_grid(ctx, header, rows, widths, heights)])]
 
 
 def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
     o, st = ctx.options, ctx.st
     levels = pages.RISK_LEVELS
-    out = [ctx.w("Risk matrix", "h3"),
-           ctx.w("Place each threat in the grid by how likely it is and how much harm it would do.",
-                 "small"), Spacer(1, 4)]
+    lead = [ctx.w("Risk matrix", "h3"),
+            ctx.w("Place each threat in the grid by how likely it is and how much harm it would do.",
+                  "small"), Spacer(1, 4)]
     corner = [ctx.w("Impact →", "label"), ctx.w("Likelihood ↓", "label")]
     first = max(ctx.width * 0.26, 60)
     cell_w = (ctx.width - first) / 3
@@ -165,9 +167,13 @@ def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
                 g = shades[score]
                 cmds.append(("BACKGROUND", (c + 1, r + 1), (c + 1, r + 1), pb.colors.Color(g, g, g)))
         grid.setStyle(TableStyle(cmds))
-    out += [KeepTogether([grid]), Spacer(1, 10)]
-    out += _threat_table(ctx, item.risk_matrix.threats)
-    return out
+    threats = _threat_table(ctx, item.risk_matrix.threats)
+    for f in lead:  # heading, instruction and grid on one page, even when all is too tall
+        f.keepWithNext = 1
+    matrix = lead + [grid, Spacer(1, 10)]
+    if len(threats) == 1:  # the threat table: with the grid when the page has room
+        return [pb.together(matrix + threats)]
+    return keep_first(matrix, threats)
 
 
 def _threat_table(ctx: Ctx, threats) -> list:
@@ -188,7 +194,7 @@ def _threat_table(ctx: Ctx, threats) -> list:
                 rows.append([pb.para(words(label, ctx.languages) + ":  " + levels, st["cell"])])
             rows.append([ctx.w("Mitigation", "cell")])
             rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])
-            out += [KeepTogether([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]
+            out += [pb.Together([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]
         return out
     header = [ctx.w(h, "cellhead") for h in heads]
     rows = [[ctx.t(th, "cell", "cell2"), "", "", ""] for th in threats]
@@ -199,15 +205,16 @@ def _threat_table(ctx: Ctx, threats) -> list:
 
 def case_study(ctx: Ctx, item: WorksheetItem) -> list:
     cs = item.case_study
-    out = ctx.t(cs.title, "h3") if cs.title else [ctx.w("Case study", "h3")]
-    out += ctx.t(cs.story)
+    lead = ctx.t(cs.title, "h3") if cs.title else [ctx.w("Case study", "h3")]
+    lead += ctx.t(cs.story)
+    out: list = []
     for i, q in enumerate(cs.questions, 1):
         texts = pb.texts(q, ctx.languages)
         block = [pb.para(f"{i}. {texts[0]}", ctx.st["body"])]
         block += [pb.para(s, ctx.st["second"]) for s in texts[1:]]
         block.append(WritingLines(cs.lines, ctx.width, ctx.gap, ctx.pal.rule))
-        out.append(KeepTogether([Spacer(1, 4)] + block))
-    return out
+        out.append(pb.Together([Spacer(1, 4)] + block))
+    return keep_first(lead, out)  # the story is never read on one page, answered on the next
 
 
 def _measure(ctx: Ctx, strings: list[str], bold: bool) -> tuple[float, float]:
@@ -242,8 +249,8 @@ def comparison(ctx: Ctx, item: WorksheetItem) -> list:
         header = [ctx.w(h, "cellhead") for _, h in cols]
         rows = [[ctx.t(v, "cell", "cell2") if v else "" for v in pages.row_values(r, cols)]
                 for r in cat.rows]
-        return title + [_grid(ctx, header, rows, widths)]
-    out = title
+        return keep_first(title, [_grid(ctx, header, rows, widths)])
+    out: list = []
     for r in cat.rows:
         lines = [ctx.t(r.need, "cellhead", "cell2")]
         for (name, head), v in zip(cols[1:], pages.row_values(r, cols)[1:]):
@@ -254,8 +261,8 @@ def comparison(ctx: Ctx, item: WorksheetItem) -> list:
             cell = [Paragraph(f"<b>{label}:</b> {pb.markup(vals[0])}", ctx.st["cell"])]
             cell += [pb.para(s, ctx.st["cell2"]) for s in vals[1:]]
             lines.append(cell)
-        out += [KeepTogether([card(ctx, lines)]), Spacer(1, 6)]
-    return out
+        out.append([pb.Together([card(ctx, lines)]), Spacer(1, 6)])
+    return keep_list(title, out)
 
 
 def card(ctx: Ctx, rows: list) -> Table:
@@ -326,9 +333,14 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list
         if n:
             out.append(PageBreak())
         out += activity_header(ctx, session, activity)
+        lead: list = []  # text items introduce the item after them: kept on its page
         for item in activity.worksheet:
-            out += RENDER[item.kind](ctx, item)
-            out.append(Spacer(1, 12 if options.large_print else 9))
+            flows = RENDER[item.kind](ctx, item) + [Spacer(1, 12 if options.large_print else 9)]
+            if item.kind == "text" and item is not activity.worksheet[-1]:
+                lead += flows
+                continue
+            out += keep_first(lead, flows) if lead else flows
+            lead = []
     if not out:
         out = ctx.t(cur.title, "h1") + [ctx.w("This workshop has no participant worksheets.", "body")]
     return out
