@@ -321,3 +321,32 @@ def test_registered_and_built_by_cli(cli, example_project):
     assert r.exit_code == 0, r.output
     pdf = out / "local-surveillance" / "en" / "local-surveillance-en-worksheets.pdf"
     assert squash("Where did you see cameras?") in squash(pdf_text(pdf.read_bytes()))
+
+
+def test_project_default_anonymous_leaves_the_name_field_off(cli, example_project):
+    """`anonymous: true` in workshopkit.yaml: every build of the project leaves the Name
+    field off; --no-anonymous puts it back for one build."""
+    (example_project / "workshopkit.yaml").write_text("anonymous: true\n", encoding="utf-8")
+    out = example_project / "out"
+    r = cli("build", "curricula", "-o", "out", "--only", "worksheets,guide", "--lang", "en",
+            cwd=example_project)
+    assert r.exit_code == 0, r.output
+    sheets = out / "local-surveillance" / "en" / "local-surveillance-en-worksheets.pdf"
+    text = pdf_text(sheets.read_bytes())
+    assert "Where did you see cameras?" in text
+    assert "Name:" not in text and "Date:" not in text
+    guide_pdf = (out / "local-surveillance" / "en" / "local-surveillance-en-guide.pdf").read_bytes()
+    assert "Equipo de formación" not in pdf_text(guide_pdf)
+    assert not PdfReader(io.BytesIO(guide_pdf)).metadata.get("/Author")
+    r = cli("build", "curricula", "-o", "named", "--only", "worksheets", "--lang", "en",
+            "--no-anonymous", cwd=example_project)
+    assert r.exit_code == 0, r.output
+    named = example_project / "named" / "local-surveillance" / "en" / "local-surveillance-en-worksheets.pdf"
+    assert "Name:" in pdf_text(named.read_bytes())
+
+
+def test_project_anonymous_must_be_true_or_false(cli, example_project):
+    (example_project / "workshopkit.yaml").write_text("anonymous: yes\n", encoding="utf-8")
+    r = cli("build", "curricula", "-o", "out", cwd=example_project)
+    assert r.exit_code == 1
+    assert "workshopkit.yaml:1:12: error:" in r.output and "anonymous" in r.output

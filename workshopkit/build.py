@@ -128,7 +128,7 @@ def options_for(cur: Curriculum, overrides: dict) -> Options:
     """Command-line settings over the project's workshopkit.yaml over defaults."""
     cfg = cur.config
     base = {"paper": cfg.paper, "start": cfg.start, "theme": cfg.theme,
-            "template": cfg.template} if cfg else {}
+            "template": cfg.template, "anonymous": cfg.anonymous} if cfg else {}
     base.update({k: v for k, v in overrides.items() if v is not None})
     base["date"] = output_date(cur.updated)
     return Options(**base)

@@ -184,9 +184,9 @@ def _build_options(f):
         click.option("--cards", type=click.Choice(["cut", "page"]),
                      help="Video handout: several cards per page with cut marks, or one per "
                           "page."),
-        click.option("--anonymous", is_flag=True, default=None,
+        click.option("--anonymous/--no-anonymous", default=None,
                      help="Leave author names out of file metadata and the Name field off "
-                          "worksheets."),
+                          "worksheets (default: the project's 'anonymous', or off)."),
         click.option("--theme", type=click.Path(dir_okay=False, exists=True),
                      help="A theme.yaml (colours, fonts, logo) for decks and PDFs."),
         click.option("--template", type=click.Path(dir_okay=False, exists=True),

@@ -43,6 +43,7 @@ class ProjectConfig:
     start: dt.time = dt.time(9, 0)
     theme: Optional[Path] = None
     template: Optional[Path] = None
+    anonymous: bool = False  # no Name fields, no author names (as --anonymous)
     keys: set[str] = field(default_factory=set)  # keys the author set
 
 

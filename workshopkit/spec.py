@@ -166,7 +166,8 @@ RECORDS: dict[str, Record] = {
     ),
     # workshopkit.yaml
     "project": Record(
-        {"paper": ENUM("letter", "a4"), "start": T("clock"), "theme": PATH, "template": PATH},
+        {"paper": ENUM("letter", "a4"), "start": T("clock"), "theme": PATH, "template": PATH,
+         "anonymous": BOOL},
         description="workshopkit.yaml: project defaults",
     ),
 }

@@ -65,6 +65,7 @@ class Workspace:
         cfg.keys = set(data["_keys"])
         cfg.paper = data.get("paper", cfg.paper)
         cfg.start = data.get("start", cfg.start)
+        cfg.anonymous = data.get("anonymous", cfg.anonymous)
         for key in ("theme", "template"):
             if key in data:
                 f = (root / data[key][1][""]).resolve()
