@@ -104,11 +104,13 @@ def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
 
 
 def _grid(ctx: Ctx, header: list, rows: list, widths: list[float], heights=None,
-          repeat: bool = True) -> Table:
+          repeat: bool = True, min_heights=None) -> Table:
+    """A grid; ``heights`` fix row heights, ``min_heights`` let rows with text grow."""
     data = ([header] if header else []) + rows
     first = 2 if header else 1  # a page part has a row under its header; the last, two rows
     t = pb.Rows(data, colWidths=widths, rowHeights=heights, repeatRows=1 if header and repeat else 0,
-                hAlign="LEFT", rowSplitRange=(first, -2) if len(rows) >= 4 else None)
+                hAlign="LEFT", rowSplitRange=(first, -2) if len(rows) >= 4 else None,
+                minRowHeights=min_heights)
     t.setStyle(TableStyle(pb.table_style(ctx.options, 1 if header else 0)))
     return t
 
@@ -185,7 +187,7 @@ def _threat_table(ctx: Ctx, threats) -> list:
     narrow = max(narrow, ctx.width * 0.12)
     rest = ctx.width - 2 * narrow
     extra = 2  # empty rows for the group's own threats
-    if rest < ctx.width * 0.55:  # too narrow (large print, booklet): one block per threat
+    if ctx.options.large_print or rest < ctx.width * 0.55:  # too narrow: one block per threat
         out = []
         for th in list(threats) + [None] * extra:
             rows = [[ctx.t(th, "cellhead", "cell2") if th else ctx.w("Threat", "cellhead")]]
@@ -199,8 +201,8 @@ def _threat_table(ctx: Ctx, threats) -> list:
     header = [ctx.w(h, "cellhead") for h in heads]
     rows = [[ctx.t(th, "cell", "cell2"), "", "", ""] for th in threats]
     rows += [["", "", "", ""] for _ in range(extra)]
-    heights = [None] + [max(ctx.gap * 2, 40)] * (len(threats) + extra)
-    return [_grid(ctx, header, rows, [rest * 0.45, narrow, narrow, rest * 0.55], heights)]
+    room = [0] + [max(ctx.gap * 2, 40)] * (len(threats) + extra)  # a long threat grows its row
+    return [_grid(ctx, header, rows, [rest * 0.45, narrow, narrow, rest * 0.55], min_heights=room)]
 
 
 def case_study(ctx: Ctx, item: WorksheetItem) -> list:
