@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..i18n import LEVEL_NAMES, N_, language_name
 from ..markup import plain
@@ -342,7 +342,9 @@ def back_matter(ctx: Ctx) -> list:
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list:
     ctx = Ctx(cur, languages, options, pb.styles(options), pb.palette(options),
               pb.frame_width(options))
-    out = cover(ctx) + [PageBreak()] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
+    # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
+    turn = CondPageBreak(pb.frame_height(options) * 0.5)
+    out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
     return out + sessions(ctx) + back_matter(ctx)
 
 

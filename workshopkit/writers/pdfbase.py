@@ -90,6 +90,11 @@ def frame_width(options: Options) -> float:
     return page_size(options)[0] - left - right
 
 
+def frame_height(options: Options) -> float:
+    _, _, top, bottom = margins(options)
+    return page_size(options)[1] - top - bottom
+
+
 def footer_size(options: Options) -> float:
     return FOOTER_LARGE_PT if options.large_print else FOOTER_PT
 
