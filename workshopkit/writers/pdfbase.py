@@ -27,8 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph,
-                                Table, TableStyle)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from .. import __version__
 from ..fonts import font_path
@@ -36,6 +35,7 @@ from ..i18n import Text, ui
 from ..markup import parse, plain
 from ..model import Curriculum
 from ..options import Options
+from .pdfkeep import Rows, Together, keep_first, keep_list, together  # noqa: F401 - writers use pb.*
 
 FAMILY = "DejaVuSans"
 FONTS = {"regular": FAMILY, "bold": FAMILY + "-Bold", "italic": FAMILY + "-Oblique",
@@ -223,71 +223,6 @@ def words(msgid: str, languages: tuple[str, ...], sep: str = " / ", **fmt) -> st
 
 
 # ---------------------------------------------------------------- flowables
-
-def keep_list(lead: list, units: list[list]) -> list:
-    """A heading (or any lead-in) and the list that follows it, laid out so that the
-    heading never ends a page alone and the list never leaves one item alone at the
-    top of the next page: ``lead`` is kept with the first unit, the last two units
-    are kept together (a list of three or fewer stays whole).  A unit is the
-    flowables of one list item.
-
-    reportlab's ``keepWithNext`` cannot do this: it does not group a flowable with a
-    following ``KeepTogether``, which is what most items here are.
-    """
-    lead, units = list(lead), [list(u) for u in units if u]
-    if not units:
-        return [together(lead)] if lead else []
-    if len(units) <= 3:
-        return [together(lead + [f for u in units for f in u])]
-    head = [together(lead + units[0])]
-    middle = [f for u in units[1:-2] for f in u]
-    tail = [f for u in units[max(1, len(units) - 2):] for f in u]
-    return head + middle + [together(tail)]
-
-
-class Rows(Table):
-    """A table that keeps its ``rowSplitRange`` on every page it runs over (reportlab
-    applies it to the first break only): ``(2, -2)`` means a header and a row before
-    any page break, two rows after it."""
-
-    def __init__(self, *args, rowSplitRange=None, **kwargs):
-        super().__init__(*args, rowSplitRange=rowSplitRange, **kwargs)
-        self._keep_rows = rowSplitRange
-
-    def split(self, aW, aH):
-        parts = super().split(aW, aH)
-        for part in parts:
-            part._keep_rows = part._rowSplitRange = self._keep_rows
-        return parts
-
-
-class Together(KeepTogether):
-    """Flowables kept on one page, moved to the next page when they do not fit here;
-    unlike reportlab's ``KeepTogether``, content taller than a whole page does not
-    leave the rest of this page empty: it starts here and splits."""
-
-    def split(self, aW, aH):
-        parts = super().split(aW, aH)
-        frame = getattr(self, "_frame", None)
-        if (frame is not None and self._H > frame._height and parts
-                and isinstance(parts[0], type(self.FrameBreak))):
-            parts[0] = self.NullActionFlowable()
-        return parts
-
-
-def together(flows: list) -> Together:
-    """:class:`Together` of ``flows`` with any ``KeepTogether`` among them opened up:
-    reportlab measures a nested one as endlessly tall and would start a new page."""
-    flat: list = []
-    for f in flows:
-        flat.extend(f._content if isinstance(f, KeepTogether) else [f])
-    return Together(flat)
-
-
-def keep_first(lead: list, flows: list) -> list:
-    """``lead`` on the same page as the first of ``flows``; the rest flows on."""
-    return keep_list(lead, [flows[:1]]) + list(flows[1:]) if flows else keep_list(lead, [])
-
 
 def note_box(label: str, body: list[Flowable], options: Options, *, warn: bool = False,
              width: Optional[float] = None) -> Table:
