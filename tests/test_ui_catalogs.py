@@ -95,3 +95,31 @@ def test_make_po_is_idempotent(tmp_path, monkeypatch):
     de = tr.read_catalog(locale / "de.po")
     assert str(de.locale) == "de" and {m.id for m in de if m.id} == {
         m.id for m in tr.read_catalog(locale / "workshopkit.pot") if m.id}
+
+
+def test_a_string_back_in_the_code_revives_its_obsolete_translation(tmp_path, monkeypatch):
+    """An entry both live and obsolete would be defined twice and fail msgfmt --check."""
+    import shutil
+
+    import workshopkit.translate as tr
+
+    locale = tmp_path / "locale"
+    shutil.copytree(UI_TEMPLATE.parent, locale)
+    monkeypatch.setattr(tr, "UI_TEMPLATE", locale / "workshopkit.pot")
+    monkeypatch.setattr(tr, "ui_catalog_files",
+                        lambda: {p.stem: p for p in sorted(locale.glob("*.po"))})
+    es = locale / "es.po"
+    text = es.read_text(encoding="utf-8")
+    live = re.search(r'\nmsgid "Duration"\nmsgstr "([^"]+)"\n', text)
+    assert live, "the Spanish catalogue translates Duration"
+    # the state a catalogue is left in when a string leaves the code and comes back
+    text = text.replace(live.group(0), "\n") + f'\n#~ msgid "Duration"\n#~ msgstr "{live.group(1)}"\n'
+    es.write_text(text, encoding="utf-8")
+    tr.update_ui_catalogs()
+    cat = tr.read_catalog(es)
+    assert cat.get("Duration") is not None and cat.get("Duration").string == live.group(1)
+    assert all(m.id != "Duration" for m in cat.obsolete.values())
+    msgfmt = require_tool("msgfmt")
+    cp = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(es)],
+                        capture_output=True, text=True)
+    assert cp.returncode == 0, cp.stderr

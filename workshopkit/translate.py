@@ -515,6 +515,7 @@ def update_ui_catalogs(new: Iterable[str] = ()) -> list[Path]:
                                   "# Regenerate the template and update with: make po")
         if cat.locale_identifier is None:
             cat.locale = lang.replace("-", "_")
+        _revive_obsolete(cat, template)
         cat.update(template, update_header_comment=False)
         cat.fuzzy = False
         cat.project, cat.version = template.project, template.version
@@ -524,6 +525,19 @@ def update_ui_catalogs(new: Iterable[str] = ()) -> list[Path]:
             _write(path, data)
             changed.append(path)
     return changed
+
+
+def _revive_obsolete(cat: Catalog, template: Catalog) -> None:
+    """Bring back obsolete (``#~``) entries whose string is in the code again.
+
+    Left in place, an entry both live and obsolete is defined twice and fails
+    ``msgfmt --check``; brought back, its translation is used again.
+    """
+    for key, m in list(cat.obsolete.items()):
+        if template.get(m.id, m.context) is not None:
+            del cat.obsolete[key]
+            if cat.get(m.id, m.context) is None:
+                cat[m.id] = m
 
 
 def untranslated_ui() -> dict[str, list[str]]:
