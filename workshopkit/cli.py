@@ -7,7 +7,6 @@ imported only by the commands that write outputs.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -17,8 +16,15 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_PATHS = ("curricula",)
 
 
-def _paths(paths: tuple[str, ...]) -> list[Path]:
-    return [Path(p) for p in (paths or DEFAULT_PATHS)]
+def _path(p):
+    """pathlib is imported on first use: `workshopkit --help` starts faster without it."""
+    from pathlib import Path
+
+    return Path(p)
+
+
+def _paths(paths: tuple[str, ...]) -> list:
+    return [_path(p) for p in (paths or DEFAULT_PATHS)]
 
 
 def report(problems, strict: bool = False, quiet_notes: bool = False) -> int:
@@ -31,7 +37,7 @@ def report(problems, strict: bool = False, quiet_notes: bool = False) -> int:
 
 
 def _missing_default(paths: tuple[str, ...]) -> None:
-    if not paths and not Path(DEFAULT_PATHS[0]).exists():
+    if not paths and not _path(DEFAULT_PATHS[0]).exists():
         raise click.UsageError("no PATH given and no curricula/ folder here")
 
 
@@ -121,7 +127,7 @@ def new(id: str, langs: str, folder: str) -> None:
     from .scaffold import scaffold
 
     try:
-        path = scaffold(id, [l.strip() for l in langs.split(",") if l.strip()], Path(folder))
+        path = scaffold(id, [l.strip() for l in langs.split(",") if l.strip()], _path(folder))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     except FileExistsError as exc:
@@ -225,9 +231,9 @@ def _request(paths, out, langs, only, strict, start, paper, ink, large_print, bo
                                      param_hint="--bilingual")
     overrides = {"paper": paper, "start": _clock(start), "ink": ink, "large_print": large_print,
                  "booklet": booklet, "cards": cards, "anonymous": anonymous,
-                 "theme": Path(theme) if theme else None,
-                 "template": Path(template) if template else None}
-    return {"paths": _paths(paths), "out_dir": Path(out), "overrides": overrides,
+                 "theme": _path(theme) if theme else None,
+                 "template": _path(template) if template else None}
+    return {"paths": _paths(paths), "out_dir": _path(out), "overrides": overrides,
             "kinds": kinds, "languages": _split_langs(langs) or None, "strict": strict,
             "bilingual": pair, "jobs": jobs or os.cpu_count() or 1, "quiet": quiet}
 
