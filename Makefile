@@ -48,7 +48,7 @@ clean:
 # Start a new language with: make po NEW=de
 .PHONY: po
 po: $(VENV)/.installed
-	$(BIN)/python -m workshopkit.translate $(foreach l,$(NEW),--new $(l))
+	$(BIN)/python -m workshopkit.uicatalogs $(foreach l,$(NEW),--new $(l))
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet 'pypandoc-binary>=1.13'

@@ -16,7 +16,8 @@ from PIL import Image
 from test_worksheets import ALL_KINDS, CATALOG, pdf_text
 from workshopkit.kit import KitFile, cover_pdf, print_plan
 from workshopkit.options import Options
-from workshopkit.translate import read_catalog, ui_catalog_files
+from workshopkit.translate import read_catalog
+from workshopkit.uicatalogs import ui_catalog_files
 from workshopkit.validate import Workspace
 from workshopkit.writers import guide, handout, worksheets
 
@@ -106,7 +107,7 @@ def test_every_word_the_writers_look_up_is_in_the_template(cur, monkeypatch):
     """A fixed word printed through ui() but never marked for extraction would stay
     English in every language: record each lookup and find it in the template."""
     from workshopkit import i18n
-    from workshopkit.translate import extract_ui
+    from workshopkit.uicatalogs import extract_ui
 
     real = i18n._ui_catalog
     asked: set[str] = set()

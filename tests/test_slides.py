@@ -16,7 +16,7 @@ from conftest import DATA, FORMAT_EXAMPLE, require_tool
 from workshopkit.build import options_for
 from workshopkit.markup import plain
 from workshopkit.plan.slides import plan
-from workshopkit.plan.slides_fit import Picture, TableBox, TextBox
+from workshopkit.plan.slides_fit import TableBox, TextBox
 from workshopkit.theme import find, load
 from workshopkit.validate import Workspace
 from workshopkit.writers.slides import write

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import require_tool
 from workshopkit.i18n import has_ui_catalog, ui
-from workshopkit.translate import UI_TEMPLATE, extract_ui, read_catalog, ui_catalog_files
+from workshopkit.translate import read_catalog
+from workshopkit.uicatalogs import UI_TEMPLATE, extract_ui, ui_catalog_files
 
 SHIPPED = ("es", "pt", "fr")
 
@@ -80,7 +81,7 @@ def test_make_po_is_idempotent(tmp_path, monkeypatch):
     """Running the update on up-to-date catalogues changes nothing."""
     import shutil
 
-    import workshopkit.translate as tr
+    import workshopkit.uicatalogs as tr
 
     locale = tmp_path / "locale"
     shutil.copytree(UI_TEMPLATE.parent, locale)
@@ -101,7 +102,7 @@ def test_a_string_back_in_the_code_revives_its_obsolete_translation(tmp_path, mo
     """An entry both live and obsolete would be defined twice and fail msgfmt --check."""
     import shutil
 
-    import workshopkit.translate as tr
+    import workshopkit.uicatalogs as tr
 
     locale = tmp_path / "locale"
     shutil.copytree(UI_TEMPLATE.parent, locale)

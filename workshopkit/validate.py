@@ -375,7 +375,6 @@ class _Builder:
         return Table(d["_pos"], cols, rows)
 
     def slide(self, d: dict) -> Slide:
-        keys = d["_keys"]
         s = Slide(d["_pos"], d.get("title"), d.get("notes"), bullets=d.get("bullets"),
                   video=d.get("video"), columns=d.get("columns"), comparison=d.get("comparison"))
         if "video" in d:

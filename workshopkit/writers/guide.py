@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Tabl
 
 from ..i18n import LEVEL_NAMES, N_, language_name
 from ..markup import plain
-from ..model import Activity, Curriculum, Session, Slide, WorksheetItem
+from ..model import Activity, Curriculum, Slide, WorksheetItem
 from ..options import Options
 from ..plan import pages
 from ..schedule import clock, days, hm, session_span, slots, video_length

@@ -7,7 +7,6 @@ or an organisation's template).  Output bytes depend only on the input.
 """
 from __future__ import annotations
 
-import io
 from xml.sax.saxutils import escape
 
 from .. import theme as themes

@@ -148,7 +148,7 @@ def table(ctx: Ctx, item: WorksheetItem) -> list:
 
 
 def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
-    o, st = ctx.options, ctx.st
+    o = ctx.options
     levels = pages.RISK_LEVELS
     lead = [ctx.w("Risk matrix", "h3"),
             ctx.w("Place each threat in the grid by how likely it is and how much harm it would do.",
