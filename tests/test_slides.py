@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from conftest import DATA, FORMAT_EXAMPLE, require_tool
+from conftest import DATA, FORMAT_EXAMPLE, SAMPLES, require_tool
 from workshopkit.build import options_for
 from workshopkit.markup import plain
 from workshopkit.plan.slides import plan
@@ -297,13 +297,15 @@ def test_bilingual_second_language_is_smaller_italic_and_tagged():
 
 
 def test_libreoffice_converts_every_deck(tmp_path):
-    """One soffice run for the module: page count equals slide count."""
+    """One soffice run for every test deck and sample deck: page count equals slide count."""
     soffice = require_tool("soffice")
     from pypdf import PdfReader
     files = []
-    for path, langs in DECKS:
+    samples = [(p, ("es",)) for p in sorted(SAMPLES.glob("*.yaml"))]
+    assert len(samples) >= 5, "the sample curricula are part of this check"
+    for n, (path, langs) in enumerate(DECKS + samples + [(samples[0][0], ("es", "en"))]):
         cur = load_cur(path)
-        f = tmp_path / f"{path.stem}-{'+'.join(langs)}.pptx"
+        f = tmp_path / f"{n:02d}-{path.stem}-{'+'.join(langs)}.pptx"
         f.write_bytes(write(cur, langs, options_for(cur, {})))
         files.append(f)
     profile = f"file:///tmp/lo-{uuid.uuid4().hex}"
