@@ -266,3 +266,30 @@ def test_catalogue_licences_are_the_ones_we_checked():
     assert lic["Nextcloud"] == "AGPL-3.0-or-later"
     assert lic["LibreOffice"] == "MPL-2.0"
     assert lic["GIMP"] == "GPL-3.0-or-later"
+
+
+def test_every_sample_builds_every_output_and_every_pdf_passes_qpdf(cli, tmp_path):
+    """What `make build` writes: every kind in es, en and es+en, with no warning."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from conftest import ROOT, require_tool
+
+    qpdf = require_tool("qpdf")
+    out = tmp_path / "build"
+    res = cli("build", "curricula", "-o", str(out), "--bilingual", "es,en", "-j", "2", cwd=ROOT)
+    assert res.exit_code == 0, res.output
+    assert ": warning:" not in res.output and "0 warnings" in res.output
+    for path in CURRICULA:
+        cid = load(path)[0].id
+        for tag in ("es", "en", "es+en"):
+            for kind, ext in (("slides", "pptx"), ("worksheets", "pdf"), ("guide", "pdf"),
+                              ("videos", "pdf")):
+                f = out / cid / tag / f"{cid}-{tag}-{kind}.{ext}"
+                assert f.is_file() and f.stat().st_size > 0, f
+                if ext == "pdf":
+                    check = subprocess.run([qpdf, "--check", str(f)], capture_output=True,
+                                           text=True)
+                    assert check.returncode == 0, (f, check.stdout, check.stderr)
+                    assert len(PdfReader(f).pages) >= 1
