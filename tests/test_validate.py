@@ -522,3 +522,18 @@ def test_duplicate_activity_id_reported_even_when_the_activity_has_other_errors(
     messages = [(d.pos.line, d.message) for d in ws.problems.errors]
     assert (10, "duplicate activity id 'a' (first at line 9)") in messages
     assert any("seconds are only for video durations" in m for _, m in messages)
+
+
+@pytest.mark.parametrize("line", ["objectives: [Uno, dos: tres]", "objectives: [Papel, en: x]"])
+def test_a_colon_inside_a_flow_list_says_quote_this_text(tmp_path, line):
+    from workshopkit.validate import Workspace
+
+    src = tmp_path / "c.yaml"
+    src.write_text("workshopkit: 1\nid: c\nlanguages: [es, en]\ntitle: T\n" + line + "\n"
+                   "sessions:\n  - id: s\n    title: S\n    activities:\n"
+                   "      - {id: a, title: A, phase: input, duration: 10}\n", encoding="utf-8")
+    ws = Workspace()
+    assert ws.load(src) is None
+    [err] = ws.problems.errors
+    assert err.pos.line == 5
+    assert "quote the text" in err.message

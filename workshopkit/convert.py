@@ -188,7 +188,7 @@ class Converter:
                     else:
                         self.error(kn, f"unknown language '{lang}'; the curriculum's languages "
                                    f"are {', '.join(self.languages)}"
-                                   + suggest(lang, self.languages))
+                                   + (suggest(lang, self.languages) or _QUOTE_HINT))
                     continue
                 if not isinstance(vn, Scalar):
                     self.expect(vn, f"a text in '{lang}'")
@@ -203,7 +203,8 @@ class Converter:
             if bad:
                 return INVALID
             if self.languages and self.languages[0] not in values:
-                return self.error(node, f"text has no '{self.languages[0]}' (the source language)")
+                return self.error(node, f"text has no '{self.languages[0]}' (the source language)"
+                                  + (_QUOTE_HINT if len(node.items) == 1 else ""))
             return Text(path, node.pos, self.owner, values=values, value_pos=where)
         return self.expect(node, "a text")
 
@@ -370,6 +371,8 @@ class Converter:
             return self.value(node, T("list", T("list", T("cell"))), path, "rows")
         return self.expect(node, "a number of empty rows or a list of rows")
 
+
+_QUOTE_HINT = "; if ': ' is part of the text, quote the text"
 
 _WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum": "a word",
          "duration": "a duration", "vduration": "a duration", "lang": "a language tag",
