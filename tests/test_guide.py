@@ -14,6 +14,7 @@ from test_worksheets import facilitator_texts, load_every_kind, load_example, pd
 from workshopkit.markup import plain
 from workshopkit.options import Options
 from workshopkit.plan import pages
+from workshopkit.validate import Workspace
 from workshopkit.writers import guide
 
 
@@ -104,3 +105,32 @@ def test_guide_built_by_cli(cli, example_project):
     flat = " ".join(pdf_text(pdf.read_bytes()).split())
     assert "10:00–10:20 Caminata de las cámaras" in flat
     assert squash(plain("Sugiere un recorrido corto.")) in squash(flat)
+
+
+def test_a_material_taller_than_a_booklet_page_splits_and_keeps_every_word(tmp_path):
+    words = [f"palabra{i}" for i in range(600)]
+    src = load_example().path.read_text(encoding="utf-8")
+    src = src.replace("  - {es: Papelógrafo y marcadores, en: Flip chart and markers}",
+                      "  - " + " ".join(words))
+    f = tmp_path / "curricula" / "tall.yaml"
+    f.parent.mkdir()
+    f.write_text(src, encoding="utf-8")
+    cur = Workspace().load(f)
+    assert cur is not None
+    text = pdf_text(guide.write(cur, ("en",), Options(booklet=True)))
+    assert re.findall(r"palabra\d+", text) == words
+
+
+def test_a_care_note_taller_than_a_page_splits_and_keeps_every_word(tmp_path):
+    words = [f"palabra{i}" for i in range(700)]
+    src = load_example().path.read_text(encoding="utf-8")
+    src = src.replace("        notes: {es: Sugiere un recorrido corto., en: Suggest a short route.}",
+                      "        wellbeing: " + " ".join(words) + "\n"
+                      "        notes: {es: Sugiere un recorrido corto., en: Suggest a short route.}")
+    f = tmp_path / "curricula" / "tall.yaml"
+    f.parent.mkdir()
+    f.write_text(src, encoding="utf-8")
+    cur = Workspace().load(f)
+    assert cur is not None
+    text = pdf_text(guide.write(cur, ("en",), Options(large_print=True)))
+    assert re.findall(r"palabra\d+", text) == words

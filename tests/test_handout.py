@@ -330,3 +330,15 @@ def test_a_very_long_url_still_scans_and_prints_whole(cards):
     pdf = handout.write(cur, ("es",), Options(cards=cards))
     assert decoded(pdf) == [{url}]
     assert printed(url, pages_text(pdf)[0])
+
+
+def test_a_title_taller_than_the_page_header_still_builds_every_card(tmp_path):
+    words = [f"titulo{i}" for i in range(330)]
+    yaml = CURRICULUM.replace("title: {es: Vigilancia y *software* libre, en: Surveillance and free *software*}",
+                              "title: " + " ".join(words))
+    (tmp_path / "tall.yaml").write_text(yaml, encoding="utf-8")
+    cur = load(tmp_path / "tall.yaml")
+    pdf = handout.write(cur, ("es",), Options(large_print=True, paper="a4"))
+    texts = pages_text(pdf)
+    assert set(re.findall(r"titulo\d+", "\n".join(texts))) == set(words)  # the whole title
+    assert set().union(*decoded(pdf)) == URLS["es"]

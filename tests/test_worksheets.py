@@ -349,3 +349,22 @@ def test_project_anonymous_must_be_true_or_false(cli, example_project):
     r = cli("build", "curricula", "-o", "out", cwd=example_project)
     assert r.exit_code == 1
     assert "workshopkit.yaml:1:12: error:" in r.output and "anonymous" in r.output
+
+
+def _tall(tmp_path, item: str):
+    src = FORMAT_EXAMPLE.read_text(encoding="utf-8")
+    src = src.replace("        worksheet:\n          - prompt:", "        worksheet:\n" + item + "          - prompt:")
+    f = tmp_path / "curricula" / "tall.yaml"
+    f.parent.mkdir()
+    f.write_text(src, encoding="utf-8")
+    cur = Workspace().load(f)
+    assert cur is not None
+    return cur
+
+
+def test_a_table_header_taller_than_a_page_splits_and_keeps_every_word(tmp_path):
+    words = [f"palabra{i}" for i in range(300)]
+    cols = "[" + " ".join(words) + ", second]"
+    cur = _tall(tmp_path, f"          - table: {{columns: {cols}, rows: [[x, y], [z, w]]}}\n")
+    text = pdf_text(worksheets.write(cur, ("en",), Options(large_print=True)))
+    assert re.findall(r"palabra\d+", text) == words

@@ -40,7 +40,7 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
     """A label/value table without grid lines (the cover's facts)."""
     label_w = min(ctx.width * 0.34, 150 if not ctx.options.large_print else 200)
     data = [[ctx.w(label, "label"), value] for label, value in rows]
-    t = Table(data, colWidths=[label_w, ctx.width - label_w], hAlign="LEFT")
+    t = pb.Rows(data, colWidths=[label_w, ctx.width - label_w], hAlign="LEFT")
     t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                            ("LINEBELOW", (0, 0), (-1, -1), 0.3, ctx.pal.rule)]))

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from .. import qr
 from ..i18n import ui
@@ -294,6 +295,8 @@ class CardSheet(Flowable):
         else:
             for i, card in enumerate(big):
                 out += ([PageBreak()] if i or placed else []) + self.page_story(card)
+        if out and not placed:  # let the page story split itself (a header taller than a page)
+            out.insert(0, NullActionFlowable())
         return out
 
     def draw(self):  # pragma: no cover - always split first

@@ -233,7 +233,7 @@ def note_box(label: str, body: list[Flowable], options: Options, *, warn: bool =
     pal = palette(options)
     width = width or frame_width(options)
     rows = [[Paragraph(escape(label), st["label"])]] + [[f] for f in body]
-    box = Table(rows, colWidths=[width], hAlign="LEFT", repeatRows=1)  # the label on each part
+    box = Rows(rows, colWidths=[width], hAlign="LEFT", repeatRows=1)  # the label on each part
     fill = pal.warn_fill if warn else pal.fill
     cmds = CELL_FONT + [("BOX", (0, 0), (-1, -1), 1.6 if warn else 0.9, pal.border),
             ("LEFTPADDING", (0, 0), (-1, -1), 10 if warn else 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),

@@ -3,7 +3,7 @@
 A heading, an instruction or a lead-in is kept on the page of what it introduces;
 a list or a table leaves no single item or row alone at the foot or the top of a
 page; a block that fits on a page moves whole to the next page, and one taller
-than a page starts where it is.  reportlab's own ``keepWithNext`` does not group
+than a page starts where it is; a table row taller than a page splits inside.  reportlab's own ``keepWithNext`` does not group
 a flowable with a following ``KeepTogether``, and its ``KeepTogether`` measures a
 nested one as endlessly tall and forgets ``rowSplitRange`` after the first page
 break: the helpers here work around all three.
@@ -45,8 +45,21 @@ class Rows(Table):
 
     def split(self, aW, aH):
         parts = super().split(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if not parts and not self.splitInRow and frame is not None and frame._atTop:
+            # a row taller than a whole page: split inside it rather than fail (a header
+            # row that tall is not repeated)
+            repeat = self.repeatRows
+            tall_head = repeat and sum(self._rowHeights[:repeat]) > aH / 2
+            self.splitInRow, self._rowSplitRange = 1, None
+            self.repeatRows = 0 if tall_head else repeat
+            try:
+                parts = super().split(aW, aH)
+            finally:
+                self.splitInRow, self._rowSplitRange, self.repeatRows = 0, self._keep_rows, repeat
         for part in parts:
             part._keep_rows = part._rowSplitRange = self._keep_rows
+            part.splitInRow = 0
         return parts
 
 

@@ -269,7 +269,7 @@ def comparison(ctx: Ctx, item: WorksheetItem) -> list:
 
 def card(ctx: Ctx, rows: list) -> Table:
     """A bordered block, no inner grid: a rule under its first row only."""
-    t = Table([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT")
+    t = pb.Rows([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT")
     pad = 5 if ctx.options.large_print else 4
     cmds = pb.CELL_FONT + [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ctx.pal.border),
