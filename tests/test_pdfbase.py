@@ -200,3 +200,18 @@ def test_comparison_layout_plan():
     assert pages.comparison_layout([80] * 7, large_print=True) == "cards"
     assert pages.comparison_layout(None, large_print=False) == "cards"
     assert pages.comparison_layout([80] * 7, large_print=False) == "table"
+
+
+def test_footer_fit_cuts_a_very_long_title_at_the_longest_prefix_that_fits():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pb.register_fonts()
+    font, size, width = pb.FONTS["regular"], 9, 300
+    text = " ".join(f"palabra{i}" for i in range(2000))  # a 10,000-character title
+    out = pb._fit(text, font, size, width)
+    assert out.endswith("…") and stringWidth(out, font, size) <= width
+    kept = out[:-1]
+    assert text.startswith(kept)
+    longer = text[:len(kept) + 1].rstrip()
+    assert longer == kept or stringWidth(longer + "…", font, size) > width
+    assert pb._fit("short", font, size, width) == "short"

@@ -271,11 +271,18 @@ def table_style(options: Options, header_rows: int = 1) -> list[tuple]:
 # ---------------------------------------------------------------- the document
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text``, cut with an ellipsis to fit ``width`` (a binary search: titles may be
+    thousands of characters long)."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    lo, hi = 0, len(text)  # text[:lo] + "…" fits; text[:hi] + "…" does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if pdfmetrics.stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid
+    return text[:lo].rstrip() + "…"
 
 
 def footer_lines(cur: Curriculum, languages: tuple[str, ...], options: Options,
