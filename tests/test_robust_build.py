@@ -349,12 +349,22 @@ def projects(draw) -> dict:
                              **({"summary": g.text()} if g.maybe(50) else {})}
                             for _ in range(g.int(0, 8))]
     files["curricula/robust.yaml"] = cur
+    extra = [lang for lang in ("de", "fr", "pt-BR") if lang not in langs]
+    if g.maybe(20):  # a gettext catalogue adds a language the YAML does not list
+        source = cur["title"] if isinstance(cur["title"], str) else cur["title"][langs[0]]
+        files[f"curricula/robust.{extra[0]}.po"] = (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'msgctxt "title"\nmsgid {po_quote(source)}\nmsgstr {po_quote(draw(plain(False)))}\n')
     if g.maybe(70):
         files["workshopkit.yaml"] = {
             **({"paper": draw(st.sampled_from(["a4", "letter"]))} if g.maybe(70) else {}),
             **({"start": draw(st.sampled_from(["23:30", "0:00", "9:00", "18:45"]))} if g.maybe(80) else {})}
     files["_images"] = g.images
     return files
+
+
+def po_quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
 def write_project(root, files: dict) -> None:
@@ -370,7 +380,8 @@ def write_project(root, files: dict) -> None:
             continue
         p = root / rel
         p.parent.mkdir(parents=True, exist_ok=True)
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True,
+                                                                 sort_keys=False, width=100)
         p.write_text(text, encoding="utf-8")
 
 
