@@ -19,7 +19,7 @@ import re
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from PIL import Image as PILImage
 from pptx import Presentation
 from pypdf import PdfReader
@@ -33,7 +33,8 @@ SCALE = int(os.environ.get("WK_ROBUST_EXAMPLES", "0") or 0)
 
 
 def budget(n: int) -> settings:
-    return settings(max_examples=SCALE or n, deadline=None, derandomize=True,
+    return settings(max_examples=SCALE or n, deadline=None, derandomize=True,  # no shrinking: slow here
+                    phases=[Phase.explicit, Phase.reuse, Phase.generate],
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.function_scoped_fixture])
 
