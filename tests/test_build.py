@@ -231,3 +231,20 @@ def test_outputs_get_the_usual_file_permissions(cli, example_project):
     assert any(p.suffix == ".zip" for p in written)
     for p in written:
         assert p.stat().st_mode & 0o777 == 0o644, p
+
+
+def crashing_writer(cur, languages, options):
+    raise RuntimeError("layout went wrong")
+
+
+def test_a_writer_bug_is_an_error_not_a_traceback(cli, example_project, monkeypatch):
+    real = writers.get
+    monkeypatch.setattr(writers, "get", lambda k: crashing_writer if k == "videos" else real(k))
+    res = cli("build", "curricula", "-j", "1", "--only", "slides,videos", cwd=example_project)
+    assert res.exit_code == 1
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert ("local-surveillance.yaml: error: internal error while writing the es videos: "
+            "RuntimeError: layout went wrong") in res.output
+    assert "Traceback" not in res.output
+    assert not [p for p in (example_project / "build").rglob("*") if p.is_file()
+                and p.name != ".workshopkit-cache.json"]

@@ -342,3 +342,16 @@ def test_a_title_taller_than_the_page_header_still_builds_every_card(tmp_path):
     texts = pages_text(pdf)
     assert set(re.findall(r"titulo\d+", "\n".join(texts))) == set(words)  # the whole title
     assert set().union(*decoded(pdf)) == URLS["es"]
+
+
+def test_per_language_codes_too_tall_side_by_side_go_one_under_the_other():
+    """Bilingual page cards on a booklet's half page: two codes for long per-language URLs."""
+    from workshopkit.model import Url
+
+    cur = load(FORMAT_EXAMPLE)
+    long = {lang: f"https://video.example.org/{lang}/" + "/".join(
+        f"segmento-largo-{lang}-{i}" for i in range(24)) for lang in ("es", "en")}
+    video = cur.videos["cameras-101"]
+    video.url = Url(video.url.pos, values=long, source_lang="es")
+    pdf = handout.write(cur, ("es", "en"), Options(booklet=True, cards="page"))
+    assert set().union(*decoded(pdf)) == set(long.values())

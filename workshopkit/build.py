@@ -271,6 +271,12 @@ def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
         data = writers.get(job.kind)(cur, job.languages, job.options)
     except WorkshopkitError as exc:
         return Outcome(job.index, diagnostics=exc.diagnostics)
+    except Exception as exc:  # a writer bug: say so plainly, write nothing, keep building others
+        tag = "+".join(job.languages)
+        return Outcome(job.index, diagnostics=[Diagnostic("error", Pos(display(job.source)), (
+            f"internal error while writing the {tag} {job.kind}: {type(exc).__name__}: "
+            f"{str(exc).splitlines()[0][:300] if str(exc) else ''} - please report this "
+            "with the curriculum that caused it"))])
     slides, pages = count(data)
     return Outcome(job.index, write_temp(job.path, data), digest_bytes(data), slides, pages)
 

@@ -9,7 +9,7 @@ from :func:`workshopkit.qr.runs`; its four-module quiet zone stays white.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -324,6 +324,16 @@ class CodeRow(Flowable):
         self.col, self.aw = col, aw
         self.height = max(qh + 6 + uh for _q, (_w, qh), _u, (_uw, uh) in self.parts)
         return aw, self.height
+
+    def split(self, aw, ah):
+        """Codes side by side too tall for the page: one row per code instead."""
+        if len(self.card.codes) < 2:
+            return []
+        rows = [CodeRow(replace(self.card, codes=(code,)), self.look, self.sts)
+                for code in self.card.codes]
+        if rows[0].wrap(aw, ah)[1] > ah:  # not even one code fits here: try a fresh page
+            return []
+        return rows
 
     def draw(self):
         x = (self.aw - len(self.parts) * (self.col + self.gap) + self.gap) / 2
