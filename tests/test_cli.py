@@ -248,3 +248,20 @@ def test_a_folder_without_curricula_is_a_warning(cli, tmp_path):
     assert "warning: no curriculum files" in plain.output
     strict = cli("validate", "--strict", str(tmp_path / "empty"))
     assert strict.exit_code == 1
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, workshopkit.build as b, workshopkit.cli as c\n"
+            "def boom(*a, **k):\n    raise ValueError('unexpected state')\n"
+            "b.load_all = boom\nsys.argv = ['workshopkit', 'validate', '.']\nc.run()\n")
+    res = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True)
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert "internal error: ValueError: unexpected state" in res.stderr
+    debug = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                           text=True, env={**__import__("os").environ, "WORKSHOPKIT_DEBUG": "1"})
+    assert "Traceback" in debug.stderr

@@ -474,5 +474,27 @@ def translate_status(paths: tuple[str, ...], langs: tuple[str, ...], minimum: in
     sys.exit(1 if bad or low or problems.errors else 0)
 
 
+def run() -> None:
+    """The console entry point: no traceback reaches a user unless they ask for one.
+
+    Bad input is reported by the commands themselves; this catches what would
+    be a bug in workshopkit, says so in one line, and exits 1.  Set
+    WORKSHOPKIT_DEBUG=1 to see the traceback.
+    """
+    import os
+
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("WORKSHOPKIT_DEBUG"):
+            raise
+        click.echo(f"workshopkit: internal error: {type(exc).__name__}: {exc} "
+                   "(set WORKSHOPKIT_DEBUG=1 to see where; please report it)", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
