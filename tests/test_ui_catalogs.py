@@ -77,17 +77,25 @@ def test_catalogues_pass_msgfmt_check(name):
     assert cp.returncode == 0, cp.stderr
 
 
-def test_make_po_is_idempotent(tmp_path, monkeypatch):
-    """Running the update on up-to-date catalogues changes nothing."""
+@pytest.fixture
+def locale(tmp_path, monkeypatch):
+    """A copy of the shipped catalogues that the upkeep functions work on."""
     import shutil
 
     import workshopkit.uicatalogs as tr
 
-    locale = tmp_path / "locale"
-    shutil.copytree(UI_TEMPLATE.parent, locale)
-    monkeypatch.setattr(tr, "UI_TEMPLATE", locale / "workshopkit.pot")
+    folder = tmp_path / "locale"
+    shutil.copytree(UI_TEMPLATE.parent, folder)
+    monkeypatch.setattr(tr, "UI_TEMPLATE", folder / "workshopkit.pot")
     monkeypatch.setattr(tr, "ui_catalog_files",
-                        lambda: {p.stem: p for p in sorted(locale.glob("*.po"))})
+                        lambda: {p.stem: p for p in sorted(folder.glob("*.po"))})
+    return folder
+
+
+def test_make_po_is_idempotent(locale):
+    """Running the update on up-to-date catalogues changes nothing."""
+    import workshopkit.uicatalogs as tr
+
     tr.update_ui_catalogs()  # brings a stale copy up to date, if it is
     before = {p.name: p.read_bytes() for p in locale.iterdir()}
     assert tr.update_ui_catalogs() == []
@@ -98,17 +106,10 @@ def test_make_po_is_idempotent(tmp_path, monkeypatch):
         m.id for m in tr.read_catalog(locale / "workshopkit.pot") if m.id}
 
 
-def test_a_string_back_in_the_code_revives_its_obsolete_translation(tmp_path, monkeypatch):
+def test_a_string_back_in_the_code_revives_its_obsolete_translation(locale):
     """An entry both live and obsolete would be defined twice and fail msgfmt --check."""
-    import shutil
-
     import workshopkit.uicatalogs as tr
 
-    locale = tmp_path / "locale"
-    shutil.copytree(UI_TEMPLATE.parent, locale)
-    monkeypatch.setattr(tr, "UI_TEMPLATE", locale / "workshopkit.pot")
-    monkeypatch.setattr(tr, "ui_catalog_files",
-                        lambda: {p.stem: p for p in sorted(locale.glob("*.po"))})
     es = locale / "es.po"
     text = es.read_text(encoding="utf-8")
     live = re.search(r'\nmsgid "Duration"\nmsgstr "([^"]+)"\n', text)

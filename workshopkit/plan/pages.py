@@ -9,18 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..i18n import N_, Text
+from ..i18n import N_, PHASE_NAMES, Text  # noqa: F401 - PHASE_NAMES: writers use pages.*
 from ..markup import plain
 from ..model import Activity, Catalog, ComparisonRow, Curriculum, Session
 
-PHASE_NAMES = {
-    "activity": N_("Activity"),
-    "discussion": N_("Discussion"),
-    "input": N_("Input"),
-    "deepening": N_("Deepening"),
-    "synthesis": N_("Synthesis"),
-}
-"""ADIDS phases -> interface msgids (localised with ui(lang))."""
 
 RISK_LEVELS = (N_("Low"), N_("Medium"), N_("High"))
 """The likelihood and impact scale of the risk matrix, lowest first."""
