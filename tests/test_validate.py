@@ -537,3 +537,24 @@ def test_a_colon_inside_a_flow_list_says_quote_this_text(tmp_path, line):
     [err] = ws.problems.errors
     assert err.pos.line == 5
     assert "quote the text" in err.message
+
+
+def test_a_comparison_in_a_language_its_catalogue_lacks_is_a_gap(example_project):
+    from workshopkit.validate import Workspace
+
+    cat = example_project / "curricula" / "catalog" / "free-software.yaml"
+    text = cat.read_text(encoding="utf-8")
+    cat.write_text(text.replace("languages: [es, en]", "languages: [es]")
+                   .replace(", en: Video calls}", "}").replace(", en: Our server}", "}")
+                   .replace(", en: Proprietary}", "}").replace(", en: No account or install needed.}", "}")
+                   .replace("title: {es: Herramientas libres, en: Free tools}", "title: Herramientas libres"),
+                   encoding="utf-8")
+    cur_file = example_project / "curricula" / "local-surveillance.yaml"
+    cur_file.write_text(cur_file.read_text(encoding="utf-8").replace(
+        "          - video: cameras-101\n", "          - video: cameras-101\n          - comparison: free-software\n"),
+        encoding="utf-8")
+    ws = Workspace()
+    assert ws.load(cur_file) is not None, [str(d) for d in ws.problems]
+    gaps = [d for d in ws.problems.warnings if "no 'en' translation" in d.message]
+    assert gaps and all(d.pos.file.endswith("free-software.yaml") for d in gaps)
+    assert {d.message.rsplit("(", 1)[1] for d in gaps} >= {"rows.need)", "rows.notes)"}

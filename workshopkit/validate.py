@@ -146,6 +146,9 @@ class Workspace:
                                           *([root / CONFIG_NAME] if cfg.keys else []))))
         cur.config = cfg
         self._text_checks(cur, cur.all_languages, owner)
+        for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
+            self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
+                       cat.translations)
         return cur if len(self.problems.errors) == before else None
 
     def _translations(self, path: Path, langs: tuple[str, ...]) -> tuple[Translations, list[Path]]:
@@ -179,7 +182,11 @@ class Workspace:
                 shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
                 self.problems.warning(t.pos, f"the output fonts cannot draw {shown}; "
                                       "they would print as blanks")
-        for lang in langs[1:] if langs and langs[0] == owner.source_lang else langs:
+        self._gaps(doc, langs, owner)
+
+    def _gaps(self, doc: Any, langs: tuple[str, ...], owner: Translations) -> None:
+        """Translation gaps and stale catalogue entries of ``doc`` in ``langs``."""
+        for lang in langs:
             if lang == owner.source_lang or (self.languages is not None
                                               and lang not in self.languages):
                 continue
