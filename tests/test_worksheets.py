@@ -368,3 +368,19 @@ def test_a_table_header_taller_than_a_page_splits_and_keeps_every_word(tmp_path)
     cur = _tall(tmp_path, f"          - table: {{columns: {cols}, rows: [[x, y], [z, w]]}}\n")
     text = pdf_text(worksheets.write(cur, ("en",), Options(large_print=True)))
     assert re.findall(r"palabra\d+", text) == words
+
+
+@pytest.mark.parametrize("rows", ["3", "[[uno, dos, tres, cuatro, cinco]]"])
+def test_table_columns_are_at_least_their_longest_word(tmp_path, rows):
+    """Equal widths broke 'Responsabilidades' inside the word; no column is narrower than a word."""
+    src = tmp_path / "t.yaml"
+    src.write_text(
+        "workshopkit: 1\nid: t\nlanguages: [es]\ntitle: T\nsessions:\n  - id: s\n    title: S\n"
+        "    activities:\n      - id: a\n        title: A\n        phase: input\n        duration: 10\n"
+        "        worksheet:\n          - table:\n"
+        "              columns: [Nº, Sí, No, Responsabilidades, Fecha]\n"
+        f"              rows: {rows}\n", encoding="utf-8")
+    cur = Workspace().load(src)
+    assert cur is not None
+    lines = [ln.strip() for ln in pdf_text(worksheets.write(cur, ("es",), Options())).splitlines()]
+    assert any("Responsabilidades" in ln for ln in lines), lines

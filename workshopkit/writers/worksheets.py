@@ -135,7 +135,7 @@ def choice(ctx: Ctx, item: WorksheetItem) -> list:
 def table(ctx: Ctx, item: WorksheetItem) -> list:
     tb = item.table
     ncols = max([len(tb.columns)] + [len(r) for r in tb.rows] + [1])
-    widths = [ctx.width / ncols] * ncols
+    widths = table_widths(ctx, tb, ncols)
     header = [ctx.t(c, "cellhead", "cell2") for c in tb.columns]
     header += [""] * (ncols - len(header)) if header else []
     rows = [[ctx.t(c, "cell", "cell2") for c in r] + [""] * (ncols - len(r)) for r in tb.rows]
@@ -227,6 +227,21 @@ def _measure(ctx: Ctx, strings: list[str], bold: bool) -> tuple[float, float]:
     longest = max(stringWidth(w, st.fontName, st.fontSize) for w in words_)
     whole = max(stringWidth(pb.plain(s), st.fontName, st.fontSize) for s in strings or [""])
     return longest + pad, whole + pad
+
+
+def table_widths(ctx: Ctx, tb, ncols: int) -> list[float]:
+    """Each column at least its longest word; the rest goes to columns by how much text
+    they hold, a column left blank for writing counting as an equal share."""
+    mins, naturals = [], []
+    for i in range(ncols):
+        head = pb.texts(tb.columns[i], ctx.languages) if i < len(tb.columns) else []
+        cells = [s for r in tb.rows if i < len(r) for s in pb.texts(r[i], ctx.languages)]
+        hm, hn = _measure(ctx, head, bold=True)
+        cm, cn = _measure(ctx, cells, bold=False)
+        mins.append(max(hm, cm))
+        written = any(c.strip() for c in cells)  # blank cells are space to write in
+        naturals.append(max(hn, cn) if written else max(mins[-1], ctx.width / ncols))
+    return pages.fit_columns(mins, naturals, ctx.width) or [ctx.width / ncols] * ncols
 
 
 def comparison_widths(ctx: Ctx, cat, cols) -> list[float] | None:
