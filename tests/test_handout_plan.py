@@ -3,17 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from test_handout import CURRICULUM, LONG, TRACKED, load
+from test_handout import LONG, TRACKED, cur  # noqa: F401 - cur is the shared fixture
 from workshopkit.i18n import ui
 from workshopkit.plan import handout as plan
 
-
-@pytest.fixture(scope="module")
-def cur(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("handout-plan") / "curricula"
-    folder.mkdir()
-    (folder / "video-test.yaml").write_text(CURRICULUM, encoding="utf-8")
-    return load(folder / "video-test.yaml")
 
 
 def width(s: str) -> float:

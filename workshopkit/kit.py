@@ -10,10 +10,8 @@ sorted entries, fixed timestamps and permissions.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import json
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -23,6 +21,7 @@ from .i18n import N_
 from .markup import plain
 from .model import Curriculum
 from .options import Options
+from .writers.zipfix import write_zip
 
 COVER = "cover.pdf"
 MANIFEST = "manifest.json"
@@ -101,20 +100,6 @@ def manifest(cur: Curriculum, languages: tuple[str, ...], options: Options,
     return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def zip_entries(entries: dict[str, bytes], date: dt.datetime) -> bytes:
-    """A deterministic zip: sorted names, one fixed timestamp, fixed permissions."""
-    stamp = max(date.replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            zf.writestr(info, entries[name])
-    return out.getvalue()
-
-
 def make_kit(cur: Curriculum, languages: tuple[str, ...], options: Options,
              outputs: list[tuple[str, Path]], participants: Optional[int] = None,
              facilitators: int = 1) -> bytes:
@@ -131,7 +116,7 @@ def make_kit(cur: Curriculum, languages: tuple[str, ...], options: Options,
     entries = {f"{folder}/{f.name}": f.data for f in files}
     entries[f"{folder}/{MANIFEST}"] = manifest(cur, languages, options, files, plan,
                                                participants, facilitators)
-    return zip_entries(entries, options.date)
+    return write_zip(entries, options.date)
 
 
 def cover_pdf(cur: Curriculum, languages: tuple[str, ...], options: Options,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..i18n import N_, PHASE_NAMES, Text  # noqa: F401 - PHASE_NAMES: writers use pages.*
+from ..i18n import N_, Text
 from ..markup import plain
 from ..model import Activity, Catalog, ComparisonRow, Curriculum, Session
 

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from ..i18n import LEVEL_NAMES, N_, language_name
+from ..i18n import LEVEL_NAMES, N_, PHASE_NAMES, language_name
 from ..markup import plain
 from ..model import Activity, Curriculum, Slide, WorksheetItem
 from ..options import Options
@@ -102,7 +102,7 @@ def schedule_widths(ctx: Ctx) -> list[float]:
     time_w = fit(N_("Time"), 120 if big else 78)
     dur_w = fit(N_("Duration"), 80 if big else 56)
     phase_w = max(min(ctx.width * 0.22, 140 if big else 90), fit(N_("Phase"), 0),
-                  max(fit(n, 0) for n in pages.PHASE_NAMES.values()) if big else 0)
+                  max(fit(n, 0) for n in PHASE_NAMES.values()) if big else 0)
     rest = ctx.width - time_w - dur_w - phase_w
     if rest < ctx.width * 0.35:
         return [time_w, ctx.width - time_w]
@@ -139,7 +139,7 @@ def schedule(ctx: Ctx) -> list:
             phase = ""
         else:
             title = ctx.t(a.title, "cell", "cell2")
-            phase = ctx.w(pages.PHASE_NAMES[a.phase], "cell")
+            phase = ctx.w(PHASE_NAMES[a.phase], "cell")
         if wide:
             rows.append([time, title, phase, duration])
         else:
@@ -249,7 +249,7 @@ def activity(ctx: Ctx, sl) -> list:
         return [Paragraph(f"<b>{pb.escape(time)}</b>  {pb.markup(name)} · {hm(a.minutes)}",
                           st["body"]), Spacer(1, 6)]
     head = ctx.t(a.title, "h2", "second")
-    meta = f"{words(pages.PHASE_NAMES[a.phase], ctx.languages)} · {hm(a.minutes)} · {time}"
+    meta = f"{words(PHASE_NAMES[a.phase], ctx.languages)} · {hm(a.minutes)} · {time}"
     head += [pb.para(meta, st["label"]), Spacer(1, 3)] + (ctx.t(a.summary) if a.summary else [])
     sections: list[tuple[list, list[list]]] = []  # (heading, list items)
     if a.steps:

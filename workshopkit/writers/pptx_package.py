@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 from ..errors import Diagnostic, ERROR, Pos, WorkshopkitError
 from ..project import display
+from .zipfix import write_zip
 
 WIDE = (12192000, 6858000)  # 13.333 x 7.5 in
 CT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
@@ -192,7 +193,7 @@ class Package:
         p["ppt/presentation.xml"] = pres.encode("utf-8")
         self._content_types(overrides)
         self._doc_props(core_xml, app_xml)
-        return _zip(p, date)
+        return write_zip(p, date, first=("[Content_Types].xml",))
 
     def _content_types(self, overrides: list[str]) -> None:
         ct = self.parts["[Content_Types].xml"].decode("utf-8")
@@ -216,22 +217,6 @@ class Package:
             if m:
                 target = re.search(r'Target="/?([^"]+)"', m.group(0)).group(1)
                 p[target] = xml.encode("utf-8")
-
-
-def _zip(parts: dict[str, bytes], date) -> bytes:
-    """Deterministic container, as writers.zipfix.normalise_zip makes it (same
-    order, dates and permissions), compressed once instead of twice."""
-    import datetime as dt
-    stamp = max(date.replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            z.writestr(info, parts[name])
-    return out.getvalue()
 
 
 def _rels(items: list[tuple[str, str, str]]) -> bytes:

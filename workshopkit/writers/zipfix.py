@@ -6,18 +6,17 @@ import io
 import zipfile
 
 
-def normalise_zip(data: bytes, date: dt.datetime, first: tuple[str, ...] = ("[Content_Types].xml",)) -> bytes:
-    """Re-zip ``data`` with every entry dated ``date`` (zip dates start in 1980)."""
+def write_zip(entries: dict[str, bytes], date: dt.datetime, first: tuple[str, ...] = ()) -> bytes:
+    """A zip of ``entries``: the names in ``first`` lead, the rest sorted; every entry
+    dated ``date`` (zip dates start in 1980) with permissions 0644."""
     stamp = max(date.replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
-    src = zipfile.ZipFile(io.BytesIO(data))
-    names = src.namelist()
-    ordered = [n for n in first if n in names] + [n for n in names if n not in first]
+    names = [n for n in first if n in entries] + sorted(n for n in entries if n not in first)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in ordered:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            dst.writestr(info, src.read(name))
+            zf.writestr(info, entries[name])
     return out.getvalue()
