@@ -43,12 +43,12 @@ schema: $(VENV)/.installed
 clean:
 	rm -rf $(OUT) .pytest_cache .hypothesis bench-out
 
-# Interface strings: re-extract every _("…") into workshopkit/locale/workshopkit.pot and
-# update each workshopkit/locale/<lang>.po (then translate the empty and fuzzy entries).
+# Interface strings: re-extract every _("…") into workshopkit/i18n/locale/workshopkit.pot and
+# update each workshopkit/i18n/locale/<lang>.po (then translate the empty and fuzzy entries).
 # Start a new language with: make po NEW=de
 .PHONY: po
 po: $(VENV)/.installed
-	$(BIN)/python -m workshopkit.uicatalogs $(foreach l,$(NEW),--new $(l))
+	$(BIN)/python -m workshopkit.i18n.catalogs $(foreach l,$(NEW),--new $(l))
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet 'pypandoc-binary>=1.13'

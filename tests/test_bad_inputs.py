@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from workshopkit.load import MAX_FILE_BYTES
+from workshopkit.source.nodes import MAX_FILE_BYTES
 
 BAD = Path(__file__).resolve().parent / "bad"
 EXPECT = re.compile(r"^# expect: (?:(?P<file>\S+\.ya?ml):)?(?P<line>\d+):(?P<col>\d+) (?P<msg>.+)$")
@@ -122,7 +122,7 @@ def test_bad_input_fails_with_located_error(name, runs):
 
 def test_alias_bomb_is_rejected_in_process():
     """The billion-laughs file is refused by the loader itself, not by a later walk."""
-    from workshopkit.load import LoadError, load_file
+    from workshopkit.source.nodes import LoadError, load_file
 
     with pytest.raises(LoadError) as err:
         load_file(BAD / "alias-bomb.yaml", "bomb.yaml")

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 
-from workshopkit import writers
+from workshopkit.build import kinds as writers
 
 CUR = "curricula/local-surveillance.yaml"
 ID = "local-surveillance"
@@ -83,7 +83,7 @@ def test_noop_rebuild_parses_no_yaml_and_imports_no_writer(example_project):
              "try:\n    main(['build', 'curricula', '-q', '--only', %r])\n"
              "except SystemExit as e:\n    assert e.code == 0, e.code\n"
              "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith("
-             "('workshopkit.writers.', 'workshopkit.validate', 'reportlab', 'pptx'))))" % ONLY)
+             "('workshopkit.build.kinds.', 'workshopkit.source.validate', 'reportlab', 'pptx'))))" % ONLY)
     out = subprocess.run([sys.executable, "-c", probe], cwd=example_project, check=True,
                          capture_output=True, text=True).stdout
     assert out.strip() == "[]"
@@ -182,7 +182,7 @@ def test_new_curriculum_in_folder_is_noticed(cli, example_project):
 def failing_writer(cur, languages, options):
     """Fails as a writer does on a bad --template."""
     from workshopkit.errors import Diagnostic, Pos, WorkshopkitError
-    from workshopkit.project import display
+    from workshopkit.source.project import display
 
     raise WorkshopkitError(Diagnostic("error", Pos(display(cur.path), 1, 1),
                                       "the video handout cannot be drawn"))

@@ -11,7 +11,7 @@ import pytest
 
 from workshopkit import __version__
 from workshopkit.cli import main
-from workshopkit.spec import json_schema
+from workshopkit.source.spec import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,7 +118,7 @@ def test_new_refuses_to_overwrite(cli, tmp_path):
 def test_list(cli, example_project):
     result = cli("list", cwd=example_project)
     assert result.exit_code == 0, result.output
-    from workshopkit.schedule import hm
+    from workshopkit.plan.schedule import hm
 
     header, row = result.output.splitlines()[:2]
     assert header.split() == ["ID", "LANGUAGES", "DURATION", "SESSIONS", "FILE"]
@@ -171,7 +171,7 @@ def test_validate_strict_passes_with_only_notes(cli, example_project):
 
 
 def test_build_writes_the_paths_format_md_lists(cli, example_project):
-    from workshopkit.writers import available
+    from workshopkit.build.kinds import available
 
     result = cli("build", "-o", "build", cwd=example_project)
     assert result.exit_code == 0, result.output
@@ -254,7 +254,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys, workshopkit.build as b, workshopkit.cli as c\n"
+    code = ("import sys, workshopkit.build.runner as b, workshopkit.cli as c\n"
             "def boom(*a, **k):\n    raise ValueError('unexpected state')\n"
             "b.load_all = boom\nsys.argv = ['workshopkit', 'validate', '.']\nc.run()\n")
     res = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,

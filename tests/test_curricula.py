@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from workshopkit.i18n import iter_texts
+from workshopkit.model.text import iter_texts
 from workshopkit.model import PHASES, WORKSHEET_KINDS, SLIDE_BODIES
-from workshopkit.validate import Workspace
+from workshopkit.source.validate import Workspace
 
 from conftest import DATA, SAMPLES
 

@@ -13,10 +13,10 @@ import re
 from conftest import FORMAT_EXAMPLE
 
 from workshopkit.errors import Problems
-from workshopkit.i18n import Text
-from workshopkit.load import Mapping, Scalar, Sequence, load_file
+from workshopkit.model.text import Text
+from workshopkit.source.nodes import Mapping, Scalar, Sequence, load_file
 from workshopkit.model import Url
-from workshopkit.validate import Workspace
+from workshopkit.source.validate import Workspace
 
 # YAML key -> model attribute, where the names differ
 RENAME = {

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import DATA, FORMAT_EXAMPLE
 
 from workshopkit.errors import Problems
-from workshopkit.validate import Workspace
+from workshopkit.source.validate import Workspace
 
 SOURCE = FORMAT_EXAMPLE.read_text(encoding="utf-8")
 DOC = yaml.safe_load(SOURCE)

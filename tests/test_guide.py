@@ -11,11 +11,11 @@ from pypdf import PdfReader
 
 from conftest import require_tool
 from test_worksheets import facilitator_texts, load_every_kind, load_example, pdf_text, squash
-from workshopkit.markup import plain
-from workshopkit.options import Options
+from workshopkit.plan.markup import plain
+from workshopkit.model.options import Options
 from workshopkit.plan import pages
-from workshopkit.validate import Workspace
-from workshopkit.writers import guide
+from workshopkit.source.validate import Workspace
+from workshopkit.render.pdf import guide
 
 
 def test_format_example_schedule_clock_times():

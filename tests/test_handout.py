@@ -12,9 +12,10 @@ import zxingcpp
 from pypdf import PdfReader
 
 from workshopkit.i18n import ui
-from workshopkit.options import Options
-from workshopkit.validate import Workspace
-from workshopkit.writers import get, handout
+from workshopkit.model.options import Options
+from workshopkit.source.validate import Workspace
+from workshopkit.build.kinds import get
+from workshopkit.render.pdf import handout
 
 from conftest import FORMAT_EXAMPLE, require_tool
 
@@ -226,7 +227,7 @@ def test_cards_per_page(pdfs):
 
 
 def test_large_print_text_is_at_least_16_pt(pdfs):
-    from workshopkit.writers.pdfbase import margins
+    from workshopkit.render.pdf.base import margins
 
     bottom = margins(Options(large_print=True))[3]
     small, body = [], []

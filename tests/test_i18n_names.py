@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from workshopkit.errors import Pos
-from workshopkit.i18n import (LEVEL_NAMES, PHASE_NAMES, PoEntry, Text, Translations,
-                              language_name, level_name, phase_name)
+from workshopkit.i18n import LEVEL_NAMES, PHASE_NAMES, language_name, level_name, phase_name
+from workshopkit.model.text import PoEntry, Text, Translations
 from workshopkit.model import LEVELS, PHASES
 
 

@@ -9,8 +9,8 @@ import zipfile
 from pypdf import PdfReader
 
 from test_build import ONLY, kinds
-from workshopkit import writers
-from workshopkit.kit import KitFile, print_plan
+from workshopkit.build import kinds as writers
+from workshopkit.build.kits import KitFile, print_plan
 
 ID = "local-surveillance"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshopkit.load import (MAX_DEPTH, MAX_NODES, LoadError, Mapping, Scalar, Sequence,
-                              load_string)
+from workshopkit.source.nodes import (MAX_DEPTH, MAX_NODES, LoadError, Mapping, Scalar, Sequence,
+                                      load_string)
 
 
 def diag(text: str) -> tuple[int, int, str]:
@@ -142,7 +142,7 @@ def test_depth_cap():
 
 
 def test_node_cap_without_aliases(monkeypatch):
-    import workshopkit.load as load
+    import workshopkit.source.nodes as load
 
     monkeypatch.setattr(load, "MAX_NODES", 1000)  # the same check, on a smaller file
     text = "a: [" + ", ".join(["x"] * 1000) + "]\n"
@@ -161,7 +161,7 @@ def test_unknown_alias():
 
 
 def test_read_text_size_and_encoding(tmp_path):
-    from workshopkit.load import read_text
+    from workshopkit.source.nodes import read_text
 
     f = tmp_path / "c.yaml"
     f.write_bytes(b"a: 1\nb: \xff\n")
@@ -178,7 +178,7 @@ def test_read_text_size_and_encoding(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    from workshopkit.load import read_text
+    from workshopkit.source.nodes import read_text
 
     with pytest.raises(LoadError) as err:
         read_text(tmp_path / "nope.yaml", "nope.yaml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from workshopkit.markup import Run, parse, plain
+from workshopkit.plan.markup import Run, parse, plain
 
 
 @pytest.mark.parametrize("source, runs", [

@@ -11,9 +11,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from workshopkit.options import Options
-from workshopkit.validate import Workspace
-from workshopkit.writers import guide, worksheets
+from workshopkit.model.options import Options
+from workshopkit.source.validate import Workspace
+from workshopkit.render.pdf import guide, worksheets
 
 HEAD = """\
 workshopkit: 1

@@ -14,12 +14,12 @@ import pytest
 from PIL import Image
 
 from test_worksheets import ALL_KINDS, CATALOG, pdf_text
-from workshopkit.kit import KitFile, cover_pdf, print_plan
-from workshopkit.options import Options
-from workshopkit.translate import read_catalog
-from workshopkit.uicatalogs import ui_catalog_files
-from workshopkit.validate import Workspace
-from workshopkit.writers import guide, handout, worksheets
+from workshopkit.build.kits import KitFile, cover_pdf, print_plan
+from workshopkit.model.options import Options
+from workshopkit.i18n.translate import read_catalog
+from workshopkit.i18n.catalogs import ui_catalog_files
+from workshopkit.source.validate import Workspace
+from workshopkit.render.pdf import guide, handout, worksheets
 
 EVERY_SLIDE = """\
           - video: intro
@@ -107,7 +107,7 @@ def test_every_word_the_writers_look_up_is_in_the_template(cur, monkeypatch):
     """A fixed word printed through ui() but never marked for extraction would stay
     English in every language: record each lookup and find it in the template."""
     from workshopkit import i18n
-    from workshopkit.uicatalogs import extract_ui
+    from workshopkit.i18n.catalogs import extract_ui
 
     real = i18n._ui_catalog
     asked: set[str] = set()

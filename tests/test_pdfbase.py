@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from reportlab.platypus import PageBreak
 
 from test_worksheets import load_every_kind, load_example, pdf_text, squash
-from workshopkit.options import Options
+from workshopkit.model.options import Options
 from workshopkit.plan import pages
-from workshopkit.writers import guide, pdfbase as pb, worksheets
+from workshopkit.render.pdf import guide, base as pb, worksheets
 
 
 def numbered(n: int, opts: Options, lang: str = "es") -> bytes:

@@ -24,10 +24,10 @@ from PIL import Image as PILImage
 from pptx import Presentation
 from pypdf import PdfReader
 
-from workshopkit import writers
-from workshopkit.build import options_for
+from workshopkit.build import kinds as writers
+from workshopkit.build.runner import options_for
 from workshopkit.errors import Problems
-from workshopkit.validate import Workspace
+from workshopkit.source.validate import Workspace
 
 SCALE = int(os.environ.get("WK_ROBUST_EXAMPLES", "0") or 0)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from workshopkit.load import Mapping, Scalar, Sequence, load_file, load_string
-from workshopkit.spec import json_schema
+from workshopkit.source.nodes import Mapping, Scalar, Sequence, load_file, load_string
+from workshopkit.source.spec import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -148,7 +148,7 @@ def test_structural_mistakes_are_rejected(change):
 
 def test_the_validator_and_schema_agree_on_the_bad_suite():
     """Every tests/bad file the schema accepts must be one whose mistake JSON Schema cannot express."""
-    from workshopkit.load import LoadError
+    from workshopkit.source.nodes import LoadError
 
     semantic = {"flow-comma", "text-no-source", "text-unknown-language", "reserved-id",
                 "duplicate-activity-id", "unknown-video", "video-typo", "unknown-catalog",

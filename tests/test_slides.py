@@ -13,13 +13,13 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from conftest import DATA, FORMAT_EXAMPLE, SAMPLES, require_tool
-from workshopkit.build import options_for
-from workshopkit.markup import plain
+from workshopkit.build.runner import options_for
+from workshopkit.plan.markup import plain
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox
-from workshopkit.theme import find, load
-from workshopkit.validate import Workspace
-from workshopkit.writers.slides import write
+from workshopkit.source.theme import find, load
+from workshopkit.source.validate import Workspace
+from workshopkit.render.pptx.deck import write
 
 ALL_KINDS = DATA / "slides-all" / "curricula" / "all-kinds.yaml"
 DECKS = [(FORMAT_EXAMPLE, ("es",)), (FORMAT_EXAMPLE, ("en",)), (FORMAT_EXAMPLE, ("es", "en")),

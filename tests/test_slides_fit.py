@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA, FORMAT_EXAMPLE, SAMPLES
-from workshopkit.build import options_for
-from workshopkit.fonts import font_path
+from workshopkit.build.runner import options_for
+from workshopkit.source.fonts import font_path
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TABLE_SIZES, Box, TableBox, TextBox, table
 from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_X, Line, Span, fit, inches, layout,
                                           metrics_for, style_of)
-from workshopkit.theme import DEFAULT
-from workshopkit.validate import Workspace
+from workshopkit.source.theme import DEFAULT
+from workshopkit.source.validate import Workspace
 
 M = metrics_for(tuple((s, font_path(s)) for s in ("regular", "bold", "italic", "bolditalic")))
 FREE = SAMPLES / "free-software.yaml"

@@ -7,14 +7,13 @@ import sys
 import pytest
 
 from conftest import DATA, FORMAT_EXAMPLE, ROOT
-from workshopkit.build import options_for
-from workshopkit.fonts import font_path
+from workshopkit.build.runner import options_for
+from workshopkit.source.fonts import font_path
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox
-from workshopkit.plan.slides_text import (Line, Span, count_lines, fit, height, inches,
-                                          metrics_for)
-from workshopkit.theme import DEFAULT
-from workshopkit.validate import Workspace
+from workshopkit.plan.slides_text import Line, Span, count_lines, fit, height, inches, metrics_for
+from workshopkit.source.theme import DEFAULT
+from workshopkit.source.validate import Workspace
 
 ALL_KINDS = DATA / "slides-all" / "curricula" / "all-kinds.yaml"
 M = metrics_for(tuple((s, font_path(s)) for s in ("regular", "bold", "italic", "bolditalic")))

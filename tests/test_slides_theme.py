@@ -10,11 +10,11 @@ import pytest
 from pptx import Presentation
 
 from conftest import DATA, FORMAT_EXAMPLE
-from workshopkit.build import options_for
+from workshopkit.build.runner import options_for
 from workshopkit.errors import WorkshopkitError
-from workshopkit.theme import load
-from workshopkit.validate import Workspace
-from workshopkit.writers.slides import write
+from workshopkit.source.theme import load
+from workshopkit.source.validate import Workspace
+from workshopkit.render.pptx.deck import write
 
 
 @pytest.fixture

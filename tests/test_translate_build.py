@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import write_po
 
-from workshopkit.translate import read_catalog
+from workshopkit.i18n.translate import read_catalog
 
 CUR = Path("curricula") / "local-surveillance.yaml"
 PO_PT = Path("curricula") / "local-surveillance.pt.po"
@@ -80,7 +80,7 @@ def pdf_text(path: Path) -> str:
 ])
 def test_filled_catalogue_reaches_the_portuguese_pdfs(cli, example_project, translated, kind,
                                                      sources):
-    from workshopkit.writers import WRITERS
+    from workshopkit.build.kinds import WRITERS
 
     if kind not in WRITERS:
         pytest.skip(f"no {kind} writer yet")

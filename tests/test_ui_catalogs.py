@@ -9,8 +9,8 @@ import pytest
 
 from conftest import require_tool
 from workshopkit.i18n import has_ui_catalog, ui
-from workshopkit.translate import read_catalog
-from workshopkit.uicatalogs import UI_TEMPLATE, extract_ui, ui_catalog_files
+from workshopkit.i18n.translate import read_catalog
+from workshopkit.i18n.catalogs import UI_TEMPLATE, extract_ui, ui_catalog_files
 
 SHIPPED = ("es", "pt", "fr")
 
@@ -82,7 +82,7 @@ def locale(tmp_path, monkeypatch):
     """A copy of the shipped catalogues that the upkeep functions work on."""
     import shutil
 
-    import workshopkit.uicatalogs as tr
+    import workshopkit.i18n.catalogs as tr
 
     folder = tmp_path / "locale"
     shutil.copytree(UI_TEMPLATE.parent, folder)
@@ -94,7 +94,7 @@ def locale(tmp_path, monkeypatch):
 
 def test_make_po_is_idempotent(locale):
     """Running the update on up-to-date catalogues changes nothing."""
-    import workshopkit.uicatalogs as tr
+    import workshopkit.i18n.catalogs as tr
 
     tr.update_ui_catalogs()  # brings a stale copy up to date, if it is
     before = {p.name: p.read_bytes() for p in locale.iterdir()}
@@ -108,7 +108,7 @@ def test_make_po_is_idempotent(locale):
 
 def test_a_string_back_in_the_code_revives_its_obsolete_translation(locale):
     """An entry both live and obsolete would be defined twice and fail msgfmt --check."""
-    import workshopkit.uicatalogs as tr
+    import workshopkit.i18n.catalogs as tr
 
     es = locale / "es.po"
     text = es.read_text(encoding="utf-8")

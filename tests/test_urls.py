@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshopkit.urls import clean_url
+from workshopkit.source.urls import clean_url
 
 TRACKERS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "UTM_Source",
             "fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from workshopkit.errors import Problems
-from workshopkit.validate import Workspace
+from workshopkit.source.validate import Workspace
 
 BASE = """\
 workshopkit: 1
@@ -269,7 +269,7 @@ def test_video_ids_are_slugs(tmp_path):
 
 
 def test_curriculum_ids_unique_in_a_project(tmp_path):
-    from workshopkit.build import load_all
+    from workshopkit.build.runner import load_all
 
     load(tmp_path, BASE, name="one.yaml")
     (tmp_path / "p" / "curricula" / "two.yaml").write_text(BASE, encoding="utf-8")
@@ -498,7 +498,7 @@ def test_jpeg_is_accepted_by_content_not_extension(tmp_path):
 
 
 def test_image_byte_cap(tmp_path, monkeypatch):
-    import workshopkit.validate as validate
+    import workshopkit.source.validate as validate
 
     monkeypatch.setattr(validate, "MAX_IMAGE_BYTES", 50)
     (tmp_path / "p" / "curricula").mkdir(parents=True)
@@ -508,7 +508,7 @@ def test_image_byte_cap(tmp_path, monkeypatch):
 
 
 def test_duplicate_activity_id_reported_even_when_the_activity_has_other_errors(tmp_path):
-    from workshopkit.validate import Workspace
+    from workshopkit.source.validate import Workspace
 
     src = tmp_path / "c.yaml"
     src.write_text(
@@ -526,7 +526,7 @@ def test_duplicate_activity_id_reported_even_when_the_activity_has_other_errors(
 
 @pytest.mark.parametrize("line", ["objectives: [Uno, dos: tres]", "objectives: [Papel, en: x]"])
 def test_a_colon_inside_a_flow_list_says_quote_this_text(tmp_path, line):
-    from workshopkit.validate import Workspace
+    from workshopkit.source.validate import Workspace
 
     src = tmp_path / "c.yaml"
     src.write_text("workshopkit: 1\nid: c\nlanguages: [es, en]\ntitle: T\n" + line + "\n"
@@ -540,7 +540,7 @@ def test_a_colon_inside_a_flow_list_says_quote_this_text(tmp_path, line):
 
 
 def test_a_comparison_in_a_language_its_catalogue_lacks_is_a_gap(example_project):
-    from workshopkit.validate import Workspace
+    from workshopkit.source.validate import Workspace
 
     cat = example_project / "curricula" / "catalog" / "free-software.yaml"
     text = cat.read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ import pytest
 from conftest import DATA
 
 from workshopkit.errors import Problems
-from workshopkit.project import find_sources
-from workshopkit.validate import Workspace
+from workshopkit.source.project import find_sources
+from workshopkit.source.validate import Workspace
 
 OUTSIDER = DATA / "outsider"
 
@@ -92,7 +92,7 @@ def test_multi_day_regional_tags_and_added_language(loaded):
 
 
 def test_outsider_project_builds(tmp_path):
-    from workshopkit.writers import available
+    from workshopkit.build.kinds import available
 
     project = tmp_path / "outsider"
     shutil.copytree(OUTSIDER, project)

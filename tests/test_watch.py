@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from workshopkit.watch import Watcher
+from workshopkit.build.watch import Watcher
 
 ID = "local-surveillance"
 

@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FORMAT_EXAMPLE, require_tool
-from workshopkit.markup import plain
-from workshopkit.options import Options
-from workshopkit.validate import Workspace
-from workshopkit.writers import worksheets
+from workshopkit.plan.markup import plain
+from workshopkit.model.options import Options
+from workshopkit.source.validate import Workspace
+from workshopkit.render.pdf import worksheets
 
 ALL_KINDS = """\
 workshopkit: 1
@@ -241,7 +241,7 @@ def test_format_example_worksheets():
 
 
 def test_bilingual_both_languages_and_headings(tmp_path, monkeypatch):
-    from workshopkit.writers import pdfbase
+    from workshopkit.render.pdf import base as pdfbase
 
     fake = {"Name": "Nombre", "Date": "Fecha", "Choose one": "Elige una"}
     monkeypatch.setattr(pdfbase, "ui", lambda lang: (lambda s: fake.get(s, s)) if lang == "es"

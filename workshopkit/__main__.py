@@ -1,3 +1,3 @@
-from .cli import run
+from workshopkit.cli import run
 
 run()

@@ -4,17 +4,17 @@ Which cards, in what order, with which words (:func:`plan_cards`,
 :func:`card_lines`, :func:`header_lines`), how many cards per page
 (:func:`grid`, :func:`choose_rows`), how big a QR module is (:func:`qr_module`)
 and where a printed URL breaks (:func:`url_lines`).  The writer,
-:mod:`workshopkit.writers.handout`, only draws what is decided here.
+:mod:`workshopkit.render.pdf.handout`, only draws what is decided here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
-from .. import qr
-from ..i18n import language_name, ui
-from ..model import Curriculum
-from ..schedule import video_length
+from workshopkit.plan import qr
+from workshopkit.i18n import language_name, ui
+from workshopkit.model import Curriculum
+from workshopkit.plan.schedule import video_length
 
 SNAP = 72 / 600
 """Module sizes are whole dots of a 600 dpi printer, so every module prints alike."""

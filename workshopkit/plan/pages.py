@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..i18n import N_, Text
-from ..markup import plain
-from ..model import Activity, Catalog, ComparisonRow, Curriculum, Session
+from workshopkit.i18n import N_
+from workshopkit.model.text import Text
+from workshopkit.plan.markup import plain
+from workshopkit.model import Activity, Catalog, ComparisonRow, Curriculum, Session
 
 
 RISK_LEVELS = (N_("Low"), N_("Medium"), N_("High"))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Activity, Curriculum, Session, Slide
-from ..options import Options
-from ..theme import Theme
-from .slides_fit import Bar, Box, Picture, Shape, TextBox, columns, flow, picture, table, video
-from .slides_text import EMU_PER_PT, Item, Line, height, inches, layout, metrics_for
-from .slides_words import Words
+from workshopkit.model import Activity, Curriculum, Session, Slide
+from workshopkit.model.options import Options
+from workshopkit.source.theme import Theme
+from workshopkit.plan.slides_fit import (Bar, Box, Picture, Shape, TextBox, columns, flow, picture,
+                                         table, video)
+from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, height, inches, layout,
+                                          metrics_for)
+from workshopkit.plan.slides_words import Words
 
 TITLE_SIZES = (40, 36, 32, 28, 24)
 COVER_SIZES = (44, 40, 36, 32, 28, 24)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from .slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para, fit,
-                          height, inches, layout, line_size, pack, style_of)
+from workshopkit.plan.slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para,
+                                          fit, height, inches, layout, line_size, pack, style_of)
 
 BODY_SIZES = (28, 26, 24, 22, 20)
 """Body text: the largest size that fits one slide; when none does, the size

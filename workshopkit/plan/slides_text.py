@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from ..markup import parse
+from workshopkit.plan.markup import parse
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400

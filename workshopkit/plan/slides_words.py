@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..i18n import N_, Text, ui
-from ..markup import plain
-from ..model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
-from ..options import Options
-from ..schedule import clock, hm, slots, video_length
-from .slides_text import SECOND, Item, Line, Span, spans
+from workshopkit.i18n import N_, ui
+from workshopkit.model.text import Text
+from workshopkit.plan.markup import plain
+from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
+from workshopkit.model.options import Options
+from workshopkit.plan.schedule import clock, hm, slots, video_length
+from workshopkit.plan.slides_text import SECOND, Item, Line, Span, spans
 
 META = 0.8
 """Metadata lines under a cover title (audience, times...), relative to its subtitle."""

@@ -1,0 +1,103 @@
+"""Rebuild on save: build once, then again each time a source file changes.
+
+:class:`Watcher` keeps the build request; :meth:`Watcher.changed` handles one
+set of changed paths (the unit a test drives), and :meth:`Watcher.run` feeds it
+from ``watchfiles`` until Ctrl-C or a stop event.  Every rebuild is the ordinary
+incremental build, so only the targets a change affects are written.  Errors
+are printed as FILE:LINE:COL and watching goes on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from workshopkit.errors import Problems
+from workshopkit.source.project import find_root, find_sources
+
+IGNORED_SUFFIXES = (".tmp", ".swp", ".swx", "~", ".part", ".pyc")
+
+
+class Watcher:
+    def __init__(self, request: dict, echo: Callable[[str], None] = print, kit=None):
+        """``request``: keyword arguments of :func:`workshopkit.build.runner.build`, plus ``jobs``
+        and ``quiet``, as the command line gathers them."""
+        self.request = dict(request)
+        self.quiet = self.request.pop("quiet", False)
+        self.jobs = self.request.pop("jobs", 1)
+        self.kit = kit
+        self.echo = echo
+        self.out_dir = Path(self.request["out_dir"]).resolve()
+        self.builds = 0
+
+    # ------------------------------------------------------------ what to watch
+    def roots(self) -> list[Path]:
+        """Folders to watch: the given ones, the project folders of every curriculum
+        found (catalogues, images, workshopkit.yaml), and those of theme and template."""
+        folders: set[Path] = set()
+        paths = [Path(p) for p in self.request["paths"]]
+        for p in paths:
+            folders.add((p if p.is_dir() else p.parent).resolve())
+        for src in find_sources(paths):
+            if src.exists():
+                folders.add(find_root(src))
+        for key in ("theme", "template"):
+            value = self.request["overrides"].get(key)
+            if value:
+                folders.add(Path(value).resolve().parent)
+        folders = {f for f in folders if f.is_dir()}
+        return sorted(f for f in folders if not any(o != f and o in f.parents for o in folders))
+
+    def relevant(self, path: Path | str) -> bool:
+        """False for our own outputs, hidden files, editors' and builds' temporary files."""
+        p = Path(path).resolve()
+        if p == self.out_dir or self.out_dir in p.parents:
+            return False
+        if p.name.startswith(".") or {".git", ".hg", ".svn", "__pycache__"} & set(p.parts):
+            return False
+        return not p.name.endswith(IGNORED_SUFFIXES)
+
+    # ------------------------------------------------------------------- build
+    def rebuild(self) -> int:
+        """One incremental build; prints diagnostics and a summary; returns the exit status."""
+        from workshopkit.build.runner import build
+
+        problems = Problems()
+        self.builds += 1
+        try:
+            result = build(**self.request, problems=problems, jobs=self.jobs, kit=self.kit)
+        except Exception as exc:  # a broken writer must not end the watch
+            self.echo(f"error: build failed: {exc!r}")
+            return 1
+        for d in problems.sorted():
+            if d.severity != "note":
+                self.echo(str(d))
+        if not self.quiet and not result.from_record:
+            self.echo(f"{self.request['out_dir']}: {len(result.written)} written, "
+                      f"{len(result.up_to_date)} up to date; {result.warnings} warnings")
+        return 1 if result.failed or problems.failed(self.request.get("strict", False)) else 0
+
+    def changed(self, paths: Iterable[Path | str]) -> Optional[int]:
+        """Handle one batch of changed paths: rebuild if any matters (None if none did)."""
+        mine = sorted({str(p) for p in paths if self.relevant(p)})
+        if not mine:
+            return None
+        if not self.quiet:
+            names = ", ".join(Path(p).name for p in mine[:3]) + (" …" if len(mine) > 3 else "")
+            self.echo(f"changed: {names}")
+        return self.rebuild()
+
+    def run(self, stop_event=None, ready: Optional[Callable[[], None]] = None) -> None:
+        """Build, then watch until Ctrl-C (KeyboardInterrupt) or ``stop_event`` is set."""
+        import watchfiles
+
+        self.rebuild()
+        roots = self.roots()
+        if not self.quiet:
+            self.echo("watching " + ", ".join(str(r) for r in roots) + " (Ctrl-C stops)")
+        if ready:
+            ready()
+        for changes in watchfiles.watch(*roots, stop_event=stop_event, debounce=300,
+                                        watch_filter=lambda _c, p: self.relevant(p)):
+            self.changed(p for _change, p in changes)
+            if stop_event is not None and stop_event.is_set():
+                break

@@ -1,0 +1,108 @@
+"""Interface words: the gettext catalogues shipped in ``workshopkit/i18n/locale/``.
+
+Fixed words that outputs print go through :func:`ui`; names of phases, levels
+and languages are looked up here too.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Callable, Optional
+
+from workshopkit.source.po import read_po
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+# ---------------------------------------------------------------- interface strings
+
+def base_lang(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+@functools.lru_cache(maxsize=None)
+def _ui_catalog(lang: str) -> Optional[dict[str, str]]:
+    for name in (lang, lang.replace("-", "_"), base_lang(lang)):
+        path = LOCALE_DIR / f"{name}.po"
+        if path.is_file():
+            table = {}
+            for ctx, msgid, msgstr, fuzzy, _ in read_po(path, str(path)):
+                if msgstr and not fuzzy:
+                    table[msgid] = msgstr
+            return table
+    return None
+
+
+def has_ui_catalog(lang: str) -> bool:
+    """True when the interface words exist in ``lang`` (English always does)."""
+    return base_lang(lang) == "en" or _ui_catalog(lang) is not None
+
+
+def ui(lang: str) -> Callable[[str], str]:
+    """The gettext function for interface words in ``lang`` (English fallback)."""
+    table = _ui_catalog(lang) if base_lang(lang) != "en" else None
+    if not table:
+        return lambda s: s
+
+    def _(s: str) -> str:
+        return table.get(s, s)
+
+    return _
+
+
+def N_(s: str) -> str:
+    """Marks a string for extraction without translating it here."""
+    return s
+
+
+# ---------------------------------------------------------------- names writers print
+
+PHASE_NAMES = {
+    "activity": N_("Activity"),
+    "discussion": N_("Discussion"),
+    "input": N_("Input"),
+    "deepening": N_("Deepening"),
+    "synthesis": N_("Synthesis"),
+}
+"""ADIDS phases (Activity, Discussion, Input, Deepening, Synthesis)."""
+
+LEVEL_NAMES = {
+    "intro": N_("Introductory"),
+    "intermediate": N_("Intermediate"),
+    "advanced": N_("Advanced"),
+}
+
+
+def phase_name(phase: str, lang: str) -> str:
+    """The ADIDS phase ``phase`` (``deepening``…) as a heading in ``lang``."""
+    return ui(lang)(PHASE_NAMES[phase]) if phase in PHASE_NAMES else phase
+
+
+def level_name(level: str, lang: str) -> str:
+    """The level ``intro`` | ``intermediate`` | ``advanced`` in ``lang``."""
+    return ui(lang)(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
+
+
+@functools.lru_cache(maxsize=None)
+def language_name(tag: str, in_lang: str) -> str:
+    """The name of language ``tag`` written in ``in_lang``, capitalised as a label.
+
+    ``language_name("pt-BR", "es")`` is ``"Portugués (Brasil)"``; a tag Babel
+    does not know comes back unchanged.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return tag
+    name = None
+    for where in (in_lang.replace("-", "_"), base_lang(in_lang), "en"):
+        try:
+            name = locale.get_display_name(where)
+            break
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    if not name:
+        return tag
+    return name[0].upper() + name[1:]

@@ -1,0 +1,284 @@
+"""The typed curriculum model: what every writer reads.
+
+Instances are built by :mod:`workshopkit.source.validate` from located YAML nodes;
+writers never see YAML.  Field names follow the YAML keys of FORMAT.md.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from workshopkit.errors import Pos
+from workshopkit.model.text import Text, Translations
+from workshopkit.source.project import ProjectConfig
+
+PHASES = ("activity", "discussion", "input", "deepening", "synthesis")
+LEVELS = ("intro", "intermediate", "advanced")
+
+
+@dataclass
+class Url:
+    """A URL, or a per-language mapping of URLs, already cleaned of tracking parameters."""
+
+    pos: Pos
+    plain: Optional[str] = None
+    values: dict[str, str] = field(default_factory=dict)
+    source_lang: str = ""
+
+    def get(self, lang: str) -> str:
+        if self.plain is not None:
+            return self.plain
+        return self.values.get(lang) or self.values[self.source_lang]
+
+
+@dataclass
+class Author:
+    pos: Pos
+    name: Text
+    org: Optional[Text] = None
+    url: Optional[Url] = None
+
+
+@dataclass
+class Video:
+    pos: Pos
+    id: str
+    url: Url
+    title: Optional[Text] = None
+    duration_seconds: Optional[int] = None
+    captions: tuple[str, ...] = ()
+    summary: Optional[Text] = None
+
+
+@dataclass
+class Image:
+    pos: Pos
+    src: dict[str, Path]  # language ("" = every language) -> resolved file
+    alt: Text
+    credit: Optional[Text] = None
+    license: Optional[Text] = None
+
+    def path(self, lang: str) -> Path:
+        return self.src.get(lang) or self.src.get("") or next(iter(self.src.values()))
+
+
+@dataclass
+class Quote:
+    pos: Pos
+    text: Text
+    source: Optional[Text] = None
+
+
+@dataclass
+class Table:
+    pos: Pos
+    columns: list[Text] = field(default_factory=list)
+    rows: list[list[Text]] = field(default_factory=list)
+    empty_rows: int = 0  # worksheets: a count of empty rows to write in
+
+
+@dataclass
+class Slide:
+    pos: Pos
+    title: Optional[Text] = None
+    notes: Optional[Text] = None
+    bullets: Optional[list[Text]] = None
+    image: Optional[Image] = None
+    video: Optional[str] = None  # video id
+    quote: Optional[Quote] = None
+    table: Optional[Table] = None
+    columns: Optional[list[list[Text]]] = None
+    comparison: Optional[str] = None  # catalogue id
+
+    @property
+    def kind(self) -> str:
+        for name in SLIDE_BODIES:
+            if getattr(self, name) is not None:
+                return name
+        return "title"
+
+
+SLIDE_BODIES = ("bullets", "image", "video", "quote", "table", "columns", "comparison")
+
+
+@dataclass
+class Choice:
+    pos: Pos
+    prompt: Optional[Text]
+    options: list[Text]
+    multiple: bool = False
+
+
+@dataclass
+class CaseStudy:
+    pos: Pos
+    story: Text
+    title: Optional[Text] = None
+    questions: list[Text] = field(default_factory=list)
+    lines: int = 3
+
+
+@dataclass
+class RiskMatrix:
+    pos: Pos
+    threats: list[Text]
+
+
+@dataclass
+class WorksheetItem:
+    pos: Pos
+    prompt: Optional[Text] = None
+    lines: int = 3
+    checklist: Optional[list[Text]] = None
+    choice: Optional[Choice] = None
+    table: Optional[Table] = None
+    risk_matrix: Optional[RiskMatrix] = None
+    case_study: Optional[CaseStudy] = None
+    comparison: Optional[str] = None
+    text: Optional[Text] = None
+
+    @property
+    def kind(self) -> str:
+        for name in WORKSHEET_KINDS:
+            if getattr(self, name) is not None:
+                return name
+        raise AssertionError("validated worksheet item without a kind")
+
+
+WORKSHEET_KINDS = ("prompt", "checklist", "choice", "table", "risk_matrix", "case_study",
+                   "comparison", "text")
+
+
+@dataclass
+class Activity:
+    pos: Pos
+    id: str
+    minutes: int
+    title: Optional[Text] = None
+    phase: Optional[str] = None
+    is_break: bool = False
+    summary: Optional[Text] = None
+    materials: list[Text] = field(default_factory=list)
+    steps: list[Text] = field(default_factory=list)
+    notes: Optional[Text] = None
+    slides: list[Slide] = field(default_factory=list)
+    worksheet: list[WorksheetItem] = field(default_factory=list)
+    wellbeing: Optional[Text] = None
+    opsec: Optional[Text] = None
+
+
+@dataclass
+class Session:
+    pos: Pos
+    id: str
+    title: Text
+    activities: list[Activity]
+    summary: Optional[Text] = None
+    notes: Optional[Text] = None
+    day: Optional[int] = None
+    declared_minutes: Optional[int] = None
+    wellbeing: Optional[Text] = None
+    opsec: Optional[Text] = None
+
+    @property
+    def minutes(self) -> int:
+        return sum(a.minutes for a in self.activities)
+
+
+@dataclass
+class Term:
+    pos: Pos
+    term: Text
+    definition: Optional[Text] = None
+
+
+@dataclass
+class Resource:
+    pos: Pos
+    title: Text
+    url: Optional[Url] = None
+    summary: Optional[Text] = None
+
+
+@dataclass
+class ComparisonRow:
+    pos: Pos
+    need: Text
+    free: Text
+    id: Optional[str] = None
+    hosted_by: Optional[Text] = None
+    free_license: Optional[Text] = None
+    commercial: Optional[Text] = None
+    commercial_license: Optional[Text] = None
+    notes: Optional[Text] = None
+
+
+@dataclass
+class Catalog:
+    """A shared data file from curricula/catalog/ (the free-software comparison)."""
+
+    pos: Pos
+    id: str
+    path: Path
+    languages: tuple[str, ...]
+    translations: Translations
+    rows: list[ComparisonRow]
+    title: Optional[Text] = None
+    inputs: tuple[Path, ...] = ()
+
+
+@dataclass
+class Curriculum:
+    pos: Pos
+    path: Path
+    project: Path
+    id: str
+    languages: tuple[str, ...]  # declared; the first is the source language
+    title: Text
+    sessions: list[Session]
+    translations: Translations
+    summary: Optional[Text] = None
+    audience: Optional[Text] = None
+    level: Optional[str] = None
+    declared_minutes: Optional[int] = None
+    license: Optional[str] = None
+    version: Optional[str] = None
+    updated: Optional[_dt.date] = None
+    authors: list[Author] = field(default_factory=list)
+    objectives: list[Text] = field(default_factory=list)
+    materials: list[Text] = field(default_factory=list)
+    wellbeing: Optional[Text] = None
+    opsec: Optional[Text] = None
+    videos: dict[str, Video] = field(default_factory=dict)
+    glossary: list[Term] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    catalogs: dict[str, Catalog] = field(default_factory=dict)  # the ones it references
+    inputs: tuple[Path, ...] = ()  # every file read to build it
+    config: Optional["ProjectConfig"] = None  # the project's workshopkit.yaml defaults
+
+    @property
+    def source_lang(self) -> str:
+        return self.languages[0]
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """Declared languages, then those added by translation catalogues."""
+        extra = tuple(sorted(l for l in self.translations.languages() if l not in self.languages))
+        return self.languages + extra
+
+    @property
+    def minutes(self) -> int:
+        return sum(s.minutes for s in self.sessions)
+
+    def activities(self) -> Iterator[tuple[Session, Activity]]:
+        for s in self.sessions:
+            for a in s.activities:
+                yield s, a
+
+    def images(self) -> Iterator[Image]:
+        for _, a in self.activities():
+            for sl in a.slides:
+                if sl.image is not None:
+                    yield sl.image

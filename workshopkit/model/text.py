@@ -1,0 +1,147 @@
+"""Text: every human-readable value of a curriculum, and how it resolves per language.
+
+One resolver decides what a Text says in a language: the YAML mapping first, then
+the ``<stem>.<lang>.po`` catalogue beside the curriculum (by msgctxt and msgid,
+then by msgid alone), then the source-language string, recorded as a gap.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from workshopkit.errors import Pos
+
+
+@dataclass(frozen=True)
+class PoEntry:
+    msgstr: str
+    pos: Pos  # where it stands in the .po file
+    fuzzy: bool = False
+
+
+@dataclass
+class Translations:
+    """Catalogue entries for one document (curriculum or catalogue), per language."""
+
+    source_lang: str
+    by_context: dict[str, dict[tuple[str, str], PoEntry]] = field(default_factory=dict)
+    by_msgid: dict[str, dict[str, PoEntry]] = field(default_factory=dict)
+    context_msgids: dict[str, dict[str, list[tuple[str, PoEntry]]]] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)  # context -> current source texts
+
+    def languages(self) -> list[str]:
+        return sorted(self.files)
+
+    def add(self, lang: str, context: Optional[str], msgid: str, entry: PoEntry) -> None:
+        if context:
+            self.context_msgids.setdefault(lang, {}).setdefault(context, []).append((msgid, entry))
+        if entry.fuzzy or not entry.msgstr:
+            return
+        if context:
+            self.by_context.setdefault(lang, {})[(context, msgid)] = entry
+        self.by_msgid.setdefault(lang, {}).setdefault(msgid, entry)
+
+    def register(self, context: str, source: str) -> None:
+        """Record that a Text at ``context`` currently says ``source``."""
+        known = self.sources.setdefault(context, [])
+        if source not in known:
+            known.append(source)
+
+    def lookup(self, lang: str, context: str, msgid: str) -> Optional[str]:
+        hit = self.by_context.get(lang, {}).get((context, msgid))
+        if hit is None:
+            hit = self.by_msgid.get(lang, {}).get(msgid)
+        return hit.msgstr if hit else None
+
+    def stale(self, lang: str, context: str, msgid: str) -> list[PoEntry]:
+        """Translated entries for this context whose msgid is no current source text.
+
+        Several Texts share a context (the bullets of one slide), so an entry
+        is stale only when its msgid matches none of them; it is returned for
+        the first of them only, so each stale entry is reported once.
+        """
+        current = self.sources.get(context) or [msgid]
+        if current[0] != msgid:
+            return []
+        return [e for m, e in self.context_msgids.get(lang, {}).get(context, [])
+                if m not in current and e.msgstr and not e.fuzzy]
+
+
+@dataclass(eq=False)
+class Text:
+    """A human-readable value: a plain string, or a mapping language -> string."""
+
+    path: str  # the msgctxt: the Text's path in the YAML, built from ids
+    pos: Pos
+    owner: Translations
+    plain: Optional[str] = None
+    values: dict[str, str] = field(default_factory=dict)
+    value_pos: dict[str, Pos] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        register = getattr(self.owner, "register", None)
+        if register is not None and (self.plain is not None
+                                     or self.owner.source_lang in self.values):
+            register(self.path, self.source)
+
+    @property
+    def source(self) -> str:
+        if self.plain is not None:
+            return self.plain
+        return self.values[self.owner.source_lang]
+
+    def get(self, lang: str) -> str:
+        return self.resolve(lang)[0]
+
+    def resolve(self, lang: str) -> tuple[str, bool]:
+        """Return (string, is_gap) for ``lang``."""
+        if self.plain is not None:
+            if lang == self.owner.source_lang:
+                return self.plain, False
+            return self.owner.lookup(lang, self.path, self.plain) or self.plain, False
+        if lang in self.values:
+            return self.values[lang], False
+        source = self.values[self.owner.source_lang]
+        found = self.owner.lookup(lang, self.path, source)
+        if found is not None:
+            return found, False
+        return source, True
+
+    def __str__(self) -> str:  # pragma: no cover - debugging aid
+        return self.source
+
+
+def iter_texts(obj) -> Iterator[Text]:
+    """Every Text inside a model object, in document order."""
+    if isinstance(obj, Text):
+        yield obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            if f.name in ("translations", "catalogs", "owner"):
+                continue
+            yield from iter_texts(getattr(obj, f.name))
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from iter_texts(x)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from iter_texts(x)
+
+
+@dataclass(frozen=True)
+class Gap:
+    pos: Pos
+    path: str
+    lang: str
+
+
+def gaps(doc, lang: str) -> list[Gap]:
+    """Texts of ``doc`` that fall back to the source language in ``lang``."""
+    out = []
+    for t in iter_texts(doc):
+        if t.resolve(lang)[1]:
+            out.append(Gap(t.pos, t.path, lang))
+    return out

@@ -1,0 +1,1 @@
+"""Printable PDFs drawn with reportlab: worksheets, guide, video handout."""

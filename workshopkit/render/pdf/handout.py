@@ -1,0 +1,373 @@
+"""The video handout (PDF): a card per video with a QR code and the printed URL.
+
+The plan (:mod:`workshopkit.plan.handout`: cards, their words, grid, QR module
+size, URL line breaks) is pure data; this module draws it: several cards per
+page in a grid with cut lines (``cards == "cut"``) or one big card per page
+(``cards == "page"``).  Each QR code is one vector path of rectangles drawn
+from :func:`workshopkit.plan.qr.runs`; its four-module quiet zone stays white.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.fonts import tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus.doctemplate import NullActionFlowable
+
+from workshopkit.plan import qr
+from workshopkit.i18n import ui
+from workshopkit.model import Curriculum
+from workshopkit.model.options import Options
+from workshopkit.plan.handout import (MIN_MODULE, Card, Code, card_lines, choose_rows, grid,
+                                      header_lines, plan_cards, qr_module, url_lines)
+from workshopkit.render.pdf import base as pdfbase
+
+__all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_module",
+           "url_lines", "MIN_MODULE"]
+
+FONT = "DejaVuSans"
+
+
+# ------------------------------------------------------------------ drawing blocks
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes in points for one layout."""
+    body: float
+    title: float
+    small: float
+    pad: float
+    module: float  # target QR module size
+    qr_share: float  # most of the card width the QR column may take
+
+
+LOOKS = {
+    ("cut", False): (Look(9.5, 12, 8.5, 10, 0.8 * mm, 0.45), Look(8, 10, 7.5, 8, 0.7 * mm, 0.5)),
+    ("cut", True): (Look(16, 19, 16, 12, 1.3 * mm, 0.4),),
+    ("page", False): (Look(13, 22, 11, 0, 2.5 * mm, 0.6),),
+    ("page", True): (Look(18, 26, 16, 0, 2.5 * mm, 0.6),),
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def qr_path(url: str) -> str:
+    """The code's dark runs as one PDF path of rectangles, filled, in module units with
+    the origin at the bottom-left corner of the quiet zone (integers: exact and fast)."""
+    n, q = qr.size(url), qr.QUIET_ZONE
+    ops = [f"{q + x} {q + n - 1 - y} {length} 1 re" for x, y, length in qr.runs(url)]
+    return "\n".join(ops) + "\nf"
+
+
+class QRCode(Flowable):
+    """One QR code with its quiet zone, and its language label beneath when it has one."""
+
+    def __init__(self, code: Code, module: float, label_style: ParagraphStyle | None = None):
+        super().__init__()
+        self.code, self.module = code, module
+        self.side = (qr.size(code.url) + 2 * qr.QUIET_ZONE) * module
+        self.label = pdfbase.para(code.label, label_style) if code.label and label_style else None
+
+    def wrap(self, aw, ah):
+        self.label_h = self.label.wrap(self.side, ah)[1] if self.label else 0
+        return self.side, self.side + self.label_h
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setFillColor(colors.black)
+        c.transform(self.module, 0, 0, self.module, 0, self.label_h)  # unit = one module
+        c.addLiteral(qr_path(self.code.url))
+        c.restoreState()
+        c.linkURL(self.code.url, (0, self.label_h, self.side, self.label_h + self.side), relative=1)
+        if self.label:
+            self.label.drawOn(c, 0, 0)
+
+
+class UrlText(Flowable):
+    """The printed URL, broken at safe characters, black, and a link on screen."""
+
+    def __init__(self, url: str, size: float):
+        super().__init__()
+        self.url, self.size, self.leading = url, size, size * 1.3
+
+    def wrap(self, aw, ah):
+        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, FONT, self.size))
+        self.width = max(stringWidth(s, FONT, self.size) for s in self.lines)
+        return self.width, self.leading * len(self.lines)
+
+    def draw(self):
+        c, n = self.canv, len(self.lines)
+        c.setFont(FONT, self.size)
+        c.setFillColor(colors.black)
+        for i, line in enumerate(self.lines):
+            c.drawString(0, (n - 1 - i) * self.leading + 0.25 * self.size, line)
+        c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
+
+
+def _styles(look: Look, options: Options, align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
+    pal = pdfbase.palette(options)
+    bold, italic = tt2ps(FONT, 1, 0), tt2ps(FONT, 0, 1)
+
+    def st(name, size, font=FONT, color=pal.text, space=0.0, **kw):
+        kw.setdefault("alignment", align)
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
+                              textColor=color, spaceAfter=space, **kw)
+
+    return {
+        "title": st("title", look.title, bold, pal.accent, look.body * 0.2),
+        "title2": st("title2", look.title * 0.9, italic, pal.muted, look.body * 0.3),
+        "body": st("body", look.body, space=look.body * 0.3),
+        "body2": st("body2", look.body, italic, pal.muted, look.body * 0.3),
+        "small": st("small", look.small, color=pal.muted, space=look.small * 0.3),
+        "label": st("label", look.small, bold),
+        "qrlabel": st("qrlabel", look.small, bold, alignment=TA_CENTER),
+    }
+
+
+def _texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
+    """(beside the code, below it): paragraphs in reading order."""
+    side, below = card_lines(card, languages)
+    return ([pdfbase.para(t, sts[role]) for t, role in side],
+            [pdfbase.para(t, sts[role]) for t, role in below])
+
+
+def _urls(card: Card, look: Look, sts) -> list[Flowable]:
+    out: list[Flowable] = []
+    for code in card.codes:
+        if code.label:
+            out.append(pdfbase.para(code.label, sts["label"]))
+        out.append(UrlText(code.url, look.small))
+    return out
+
+
+@dataclass
+class Placed:
+    height: float
+    items: list[tuple[Flowable, float, float, float]]  # flowable, x, y from the top, height
+
+
+def card_layout(card: Card, width: float, look: Look, languages, options) -> Placed | None:
+    """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
+    sts = _styles(look, options)
+    inner = width - 2 * look.pad
+    modules = max(qr.size(c.url) for c in card.codes)
+    gap = look.body * 0.8
+    n = len(card.codes)
+    module = qr_module(modules, min(inner * look.qr_share, (inner - gap * (n - 1)) / n),
+                       look.module)
+    if module is None:
+        return None
+    items: list[tuple[Flowable, float, float, float]] = []
+
+    def column(flows, x, y, w):
+        for f in flows:
+            h = f.wrap(w, 1e6)[1]
+            items.append((f, x, y, h))
+            y += h + (getattr(f.style, "spaceAfter", 0) if hasattr(f, "style") else gap / 2)
+        return y
+
+    codes = [QRCode(c, module, sts["qrlabel"]) for c in card.codes]
+    qr_w = max(c.side for c in codes)
+    side, below = _texts(card, languages, sts)
+    if len(codes) == 1:  # the code on the left, title and facts beside it
+        left_y = column(codes, look.pad, look.pad, qr_w)
+        right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
+        y = max(left_y, right_y) + gap / 2
+    else:  # one code per language, side by side above the text
+        y = max(column([c], look.pad + i * (qr_w + gap), look.pad, qr_w)
+                for i, c in enumerate(codes))
+        y = column(side, look.pad, y, inner)
+    y = column(below + _urls(card, look, sts), look.pad, y, inner)
+    return Placed(y + look.pad - gap / 2, items)
+
+
+# ------------------------------------------------------------------ pages
+
+def _header(cur: Curriculum, languages, options, look: Look) -> list[Flowable]:
+    """Curriculum title and the instruction, in each language (once when the same)."""
+    sts = _styles(look, options)
+    return [pdfbase.para(t, sts[role]) for t, role in header_lines(cur, languages)]
+
+
+class CardPage(Flowable):
+    """A page of cards in a grid, with dashed cut lines and crop marks outside it."""
+
+    def __init__(self, header, placed: list[Placed], cols, rows, cell, rule):
+        super().__init__()
+        self.header, self.placed, self.cols, self.rows = header, placed, cols, rows
+        self.cell, self.rule = cell, rule
+
+    def wrap(self, aw, ah):
+        self.aw, self.ah = aw, ah
+        return aw, ah
+
+    def draw(self):
+        c = self.canv
+        y = self.ah
+        for f in self.header:
+            y -= f.wrap(self.aw, y)[1]
+            f.drawOn(c, 0, y)
+            y -= f.style.spaceAfter
+        cw, ch = self.cell
+        top = self.rows * ch
+        segments = set()
+        for i, card in enumerate(self.placed):
+            col, row = i % self.cols, i // self.cols
+            x0, y0 = col * cw, top - (row + 1) * ch
+            for f, fx, fy, h in card.items:
+                f.drawOn(c, x0 + fx, y0 + ch - fy - h)
+            segments |= {(x0, y0, x0 + cw, y0), (x0, y0 + ch, x0 + cw, y0 + ch),
+                         (x0, y0, x0, y0 + ch), (x0 + cw, y0, x0 + cw, y0 + ch)}
+        c.saveState()
+        c.setStrokeColor(self.rule)
+        c.setLineWidth(0.4)
+        c.setDash(3, 3)
+        for seg in sorted(segments):
+            c.line(*seg)
+        c.setDash()
+        c.setStrokeColor(colors.black)
+        used_rows = (len(self.placed) + self.cols - 1) // self.cols
+        bottom = top - used_rows * ch
+        width = min(len(self.placed), self.cols) * cw
+        for k in range(min(len(self.placed), self.cols) + 1):  # marks above and below
+            c.line(k * cw, top + 3, k * cw, top + 10)
+            c.line(k * cw, bottom - 3, k * cw, bottom - 10)
+        for k in range(used_rows + 1):  # marks left and right
+            c.line(-10, top - k * ch, -3, top - k * ch)
+            c.line(width + 3, top - k * ch, width + 10, top - k * ch)
+        c.restoreState()
+
+
+class CardSheet(Flowable):
+    """Every card of a cut handout; it splits itself into pages of the same grid.
+    A card that fits no cell follows on a page of its own, after the grid."""
+
+    def __init__(self, cards, make_header, page_story, looks, languages, options, state=None):
+        super().__init__()
+        self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
+        self.looks, self.languages, self.options = looks, languages, options
+        self.state = state  # (cols, rows, cell, {video id: layout or None}, oversized cards)
+
+    def wrap(self, aw, ah):
+        return aw, ah + 1  # always split: each page is laid out in split()
+
+    def _plan(self, aw, body_h):
+        cols, most = grid(aw, body_h, self.options.large_print)
+        layouts = {}
+        for card in self.cards:  # a smaller look only for cards too tall for the most rows
+            tries = []
+            for look in self.looks:
+                tries.append(card_layout(card, aw / cols, look, self.languages, self.options))
+                if tries[-1] is not None and tries[-1].height <= body_h / most:
+                    break
+            layouts[card.video_id] = [t for t in tries if t is not None]
+        heights = [tuple(t.height for t in layouts[c.video_id]) for c in self.cards]
+        rows = choose_rows(heights, body_h, most, cols)
+        return cols, rows, (aw / cols, body_h / rows), layouts, []
+
+    def split(self, aw, ah):
+        header = self.make_header()
+        head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + 14
+        if self.state is None:
+            self.state = self._plan(aw, ah - head_h)
+        cols, rows, cell, layouts, big = self.state
+        placed, rest = [], list(self.cards)
+        while rest and len(placed) < cols * rows:
+            card = rest.pop(0)
+            fit = next((t for t in layouts[card.video_id] if t.height <= cell[1]), None)
+            if fit is None:
+                big.append(card)
+            else:
+                placed.append(fit)
+        out: list[Flowable] = []
+        if placed:
+            out.append(CardPage(header, placed, cols, rows, cell,
+                                pdfbase.palette(self.options).rule))
+        if rest:
+            out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
+                                 self.languages, self.options, self.state))
+        else:
+            for i, card in enumerate(big):
+                out += ([PageBreak()] if i or placed else []) + self.page_story(card)
+        if out and not placed:  # let the page story split itself (a header taller than a page)
+            out.insert(0, NullActionFlowable())
+        return out
+
+    def draw(self):  # pragma: no cover - always split first
+        pass
+
+
+class CodeRow(Flowable):
+    """The codes of a page card side by side, centred, as large as fits, each with
+    its URL beneath."""
+
+    def __init__(self, card: Card, look: Look, sts):
+        super().__init__()
+        self.card, self.look, self.sts = card, look, sts
+
+    def wrap(self, aw, ah):
+        n, self.gap = len(self.card.codes), 24
+        col = (aw - self.gap * (n - 1)) / n
+        modules = max(qr.size(c.url) for c in self.card.codes)
+        module = qr_module(modules, min(col, aw * self.look.qr_share / n, ah * 0.5),
+                           self.look.module) or MIN_MODULE
+        self.parts = []
+        for code in self.card.codes:
+            q, u = QRCode(code, module, self.sts["qrlabel"]), UrlText(code.url, self.look.small)
+            self.parts.append((q, q.wrap(col, ah), u, u.wrap(col, ah)))
+        self.col, self.aw = col, aw
+        self.height = max(qh + 6 + uh for _q, (_w, qh), _u, (_uw, uh) in self.parts)
+        return aw, self.height
+
+    def split(self, aw, ah):
+        """Codes side by side too tall for the page: one row per code instead."""
+        if len(self.card.codes) < 2:
+            return []
+        rows = [CodeRow(replace(self.card, codes=(code,)), self.look, self.sts)
+                for code in self.card.codes]
+        if rows[0].wrap(aw, ah)[1] > ah:  # not even one code fits here: try a fresh page
+            return []
+        return rows
+
+    def draw(self):
+        x = (self.aw - len(self.parts) * (self.col + self.gap) + self.gap) / 2
+        for q, (qw, qh), u, (uw, uh) in self.parts:
+            q.drawOn(self.canv, x + (self.col - qw) / 2, self.height - qh)
+            u.drawOn(self.canv, x + (self.col - uw) / 2, self.height - qh - 6 - uh)
+            x += self.col + self.gap
+
+
+def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
+    pdfbase.register_fonts()
+    _ = ui(languages[0])
+    mode = "page" if options.cards == "page" else "cut"
+    looks = LOOKS[(mode, options.large_print)]
+    page_look = LOOKS[("page", options.large_print)][0]
+    head_look = Look(page_look.body, page_look.title * 0.8, page_look.small, 0, 0, 0)
+    make_header = lambda: _header(cur, languages, options, head_look)  # noqa: E731
+
+    def page_story(card: Card) -> list[Flowable]:
+        sts = _styles(page_look, options, TA_CENTER)
+        side, below = _texts(card, languages, sts)
+        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 16)]
+                + side + below)
+
+    cards = plan_cards(cur, languages)
+    if not cards:
+        sts = _styles(page_look, options)
+        story = make_header() + [Spacer(1, 12),
+                                 pdfbase.para(_("This workshop has no videos."), sts["body"])]
+    elif mode == "page":
+        story = []
+        for i, card in enumerate(cards):
+            story += ([PageBreak()] if i else []) + page_story(card)
+    else:
+        story = [CardSheet(cards, make_header, page_story, looks, languages, options)]
+    return pdfbase.render(story, cur=cur, languages=languages, options=options,
+                          kind_title=_("Video handout"))

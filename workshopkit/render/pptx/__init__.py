@@ -1,0 +1,1 @@
+"""The slide deck as Office Open XML (.pptx)."""
