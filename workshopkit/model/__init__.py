@@ -1,7 +1,9 @@
 """The typed curriculum model: what every writer reads.
 
-Instances are built by :mod:`workshopkit.source.validate` from located YAML nodes;
-writers never see YAML.  Field names follow the YAML keys of FORMAT.md.
+Instances are built by :mod:`workshopkit.source.convert` straight from located
+YAML nodes; writers never see YAML.  Field names follow the YAML keys of
+FORMAT.md.  The format's words (phases, levels, slide bodies, worksheet item
+kinds) are those of :mod:`workshopkit.source.vocab`, re-exported here.
 """
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from typing import Iterator, Optional
 from workshopkit.errors import Pos
 from workshopkit.model.text import Text, Translations
 from workshopkit.source.project import ProjectConfig
+from workshopkit.source.vocab import LEVELS, PHASES, SLIDE_BODIES, TITLE_SLIDE, WORKSHEET_KINDS
 
-PHASES = ("activity", "discussion", "input", "deepening", "synthesis")
-LEVELS = ("intro", "intermediate", "advanced")
+__all__ = ["LEVELS", "PHASES", "SLIDE_BODIES", "WORKSHEET_KINDS", "Activity", "Author",
+           "CaseStudy", "Catalog", "Choice", "ComparisonRow", "Curriculum", "Image", "Quote",
+           "Resource", "RiskMatrix", "Session", "Slide", "Table", "Term", "Url", "Video",
+           "WorksheetItem"]
 
 
 @dataclass
@@ -97,10 +102,7 @@ class Slide:
         for name in SLIDE_BODIES:
             if getattr(self, name) is not None:
                 return name
-        return "title"
-
-
-SLIDE_BODIES = ("bullets", "image", "video", "quote", "table", "columns", "comparison")
+        return TITLE_SLIDE
 
 
 @dataclass
@@ -145,10 +147,6 @@ class WorksheetItem:
             if getattr(self, name) is not None:
                 return name
         raise AssertionError("validated worksheet item without a kind")
-
-
-WORKSHEET_KINDS = ("prompt", "checklist", "choice", "table", "risk_matrix", "case_study",
-                   "comparison", "text")
 
 
 @dataclass

@@ -3,9 +3,10 @@
 The loader never constructs Python objects from tags: it reads the libyaml
 event stream and composes plain nodes (mapping, sequence, scalar) that keep the
 file, line and column where they start.  Every scalar stays a string as the
-author wrote it; the validator types it by context.
+author wrote it; the converter types it by context.
 
-Limits against hostile or mistaken input are documented in docs/format-notes.md.
+Reading the file (size limit, UTF-8) is :mod:`workshopkit.source.files`; the
+limits against hostile or mistaken input are documented in docs/format-notes.md.
 """
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from workshopkit.errors import Diagnostic, Pos, WorkshopkitError, ERROR
+from workshopkit.errors import Diagnostic, Pos, ERROR
+from workshopkit.source.files import MAX_FILE_BYTES, LoadError, fail as _fail, read_text
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
-"""A curriculum file larger than this is rejected before parsing."""
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "LoadError", "Mapping", "Node", "Scalar",
+           "Sequence", "kind_name", "load_file", "load_string", "read_text"]
+
 MAX_DEPTH = 64
 """Deepest nesting of mappings and sequences accepted."""
 MAX_NODES = 200_000
@@ -65,12 +68,6 @@ class Mapping(Node):
     def keys(self) -> list[str]:
         return [k.value for k, _ in self.items]
 
-    def key_node(self, key: str) -> Scalar | None:
-        for k, _ in self.items:
-            if k.value == key:
-                return k
-        return None
-
 
 def kind_name(node: Node) -> str:
     if isinstance(node, Mapping):
@@ -80,43 +77,6 @@ def kind_name(node: Node) -> str:
     if isinstance(node, Scalar) and node.is_null:
         return "an empty value"
     return "a text"
-
-
-class LoadError(WorkshopkitError):
-    pass
-
-
-def _fail(path: str, line: int, col: int, message: str) -> LoadError:
-    return LoadError(Diagnostic(ERROR, Pos(path, line, col), message))
-
-
-def read_text(path: Path, display: str | None = None, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 file, with located errors for size and encoding."""
-    name = display or str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise _fail(name, 0, 0, f"cannot read file: {exc.strerror or exc}") from None
-    if size > limit:
-        raise _fail(name, 1, 1, f"file is {size} bytes; the limit is {limit} bytes")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _fail(name, 0, 0, f"cannot read file: {exc.strerror or exc}") from None
-    return decode(data, name)
-
-
-def decode(data: bytes, name: str) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        raise _fail(name, line, col,
-                    f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8") from None
-    return text
 
 
 def load_file(path: Path, display: str | None = None) -> Node:

@@ -1,14 +1,18 @@
 """The shape of curriculum format v1, declared once.
 
-The validator walks YAML nodes with these records, and the published JSON
-Schema is generated from them, so the two cannot drift apart.  What JSON Schema
-cannot say (language keys, references, duration sums) the validator checks on
-top.
+The converter (:mod:`workshopkit.source.convert`) walks YAML nodes with these
+records, and the published JSON Schema is generated from them, so the two
+cannot drift apart.  The words the records use (phases, levels, slide bodies,
+worksheet item kinds, catalogue fields) come from :mod:`workshopkit.source.vocab`.
+What JSON Schema cannot say (language keys, references, duration sums) the
+converter checks on top.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Optional
+
+from workshopkit.source.vocab import CATALOG_FIELDS, LEVELS, PHASES, SLIDE_BODIES, WORKSHEET_KINDS
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 LANG_RE = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
@@ -71,7 +75,10 @@ class Record:
     bodies: tuple[str, ...] = ()   # mutually exclusive keys
     exactly_one_body: bool = False
     description: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = [k for k in (*self.required, *self.bodies) if k not in self.fields]
+        assert not unknown, f"required or body keys that are not fields: {unknown}"
 
 
 RECORDS: dict[str, Record] = {
@@ -83,7 +90,7 @@ RECORDS: dict[str, Record] = {
             "title": TEXT,
             "summary": TEXT,
             "audience": TEXT,
-            "level": ENUM("intro", "intermediate", "advanced"),
+            "level": ENUM(*LEVELS),
             "duration": DURATION,
             "license": SPDX,
             "version": STR,
@@ -114,8 +121,7 @@ RECORDS: dict[str, Record] = {
         required=("id", "title", "activities"),
     ),
     "activity": Record(
-        {"id": SLUG, "title": TEXT, "phase": ENUM("activity", "discussion", "input",
-                                                  "deepening", "synthesis"),
+        {"id": SLUG, "title": TEXT, "phase": ENUM(*PHASES),
          "duration": DURATION, "break": BOOL, "summary": TEXT,
          "materials": LIST(TEXT), "steps": LIST(TEXT), "notes": TEXT,
          "slides": LIST(REC("slide")), "worksheet": LIST(REC("worksheet_item")),
@@ -126,7 +132,7 @@ RECORDS: dict[str, Record] = {
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
          "video": SLUG, "quote": REC("quote"), "table": REC("slide_table"),
          "columns": T("columns"), "comparison": SLUG},
-        bodies=("bullets", "image", "video", "quote", "table", "columns", "comparison"),
+        bodies=SLIDE_BODIES,
     ),
     "image": Record({"src": PATH, "alt": TEXT, "credit": NAME, "license": NAME},
                     required=("src", "alt")),
@@ -138,8 +144,7 @@ RECORDS: dict[str, Record] = {
          "choice": REC("choice"), "table": REC("worksheet_table"),
          "risk_matrix": REC("risk_matrix"), "case_study": REC("case_study"),
          "comparison": SLUG, "text": TEXT},
-        bodies=("prompt", "checklist", "choice", "table", "risk_matrix", "case_study",
-                "comparison", "text"),
+        bodies=WORKSHEET_KINDS,
         exactly_one_body=True,
     ),
     "choice": Record({"prompt": TEXT, "options": LIST(TEXT, 1), "multiple": BOOL},
@@ -160,8 +165,7 @@ RECORDS: dict[str, Record] = {
         description="A workshopkit catalogue: the free-software comparison (format version 1)",
     ),
     "catalog_row": Record(
-        {"id": SLUG, "need": TEXT, "free": NAME, "hosted_by": TEXT, "free_license": NAME,
-         "commercial": NAME, "commercial_license": NAME, "notes": TEXT},
+        {"id": SLUG, **dict.fromkeys(CATALOG_FIELDS, TEXT)},
         required=("need", "free"),
     ),
     # workshopkit.yaml
