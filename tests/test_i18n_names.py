@@ -5,7 +5,7 @@ import pytest
 
 from workshopkit.errors import Pos
 from workshopkit.i18n import LEVEL_NAMES, PHASE_NAMES, language_name, level_name, phase_name
-from workshopkit.model.text import PoEntry, Text, Translations
+from workshopkit.model.text import PoEntry, Text, Translations, register_sources
 from workshopkit.model import LEVELS, PHASES
 
 
@@ -51,6 +51,7 @@ def test_stale_only_when_no_text_in_the_context_has_that_msgid():
     ctx = "sessions.s.activities.a.slides.bullets"
     a = Text(ctx, Pos("x.yaml", 3, 5), owner, values={"es": "Uno"})
     b = Text(ctx, Pos("x.yaml", 4, 5), owner, values={"es": "Dos"})
+    register_sources([a, b])  # as loading does once a document is built
     owner.add("pt", ctx, "Uno", PoEntry("Um", Pos("x.pt.po", 10, 1)))
     owner.add("pt", ctx, "Dos", PoEntry("Dois", Pos("x.pt.po", 14, 1)))
     assert owner.stale("pt", ctx, a.source) == [] and owner.stale("pt", ctx, b.source) == []

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from workshopkit.source.po import read_po
+from workshopkit.source.vocab import LEVELS, PHASES, table
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 
@@ -57,20 +58,22 @@ def N_(s: str) -> str:
 
 # ---------------------------------------------------------------- names writers print
 
-PHASE_NAMES = {
-    "activity": N_("Activity"),
-    "discussion": N_("Discussion"),
-    "input": N_("Input"),
-    "deepening": N_("Deepening"),
-    "synthesis": N_("Synthesis"),
-}
+PHASE_NAMES = table(
+    PHASES,
+    activity=N_("Activity"),
+    discussion=N_("Discussion"),
+    input=N_("Input"),
+    deepening=N_("Deepening"),
+    synthesis=N_("Synthesis"),
+)
 """ADIDS phases (Activity, Discussion, Input, Deepening, Synthesis)."""
 
-LEVEL_NAMES = {
-    "intro": N_("Introductory"),
-    "intermediate": N_("Intermediate"),
-    "advanced": N_("Advanced"),
-}
+LEVEL_NAMES = table(
+    LEVELS,
+    intro=N_("Introductory"),
+    intermediate=N_("Intermediate"),
+    advanced=N_("Advanced"),
+)
 
 
 def phase_name(phase: str, lang: str) -> str:

@@ -27,6 +27,7 @@ from workshopkit.model import Catalog as DataCatalog, Curriculum
 from workshopkit.model.options import output_date
 from workshopkit.source.project import display
 from workshopkit.source.spec import LANG_RE
+from workshopkit.source.vocab import CATALOG_FIELDS
 
 PLAIN_NOTE = "plain string in the YAML: the same in every language unless translated here"
 YAML_NOTE = "the YAML file gives this translation; it wins over this catalogue"
@@ -91,8 +92,7 @@ def check_lang(tag: str) -> bool:
 # ---------------------------------------------------------------- where a text appears
 
 _ID_AFTER = {"sessions", "activities", "videos"}
-_ROW_FIELDS = {"need", "free", "hosted_by", "free_license", "commercial",
-               "commercial_license", "notes", "id"}
+_ROW_FIELDS = {*CATALOG_FIELDS, "id"}
 
 _WHERE = {
     # curriculum

@@ -3,6 +3,10 @@
 One resolver decides what a Text says in a language: the YAML mapping first, then
 the ``<stem>.<lang>.po`` catalogue beside the curriculum (by msgctxt and msgid,
 then by msgid alone), then the source-language string, recorded as a gap.
+
+Creating a Text changes nothing else: loading registers the source texts of a
+finished document into its :class:`Translations` (:func:`register_sources`),
+which is what stale catalogue entries are judged against.
 """
 from __future__ import annotations
 
@@ -81,12 +85,6 @@ class Text:
     values: dict[str, str] = field(default_factory=dict)
     value_pos: dict[str, Pos] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        register = getattr(self.owner, "register", None)
-        if register is not None and (self.plain is not None
-                                     or self.owner.source_lang in self.values):
-            register(self.path, self.source)
-
     @property
     def source(self) -> str:
         if self.plain is not None:
@@ -129,6 +127,18 @@ def iter_texts(obj) -> Iterator[Text]:
     elif isinstance(obj, dict):
         for x in obj.values():
             yield from iter_texts(x)
+
+
+def register_sources(doc) -> None:
+    """Record what every Text of ``doc`` says in its owner's source language.
+
+    Texts that share a context (the bullets of one slide) are siblings in one list, so
+    they are registered in the order they are written, the order :meth:`Translations.stale`
+    relies on.
+    """
+    for t in iter_texts(doc):
+        if t.plain is not None or t.owner.source_lang in t.values:
+            t.owner.register(t.path, t.source)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, ui
+from workshopkit.i18n import N_, PHASE_NAMES, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
@@ -20,9 +20,6 @@ META = 0.8
 """Metadata lines under a cover title (audience, times...), relative to its subtitle."""
 SMALL = 0.8
 """A licence under a tool's name in a comparison cell."""
-
-PHASES = {"activity": N_("Activity"), "discussion": N_("Discussion"), "input": N_("Input"),
-          "deepening": N_("Deepening"), "synthesis": N_("Synthesis")}
 
 
 class Words:
@@ -105,7 +102,7 @@ class Words:
         if a.is_break:
             first = [f"{hm(a.minutes)} · {when}"] * len(self.langs)
         else:
-            first = self.per_lang(lambda i, l, _: f"{_(PHASES[a.phase])} · {hm(a.minutes)} · "
+            first = self.per_lang(lambda i, l, _: f"{_(PHASE_NAMES[a.phase])} · {hm(a.minutes)} · "
                                                   f"{when}")
         out = [self.item(first, role="muted", align="ctr", scale=META)]
         if a.summary:

@@ -1,0 +1,250 @@
+"""One builder per record of the spec: typed fields in, a model object out.
+
+The converter hands each builder a record's :class:`Fields` (the values it
+typed, with where each key and value stands) and the document's
+:class:`Context`.  A builder checks what spans the record's keys (a break has
+no phase, an image credit needs its licence, a table row has as many cells as
+the table has columns), records what can only be checked once the document is
+read (references to videos and catalogues), and returns the model object, or
+None when a key it cannot do without was missing or wrong (already reported).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional, Protocol
+
+from workshopkit.errors import Pos, Problems
+from workshopkit.model import (Activity, Author, CaseStudy, Catalog, Choice, ComparisonRow,
+                               Curriculum, Image, Quote, Resource, RiskMatrix, Session, Slide,
+                               Table, Term, Video, WorksheetItem)
+from workshopkit.model.text import Translations
+from workshopkit.source.checks import IdAt, check_days, declared_duration, unique_ids
+from workshopkit.source.nodes import Scalar
+from workshopkit.source.project import ProjectConfig
+
+RESERVED_IDS = ("kits",)
+"""Curriculum ids that would clash with an output folder."""
+
+
+@dataclass
+class Fields:
+    """One record as read: its typed values, and where each of its keys and values stands.
+
+    ``keys`` and ``at`` hold every key of the spec that the record wrote, ``values``
+    only those whose value was valid.
+    """
+
+    pos: Pos
+    named_by: Optional[Scalar] = None  # the mapping key naming the record (a video's id)
+    values: dict[str, Any] = field(default_factory=dict)
+    keys: dict[str, Pos] = field(default_factory=dict)  # key -> where the key is written
+    at: dict[str, Pos] = field(default_factory=dict)    # key -> where its value starts
+
+    def has(self, *names: str) -> bool:
+        return all(n in self.values for n in names)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def attrs(self, rename: Optional[dict[str, str]] = None, skip: tuple[str, ...] = ()) -> dict:
+        """The values as model attributes: renamed where the model's name differs."""
+        rename = rename or {}
+        return {rename.get(k, k): v for k, v in self.values.items() if k not in skip}
+
+
+class Files(Protocol):
+    """The file checks some keys call for; the Workspace provides them."""
+
+    def image(self, rel: str, pos: Pos) -> Optional[Path]:
+        """The image file ``rel`` (relative to the document), checked; None when reported."""
+
+    def project_file(self, key: str, rel: str, pos: Pos) -> Optional[Path]:
+        """A file named in workshopkit.yaml (relative to the project); None when reported."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a video or catalogue id, checked once the document is read."""
+
+    kind: str  # "video" | "catalog"
+    id: str
+    pos: Pos
+
+
+@dataclass
+class Found:
+    """What converting a document found on the way, for the checks after it."""
+
+    refs: list[Ref] = field(default_factory=list)
+    activity_ids: list[IdAt] = field(default_factory=list)  # also of activities not built
+
+
+@dataclass
+class Context:
+    """The document being converted."""
+
+    problems: Problems
+    languages: tuple[str, ...]
+    owner: Translations
+    path: Optional[Path]  # None: only report problems, build no document
+    root: Optional[Path]  # the project folder
+    files: Optional[Files]
+    found: Found
+
+
+# ------------------------------------------------------------------ documents
+
+def curriculum(f: Fields, c: Context) -> Optional[Curriculum]:
+    if c.path is None or c.root is None or not f.has("id", "title", "sessions"):
+        return None
+    if f.values["id"] in RESERVED_IDS:
+        c.problems.error(f.at["id"], f"'{f.values['id']}' is reserved; choose another id")
+    sessions = f.values["sessions"]
+    unique_ids(sessions, "session", c.problems)
+    unique_ids(c.found.activity_ids, "activity", c.problems)
+    check_days(sessions, c.problems)
+    cur = Curriculum(pos=f.pos, path=c.path, project=c.root, languages=c.languages,
+                     translations=c.owner,
+                     **f.attrs({"duration": "declared_minutes"}, skip=("workshopkit", "languages")))
+    declared_duration(cur, f.at.get("duration"), "", c.problems)
+    return cur
+
+
+def catalog(f: Fields, c: Context) -> Optional[Catalog]:
+    if c.path is None or not f.has("rows"):
+        return None
+    if "id" in f.values and f.values["id"] != c.path.stem:
+        c.problems.error(f.at["id"], f"catalogue id '{f.values['id']}' must equal the file name "
+                         f"'{c.path.stem}'")
+        return None
+    return Catalog(f.pos, c.path.stem, c.path, c.languages, c.owner, f.values["rows"],
+                   f.get("title"))
+
+
+def project(f: Fields, c: Context) -> ProjectConfig:
+    cfg = ProjectConfig(Pos(f.pos.file), keys=set(f.keys),
+                        **f.attrs(skip=("theme", "template")))
+    for key in ("theme", "template"):
+        if key in f.values and c.files is not None:
+            setattr(cfg, key, c.files.project_file(key, f.values[key][0].path, f.at[key]))
+    return cfg
+
+
+# ------------------------------------------------------------------ the workshop
+
+def session(f: Fields, c: Context) -> Session:
+    s = Session(f.pos, **{"id": "", "title": None, "activities": [],
+                          **f.attrs({"duration": "declared_minutes"})})
+    declared_duration(s, f.at.get("duration"), f"session '{s.id}': ", c.problems)
+    return s
+
+
+_NOT_IN_A_BREAK = ("phase", "slides", "worksheet", "steps", "materials")
+
+
+def activity(f: Fields, c: Context) -> Optional[Activity]:
+    if "break" in f.keys and "break" not in f.values:
+        pass  # 'break' was reported as invalid: whether title and phase are needed is unknown
+    elif f.get("break", False):
+        for k in _NOT_IN_A_BREAK:
+            if k in f.keys:
+                c.problems.error(f.keys[k], f"a break has no '{k}' (it takes id, duration, "
+                                 "title, summary, notes, wellbeing and opsec)")
+    else:
+        for k in ("title", "phase"):
+            if k not in f.keys:
+                c.problems.error(f.pos, f"missing required key '{k}' in an activity "
+                                 "(only a break, 'break: true', may leave it out)")
+    if "duration" in f.values and f.values["duration"] <= 0:
+        c.problems.error(f.at["duration"], "an activity lasts at least one minute")
+    if "id" in f.values:
+        c.found.activity_ids.append(IdAt(f.values["id"], f.pos))
+    if not f.has("id", "duration"):
+        return None
+    return Activity(f.pos, **f.attrs({"duration": "minutes", "break": "is_break"}))
+
+
+def video(f: Fields, c: Context) -> Video:
+    assert f.named_by is not None, "a video is named by its id in 'videos'"
+    v = Video(f.named_by.pos, f.named_by.value,
+              **{"url": None, **f.attrs({"duration": "duration_seconds"})})
+    v.captions = tuple(v.captions)
+    return v
+
+
+def _refer(f: Fields, c: Context, key: str, kind: str) -> None:
+    if key in f.values:
+        c.found.refs.append(Ref(kind, f.values[key], f.at[key]))
+
+
+def slide(f: Fields, c: Context) -> Slide:
+    _refer(f, c, "video", "video")
+    _refer(f, c, "comparison", "catalog")
+    return Slide(f.pos, **f.attrs())
+
+
+def image(f: Fields, c: Context) -> Optional[Image]:
+    if ("credit" in f.values) != ("license" in f.values):
+        have, lack = ("credit", "license") if "credit" in f.values else ("license", "credit")
+        c.problems.error(f.keys[have], f"an image with '{have}' also needs '{lack}' "
+                         "(both go on the credits page)")
+    if not f.has("src", "alt") or c.files is None:
+        return None
+    src = {}
+    for p in f.values["src"]:
+        found = c.files.image(p.path, p.pos)
+        if found is not None:
+            src[p.lang] = found
+    if not src:
+        return None
+    return Image(f.pos, src, **f.attrs(skip=("src",)))
+
+
+def table(f: Fields, c: Context) -> Table:
+    cols, rows = f.get("columns", []), f.get("rows", [])
+    if isinstance(rows, int):
+        return Table(f.pos, cols, [], rows)
+    for row in rows:
+        if len(row) != len(cols):
+            c.problems.error(row[0].pos if row else f.keys["rows"],
+                             f"table row has {len(row)} cells; the table has {len(cols)} columns")
+    return Table(f.pos, cols, rows)
+
+
+def worksheet_item(f: Fields, c: Context) -> WorksheetItem:
+    if "lines" in f.keys and "prompt" not in f.keys:
+        c.problems.error(f.keys["lines"], "'lines' goes with 'prompt'")
+    _refer(f, c, "comparison", "catalog")
+    return WorksheetItem(f.pos, **f.attrs())
+
+
+def _plain(cls: type, *needs: str, **defaults: Any) -> Callable[[Fields, Context], Any]:
+    """The builder of a record whose keys are ``cls``'s fields: None unless ``needs`` are valid."""
+    def build(f: Fields, c: Context) -> Any:
+        return cls(f.pos, **{**defaults, **f.attrs()}) if f.has(*needs) else None
+    return build
+
+
+BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
+    "curriculum": curriculum,
+    "author": _plain(Author, "name"),
+    "video": video,
+    "session": session,
+    "activity": activity,
+    "slide": slide,
+    "image": image,
+    "quote": _plain(Quote, "text"),
+    "slide_table": table,
+    "worksheet_item": worksheet_item,
+    "choice": _plain(Choice, "options", prompt=None),
+    "worksheet_table": table,
+    "risk_matrix": _plain(RiskMatrix, "threats"),
+    "case_study": _plain(CaseStudy, "story"),
+    "term": _plain(Term, "term"),
+    "resource": _plain(Resource, "title"),
+    "catalog": catalog,
+    "catalog_row": _plain(ComparisonRow, "need", "free"),
+    "project": project,
+}
+"""The builder of each record of the spec."""

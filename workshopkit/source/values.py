@@ -1,0 +1,243 @@
+"""Typing one located scalar by its context: ids, numbers, durations, dates, URLs, paths.
+
+Every scalar arrives as the string the author wrote; the spec's type of the
+key it stands under decides what it must be.  A reader reports a wrong value
+at its position and returns :data:`INVALID`, so the caller drops it and goes
+on: one run reports every problem of a file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from workshopkit.errors import Pos, Problems
+from workshopkit.model import Url
+from workshopkit.source.nodes import Mapping, Node, Scalar, kind_name
+from workshopkit.source.spec import DATE_RE, DURATION_RE, LANG_RE, SLUG_RE, SPDX_RE, T
+from workshopkit.source.urls import clean_url
+
+INVALID: Any = object()
+"""Marks a value that was reported as wrong (the caller just drops it)."""
+
+_TRUE = ("true", "True", "TRUE")
+_FALSE = ("false", "False", "FALSE")
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+
+WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum": "a word",
+        "duration": "a duration", "vduration": "a duration", "lang": "a language tag",
+        "date": "a date", "version": "a version number", "spdx": "a licence id",
+        "str": "a value", "clock": "a time of day"}
+"""How a message names what a scalar of each kind should have been."""
+
+
+def suggest(word: str, choices) -> str:
+    """'; did you mean …?' for the closest of ``choices``, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def short(s: str, n: int = 40) -> str:
+    """``s`` on one line, cut to ``n`` characters for a message."""
+    s = s.replace("\n", " ")
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+@dataclass(frozen=True)
+class UrlNote:
+    """A URL printed without the tracking parameters the author wrote."""
+
+    pos: Pos
+    cleaned: str
+    removed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PathValue:
+    """A file path as written, for one language ("" = every language), and where."""
+
+    lang: str
+    path: str
+    pos: Pos
+
+
+class Reader:
+    """Reports problems and types scalars; :class:`~workshopkit.source.convert.Converter` builds on it."""
+
+    def __init__(self, problems: Problems, languages: tuple[str, ...]):
+        self.problems = problems
+        self.languages = languages  # empty: unknown (the file's own list is broken)
+        self.url_notes: list[UrlNote] = []
+
+    def known_lang(self, tag: str) -> bool:
+        if not self.languages:  # the language list is broken: accept any well-formed tag
+            return bool(re.match(LANG_RE, tag))
+        return tag in self.languages
+
+    # -------------------------------------------------------------- reporting
+    def error(self, where: Node | Pos, message: str) -> Any:
+        self.problems.error(where if isinstance(where, Pos) else where.pos, message)
+        return INVALID
+
+    def expect(self, node: Node, what: str) -> Any:
+        return self.error(node, f"expected {what}, found {kind_name(node)}"
+                          + (f" '{short(node.value)}'" if isinstance(node, Scalar)
+                             and not node.is_null else ""))
+
+    # -------------------------------------------------------------- scalars
+    def scalar(self, node: Scalar, t: T, key: str) -> Any:
+        """The value of a scalar of type ``t`` written under ``key``."""
+        return getattr(self, "v_" + t.kind)(node, t, key)
+
+    def v_slug(self, node: Scalar, t: T, key: str) -> Any:
+        if not re.match(SLUG_RE, node.value):
+            return self.error(node, f"'{short(node.value)}' is not a valid id (lower-case letters, "
+                              "digits and '-', starting with a letter or digit)")
+        return node.value
+
+    def v_str(self, node: Scalar, t: T, key: str) -> Any:
+        if node.is_null:
+            return self.error(node, f"'{key}' is empty")
+        return node.value
+
+    def v_version(self, node: Scalar, t: T, key: str) -> Any:
+        if node.plain and node.value == "1":
+            return 1
+        return self.error(node, f"unsupported format version '{short(node.value)}'; "
+                          "this workshopkit reads 'workshopkit: 1'")
+
+    def v_bool(self, node: Scalar, t: T, key: str) -> Any:
+        if node.plain and node.value in _TRUE:
+            return True
+        if node.plain and node.value in _FALSE:
+            return False
+        return self.error(node, f"'{key}' must be true or false, not '{short(node.value)}'")
+
+    def v_int(self, node: Scalar, t: T, key: str) -> Any:
+        if not (node.plain and _INT_RE.match(node.value)):
+            return self.error(node, f"'{key}' must be a whole number, not '{short(node.value)}'")
+        n = int(node.value)
+        if n < t.minimum or n > t.maximum:
+            return self.error(node, f"'{key}' must be between {t.minimum} and {t.maximum}, not {n}")
+        return n
+
+    def v_enum(self, node: Scalar, t: T, key: str) -> Any:
+        if node.value in t.of:
+            return node.value
+        return self.error(node, f"'{key}' must be one of {', '.join(t.of)}, not "
+                          f"'{short(node.value)}'" + suggest(node.value, t.of))
+
+    def _duration(self, node: Scalar, key: str, seconds_ok: bool) -> Any:
+        """Seconds, from minutes (45) or a duration such as 1h30m (4m30s where seconds are ok)."""
+        if node.plain and _INT_RE.match(node.value):
+            n = int(node.value)
+            if n < 0 or n > 100_000:
+                return self.error(node, f"'{key}' must be between 0 and 100000 minutes")
+            return n * 60
+        m = re.match(DURATION_RE, node.value)
+        if not node.value.strip() or not m or not any(m.groups()):
+            return self.error(node, f"'{key}' must be minutes (45) or a duration such as 90m, 1h, "
+                              f"1h30m{' or 4m30s' if seconds_ok else ''}; found '{short(node.value)}'")
+        h, mi, s = (int(g) if g else 0 for g in m.groups())
+        if s and not seconds_ok:
+            return self.error(node, f"'{key}': seconds are only for video durations; "
+                              "write whole minutes")
+        total = h * 3600 + mi * 60 + s
+        if total > 100_000 * 60:
+            return self.error(node, f"'{key}' is too long")
+        return total
+
+    def v_duration(self, node: Scalar, t: T, key: str) -> Any:
+        v = self._duration(node, key, False)
+        return v if v is INVALID else v // 60
+
+    def v_vduration(self, node: Scalar, t: T, key: str) -> Any:
+        return self._duration(node, key, True)
+
+    def v_lang(self, node: Scalar, t: T, key: str) -> Any:
+        if not re.match(LANG_RE, node.value):
+            return self.error(node, f"'{short(node.value)}' is not a BCP 47 language tag "
+                              "(such as es, en, pt-BR)")
+        return node.value
+
+    def v_date(self, node: Scalar, t: T, key: str) -> Any:
+        try:
+            if not re.match(DATE_RE, node.value):
+                raise ValueError
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            return self.error(node, f"'{key}' must be a date written YYYY-MM-DD, "
+                              f"not '{short(node.value)}'")
+
+    def v_clock(self, node: Scalar, t: T, key: str) -> Any:
+        m = re.match(r"^(\d{1,2}):(\d{2})$", node.value)
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+            return self.error(node, f"'{key}' must be a time of day such as 09:30, "
+                              f"not '{short(node.value)}'")
+        return dt.time(int(m.group(1)), int(m.group(2)))
+
+    def v_spdx(self, node: Scalar, t: T, key: str) -> Any:
+        if not re.match(SPDX_RE, node.value):
+            return self.error(node, f"'{key}' must be an SPDX licence id such as CC-BY-SA-4.0, "
+                              f"not '{short(node.value)}'")
+        return node.value
+
+    # -------------------------------------------------------------- per language
+    def per_lang(self, node: Node, key: str, one: Callable[[Scalar], Any]) -> Any:
+        """A string or a mapping language -> string, each checked by ``one``.
+
+        Returns (language, value, position) triples, language "" for a plain string.
+        """
+        if isinstance(node, Scalar):
+            if node.is_null:
+                return self.error(node, f"'{key}' is empty")
+            v = one(node)
+            return INVALID if v is INVALID else [("", v, node.pos)]
+        if isinstance(node, Mapping):
+            out, bad = [], False
+            for kn, vn in node.items:
+                if not self.known_lang(kn.value):
+                    self.error(kn, f"unknown language '{kn.value}'; the curriculum's languages are "
+                               f"{', '.join(self.languages)}")
+                    bad = True
+                    continue
+                if not isinstance(vn, Scalar) or vn.is_null:
+                    self.expect(vn, f"a {key} in '{kn.value}'")
+                    bad = True
+                    continue
+                v = one(vn)
+                if v is INVALID:
+                    bad = True
+                    continue
+                out.append((kn.value, v, vn.pos))
+            if bad:
+                return INVALID
+            if self.languages and self.languages[0] not in [lang for lang, _, _ in out]:
+                return self.error(node, f"'{key}' has no '{self.languages[0]}' (the source language)")
+            return out
+        return self.expect(node, f"a {key} or a mapping of language to {key}")
+
+    def v_url(self, node: Node, t: T, key: str) -> Any:
+        def one(n: Scalar) -> Any:
+            cleaned, removed, problem = clean_url(n.value.strip())
+            if problem:
+                return self.error(n, problem)
+            if removed:
+                self.url_notes.append(UrlNote(n.pos, cleaned, tuple(removed)))
+            return cleaned
+
+        found = self.per_lang(node, "url", one)
+        if found is INVALID:
+            return INVALID
+        if found[0][0] == "":
+            return Url(node.pos, plain=found[0][1])
+        return Url(node.pos, values={lang: v for lang, v, _ in found},
+                   source_lang=self.languages[0] if self.languages else found[0][0])
+
+    def v_path(self, node: Node, t: T, key: str) -> Any:
+        found = self.per_lang(node, "path", lambda n: n.value)
+        if found is INVALID:
+            return INVALID
+        return tuple(PathValue(lang, v, pos) for lang, v, pos in found)
