@@ -252,3 +252,9 @@ def test_lists_keep_their_valid_items():
     assert [t.source for t in v] == ["a", "c"] and diags == ["1:8: empty text"]
     v, diags, _ = value("~", LIST(TEXT))
     assert v == [] and diags == []
+
+
+def test_every_record_of_the_spec_has_a_builder():
+    from workshopkit.source.records import BUILDERS
+
+    assert set(BUILDERS) == set(RECORDS)

@@ -57,7 +57,11 @@ class Converter(Reader):
 
     # -------------------------------------------------------------- records
     def record(self, node: Node, name: str, path: str, named_by: Optional[Scalar] = None) -> Any:
-        """The model object of record ``name`` (None or INVALID when it cannot be built)."""
+        """The model object of record ``name`` (None or INVALID when it cannot be built).
+
+        A record without a builder in :data:`~workshopkit.source.records.BUILDERS`
+        converts to its :class:`~workshopkit.source.records.Fields`.
+        """
         rec = RECORDS[name]
         if not isinstance(node, Mapping):
             return self.expect(node, f"a mapping ({RECORD_WORDS.get(name, name.replace('_', ' '))})")
@@ -91,7 +95,8 @@ class Converter(Reader):
             elif not present and rec.exactly_one_body:
                 self.error(node, f"{RECORD_WORDS.get(name, name)} needs one of: "
                            + ", ".join(rec.bodies))
-        return BUILDERS[name](fields, self.context)
+        build = BUILDERS.get(name)
+        return build(fields, self.context) if build is not None else fields
 
     def unknown_key(self, key: str, name: str) -> str:
         fields = RECORDS[name].fields
