@@ -9,12 +9,13 @@ Lengths are EMU (914400 per inch, 12700 per point) unless named ``_pt``.
 from __future__ import annotations
 
 import functools
+import io
 import math
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Optional
 
+from workshopkit.model.settings import FontSet
 from workshopkit.plan.markup import parse
 
 EMU_PER_PT = 12700
@@ -97,18 +98,18 @@ def spans(s: str, *, bold: bool = False, italic: bool = False) -> tuple[Span, ..
 
 
 class Metrics:
-    """Text widths in points from TrueType files (regular, bold, italic, bolditalic)."""
+    """Text widths in points from TrueType faces (regular, bold, italic, bolditalic)."""
 
-    def __init__(self, files: dict[str, Path]):
-        self.files = files
+    def __init__(self, fonts: FontSet):
+        self.fonts = fonts
         self._fonts: dict[str, object] = {}
         self._cache: dict[tuple[str, str], float] = {}
-        self._fake_bold = files["bold"] == files["regular"]
+        self._fake_bold = fonts.fake_bold
 
     def _font(self, style: str):
         if style not in self._fonts:
             from PIL import ImageFont
-            self._fonts[style] = ImageFont.truetype(str(self.files[style]), 1000,
+            self._fonts[style] = ImageFont.truetype(io.BytesIO(self.fonts.face(style)), 1000,
                                                     layout_engine=ImageFont.Layout.BASIC)
         return self._fonts[style]
 
@@ -125,8 +126,9 @@ class Metrics:
 
 
 @functools.lru_cache(maxsize=8)
-def metrics_for(files: tuple[tuple[str, Path], ...]) -> Metrics:
-    return Metrics(dict(files))
+def metrics_for(fonts: FontSet) -> Metrics:
+    """One Metrics per font set and process: measurements are cached in it."""
+    return Metrics(fonts)
 
 
 def style_of(span: Span, line: Line) -> str:

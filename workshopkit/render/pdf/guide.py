@@ -16,6 +16,7 @@ from workshopkit.i18n import LEVEL_NAMES, N_, PHASE_NAMES, language_name
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Curriculum, Slide, WorksheetItem
 from workshopkit.model.options import Options
+from workshopkit.model.settings import Settings
 from workshopkit.plan import pages
 from workshopkit.plan.schedule import clock, days, hm, session_span, slots, video_length
 from workshopkit.render.pdf import base as pb
@@ -41,7 +42,7 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
     label_w = min(ctx.width * 0.34, 150 if not ctx.options.large_print else 200)
     data = [[ctx.w(label, "label"), value] for label, value in rows]
     t = pb.Rows(data, colWidths=[label_w, ctx.width - label_w], hAlign="LEFT")
-    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    t.setStyle(TableStyle(pb.cell_font(ctx.faces) + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                            ("LINEBELOW", (0, 0), (-1, -1), 0.3, ctx.pal.rule)]))
     return t
@@ -148,7 +149,7 @@ def schedule(ctx: Ctx) -> list:
     rows.append([ctx.w("Total", "cellhead")] + (["", "", total] if wide else [total]))
     t = pb.Rows([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                 rowSplitRange=(2, -2) if len(rows) >= 4 else None)
-    t.setStyle(TableStyle(pb.table_style(ctx.options) + cmds))
+    t.setStyle(TableStyle(pb.table_style(ctx.options, ctx.faces) + cmds))
     return out + [t]
 
 
@@ -170,7 +171,7 @@ def materials(ctx: Ctx) -> list:
         rows.append([Tick(size, False, ctx.pal.text), cell])
     t = pb.Rows(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT",
                 rowSplitRange=(2, -2) if len(rows) >= 4 else None)
-    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    t.setStyle(TableStyle(pb.cell_font(ctx.faces) + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (0, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     return [ctx.w("Materials", "h1"), t]
 
@@ -180,10 +181,12 @@ def care_units(ctx: Ctx, owner) -> list[list]:
     out = []
     if owner.wellbeing:
         out.append([Spacer(1, 4), pb.note_box(words("Wellbeing", ctx.languages),
-                                              ctx.t(owner.wellbeing, "box"), ctx.options)])
+                                              ctx.t(owner.wellbeing, "box"), ctx.options,
+                                              ctx.faces)])
     if owner.opsec:
         out.append([Spacer(1, 4), pb.note_box(words("Operational security", ctx.languages),
-                                              ctx.t(owner.opsec, "box"), ctx.options, warn=True)])
+                                              ctx.t(owner.opsec, "box"), ctx.options, ctx.faces,
+                                              warn=True)])
     return out
 
 
@@ -256,7 +259,7 @@ def activity(ctx: Ctx, sl) -> list:
         sections.append(([ctx.w("Steps", "h3")],
                          [bullet(ctx, step, f"{i}.") for i, step in enumerate(a.steps, 1)]))
     boxes = [[Spacer(1, 4), pb.note_box(words("Notes", ctx.languages), ctx.t(a.notes, "box"),
-                                        ctx.options)]] if a.notes else []
+                                        ctx.options, ctx.faces)]] if a.notes else []
     boxes += care_units(ctx, a)
     if boxes:
         sections.append(([], boxes))
@@ -293,7 +296,7 @@ def sessions(ctx: Ctx) -> list:
         out += ctx.t(s.summary) if s.summary else []
         if s.notes:
             out += [Spacer(1, 4), pb.note_box(words("Notes", ctx.languages), ctx.t(s.notes, "box"),
-                                             ctx.options)]
+                                             ctx.options, ctx.faces)]
         out += care_boxes(ctx, s)
         for a in s.activities:
             out += activity(ctx, by_activity[id(a)])
@@ -339,15 +342,19 @@ def back_matter(ctx: Ctx) -> list:
     return ([PageBreak()] + out) if out else []
 
 
-def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list:
-    ctx = Ctx(cur, languages, options, pb.styles(options), pb.palette(options),
-              pb.frame_width(options))
+def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
+          faces: pb.Faces) -> list:
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+              pb.frame_width(options), faces)
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
     out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
     return out + sessions(ctx) + back_matter(ctx)
 
 
-def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
-    return pb.render(story(cur, languages, options), cur=cur, languages=languages,
-                     options=options, kind_title=words("Facilitator guide", languages))
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    faces = pb.register(settings.fonts)
+    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
+                     options=options, faces=faces,
+                     kind_title=words("Facilitator guide", languages))

@@ -24,15 +24,13 @@ from workshopkit.plan import qr
 from workshopkit.i18n import ui
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.settings import Settings
 from workshopkit.plan.handout import (MIN_MODULE, Card, Code, card_lines, choose_rows, grid,
                                       header_lines, plan_cards, qr_module, url_lines)
 from workshopkit.render.pdf import base as pdfbase
 
 __all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_module",
            "url_lines", "MIN_MODULE"]
-
-FONT = "DejaVuSans"
-
 
 # ------------------------------------------------------------------ drawing blocks
 
@@ -92,29 +90,30 @@ class QRCode(Flowable):
 class UrlText(Flowable):
     """The printed URL, broken at safe characters, black, and a link on screen."""
 
-    def __init__(self, url: str, size: float):
+    def __init__(self, url: str, size: float, font: str):
         super().__init__()
-        self.url, self.size, self.leading = url, size, size * 1.3
+        self.url, self.size, self.leading, self.font = url, size, size * 1.3, font
 
     def wrap(self, aw, ah):
-        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, FONT, self.size))
-        self.width = max(stringWidth(s, FONT, self.size) for s in self.lines)
+        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, self.font, self.size))
+        self.width = max(stringWidth(s, self.font, self.size) for s in self.lines)
         return self.width, self.leading * len(self.lines)
 
     def draw(self):
         c, n = self.canv, len(self.lines)
-        c.setFont(FONT, self.size)
+        c.setFont(self.font, self.size)
         c.setFillColor(colors.black)
         for i, line in enumerate(self.lines):
             c.drawString(0, (n - 1 - i) * self.leading + 0.25 * self.size, line)
         c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
 
 
-def _styles(look: Look, options: Options, align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
+def _styles(look: Look, options: Options, faces: pdfbase.Faces,
+            align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
     pal = pdfbase.palette(options)
-    bold, italic = tt2ps(FONT, 1, 0), tt2ps(FONT, 0, 1)
+    bold, italic = tt2ps(faces.family, 1, 0), tt2ps(faces.family, 0, 1)
 
-    def st(name, size, font=FONT, color=pal.text, space=0.0, **kw):
+    def st(name, size, font=faces.regular, color=pal.text, space=0.0, **kw):
         kw.setdefault("alignment", align)
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
                               textColor=color, spaceAfter=space, **kw)
@@ -138,11 +137,12 @@ def _texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
 
 
 def _urls(card: Card, look: Look, sts) -> list[Flowable]:
+    font = sts["body"].fontName
     out: list[Flowable] = []
     for code in card.codes:
         if code.label:
             out.append(pdfbase.para(code.label, sts["label"]))
-        out.append(UrlText(code.url, look.small))
+        out.append(UrlText(code.url, look.small, font))
     return out
 
 
@@ -152,9 +152,10 @@ class Placed:
     items: list[tuple[Flowable, float, float, float]]  # flowable, x, y from the top, height
 
 
-def card_layout(card: Card, width: float, look: Look, languages, options) -> Placed | None:
+def card_layout(card: Card, width: float, look: Look, languages, options,
+                faces: pdfbase.Faces) -> Placed | None:
     """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
-    sts = _styles(look, options)
+    sts = _styles(look, options, faces)
     inner = width - 2 * look.pad
     modules = max(qr.size(c.url) for c in card.codes)
     gap = look.body * 0.8
@@ -189,9 +190,10 @@ def card_layout(card: Card, width: float, look: Look, languages, options) -> Pla
 
 # ------------------------------------------------------------------ pages
 
-def _header(cur: Curriculum, languages, options, look: Look) -> list[Flowable]:
+def _header(cur: Curriculum, languages, options, look: Look,
+            faces: pdfbase.Faces) -> list[Flowable]:
     """Curriculum title and the instruction, in each language (once when the same)."""
-    sts = _styles(look, options)
+    sts = _styles(look, options, faces)
     return [pdfbase.para(t, sts[role]) for t, role in header_lines(cur, languages)]
 
 
@@ -248,10 +250,12 @@ class CardSheet(Flowable):
     """Every card of a cut handout; it splits itself into pages of the same grid.
     A card that fits no cell follows on a page of its own, after the grid."""
 
-    def __init__(self, cards, make_header, page_story, looks, languages, options, state=None):
+    def __init__(self, cards, make_header, page_story, looks, languages, options, faces,
+                 state=None):
         super().__init__()
         self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
         self.looks, self.languages, self.options = looks, languages, options
+        self.faces = faces
         self.state = state  # (cols, rows, cell, {video id: layout or None}, oversized cards)
 
     def wrap(self, aw, ah):
@@ -263,7 +267,8 @@ class CardSheet(Flowable):
         for card in self.cards:  # a smaller look only for cards too tall for the most rows
             tries = []
             for look in self.looks:
-                tries.append(card_layout(card, aw / cols, look, self.languages, self.options))
+                tries.append(card_layout(card, aw / cols, look, self.languages, self.options,
+                                         self.faces))
                 if tries[-1] is not None and tries[-1].height <= body_h / most:
                     break
             layouts[card.video_id] = [t for t in tries if t is not None]
@@ -291,7 +296,7 @@ class CardSheet(Flowable):
                                 pdfbase.palette(self.options).rule))
         if rest:
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, self.state))
+                                 self.languages, self.options, self.faces, self.state))
         else:
             for i, card in enumerate(big):
                 out += ([PageBreak()] if i or placed else []) + self.page_story(card)
@@ -319,7 +324,8 @@ class CodeRow(Flowable):
                            self.look.module) or MIN_MODULE
         self.parts = []
         for code in self.card.codes:
-            q, u = QRCode(code, module, self.sts["qrlabel"]), UrlText(code.url, self.look.small)
+            q = QRCode(code, module, self.sts["qrlabel"])
+            u = UrlText(code.url, self.look.small, self.sts["body"].fontName)
             self.parts.append((q, q.wrap(col, ah), u, u.wrap(col, ah)))
         self.col, self.aw = col, aw
         self.height = max(qh + 6 + uh for _q, (_w, qh), _u, (_uw, uh) in self.parts)
@@ -343,24 +349,25 @@ class CodeRow(Flowable):
             x += self.col + self.gap
 
 
-def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
-    pdfbase.register_fonts()
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    faces = pdfbase.register(settings.fonts)
     _ = ui(languages[0])
     mode = "page" if options.cards == "page" else "cut"
     looks = LOOKS[(mode, options.large_print)]
     page_look = LOOKS[("page", options.large_print)][0]
     head_look = Look(page_look.body, page_look.title * 0.8, page_look.small, 0, 0, 0)
-    make_header = lambda: _header(cur, languages, options, head_look)  # noqa: E731
+    make_header = lambda: _header(cur, languages, options, head_look, faces)  # noqa: E731
 
     def page_story(card: Card) -> list[Flowable]:
-        sts = _styles(page_look, options, TA_CENTER)
+        sts = _styles(page_look, options, faces, TA_CENTER)
         side, below = _texts(card, languages, sts)
         return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 16)]
                 + side + below)
 
     cards = plan_cards(cur, languages)
     if not cards:
-        sts = _styles(page_look, options)
+        sts = _styles(page_look, options, faces)
         story = make_header() + [Spacer(1, 12),
                                  pdfbase.para(_("This workshop has no videos."), sts["body"])]
     elif mode == "page":
@@ -368,6 +375,6 @@ def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> byte
         for i, card in enumerate(cards):
             story += ([PageBreak()] if i else []) + page_story(card)
     else:
-        story = [CardSheet(cards, make_header, page_story, looks, languages, options)]
-    return pdfbase.render(story, cur=cur, languages=languages, options=options,
+        story = [CardSheet(cards, make_header, page_story, looks, languages, options, faces)]
+    return pdfbase.render(story, cur=cur, languages=languages, options=options, faces=faces,
                           kind_title=_("Video handout"))

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 from workshopkit.i18n import N_
 from workshopkit.model import Curriculum, WorksheetItem
 from workshopkit.model.options import Options
+from workshopkit.model.settings import Settings
 from workshopkit.plan import pages
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import keep_first, keep_list, paras, words
@@ -77,6 +78,7 @@ class Ctx:
     st: dict[str, ParagraphStyle]
     pal: pb.Palette
     width: float
+    faces: pb.Faces
 
     @property
     def gap(self) -> float:
@@ -95,7 +97,7 @@ def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
     rows = [[Tick(size, round_, ctx.pal.text), ctx.t(o)] for o in options_]
     t = pb.Rows(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT",
                 rowSplitRange=(2, -2))  # no option alone at the foot or the top of a page
-    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"),
+    t.setStyle(TableStyle(pb.cell_font(ctx.faces) + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 3),
                            ("TOPPADDING", (0, 0), (0, -1), 4),
@@ -111,7 +113,7 @@ def _grid(ctx: Ctx, header: list, rows: list, widths: list[float], heights=None,
     t = pb.Rows(data, colWidths=widths, rowHeights=heights, repeatRows=1 if header and repeat else 0,
                 hAlign="LEFT", rowSplitRange=(first, -2) if len(rows) >= 4 else None,
                 minRowHeights=min_heights)
-    t.setStyle(TableStyle(pb.table_style(ctx.options, 1 if header else 0)))
+    t.setStyle(TableStyle(pb.table_style(ctx.options, ctx.faces, 1 if header else 0)))
     return t
 
 
@@ -286,7 +288,7 @@ def card(ctx: Ctx, rows: list) -> Table:
     """A bordered block, no inner grid: a rule under its first row only."""
     t = pb.Rows([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT")
     pad = 5 if ctx.options.large_print else 4
-    cmds = pb.CELL_FONT + [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
+    cmds = pb.cell_font(ctx.faces) + [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ctx.pal.border),
             ("LEFTPADDING", (0, 0), (-1, -1), pad + 2), ("RIGHTPADDING", (0, 0), (-1, -1), pad + 2),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -324,7 +326,7 @@ def name_date(ctx: Ctx) -> Table:
         widths = [w0, ctx.width - w0]
         lines = [("LINEBELOW", (1, 0), (1, 1), 0.8, ctx.pal.text)]
     t = Table(data, colWidths=widths, rowHeights=ctx.gap, hAlign="LEFT")
-    t.setStyle(TableStyle(pb.CELL_FONT + lines + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    t.setStyle(TableStyle(pb.cell_font(ctx.faces) + lines + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
@@ -342,9 +344,10 @@ def activity_header(ctx: Ctx, session, activity) -> list:
     return out
 
 
-def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list:
-    ctx = Ctx(cur, languages, options, pb.styles(options), pb.palette(options),
-              pb.frame_width(options))
+def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
+          faces: pb.Faces) -> list:
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+              pb.frame_width(options), faces)
     out: list = []
     for n, (session, activity) in enumerate(pages.worksheet_activities(cur)):
         if n:
@@ -363,6 +366,8 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list
     return out
 
 
-def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
-    return pb.render(story(cur, languages, options), cur=cur, languages=languages,
-                     options=options, kind_title=words("Worksheets", languages))
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    faces = pb.register(settings.fonts)
+    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
+                     options=options, faces=faces, kind_title=words("Worksheets", languages))
