@@ -8,7 +8,8 @@ from conftest import DATA, FORMAT_EXAMPLE, SAMPLES
 from workshopkit.build.runner import options_for
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TABLE_SIZES, Box, TableBox, TextBox, table
-from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_X, Line, Span, fit, inches, layout,
+from workshopkit.plan.slides_paging import fit
+from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_X, Line, Span, inches, layout,
                                           metrics_for, style_of)
 from workshopkit.source.settings import bundled_fonts, resolve
 from workshopkit.source.validate import Workspace

@@ -10,7 +10,8 @@ from conftest import DATA, FORMAT_EXAMPLE, ROOT
 from workshopkit.build.runner import options_for
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox
-from workshopkit.plan.slides_text import Line, Span, count_lines, fit, height, inches, metrics_for
+from workshopkit.plan.slides_paging import fit
+from workshopkit.plan.slides_text import Line, Span, count_lines, height, inches, metrics_for
 from workshopkit.source.settings import bundled_fonts, resolve
 from workshopkit.source.validate import Workspace
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 
 from workshopkit.model.settings import ImageData
+from workshopkit.plan.slides_paging import fit, pack
 from workshopkit.plan.slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para,
-                                          fit, height, inches, layout, line_size, pack, style_of)
+                                          height, inches, layout, line_size, style_of)
 
 BODY_SIZES = (28, 26, 24, 22, 20)
 """Body text: the largest size that fits one slide; when none does, the size
