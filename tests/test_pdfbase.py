@@ -13,6 +13,7 @@ from test_worksheets import load_every_kind, load_example, pdf_text, squash
 from workshopkit.model.options import Options
 from workshopkit.plan import pages
 from workshopkit.render.pdf import guide, base as pb, worksheets
+from workshopkit.render.pdf.document import fit_line
 from workshopkit.source.settings import bundled_fonts, resolve
 
 FACES = pb.register(bundled_fonts())
@@ -210,10 +211,10 @@ def test_footer_fit_cuts_a_very_long_title_at_the_longest_prefix_that_fits():
 
     font, size, width = FACES.regular, 9, 300
     text = " ".join(f"palabra{i}" for i in range(2000))  # a 10,000-character title
-    out = pb._fit(text, font, size, width)
+    out = fit_line(text, font, size, width)
     assert out.endswith("…") and stringWidth(out, font, size) <= width
     kept = out[:-1]
     assert text.startswith(kept)
     longer = text[:len(kept) + 1].rstrip()
     assert longer == kept or stringWidth(longer + "…", font, size) > width
-    assert pb._fit("short", font, size, width) == "short"
+    assert fit_line("short", font, size, width) == "short"

@@ -19,7 +19,7 @@ from reportlab.lib import colors
 
 from workshopkit.plan.markup import parse, plain
 from workshopkit.render.pdf.booklet import booklet_order, impose_booklet
-from workshopkit.render.pdf.document import _fit, footer_lines, metadata, render
+from workshopkit.render.pdf.document import footer_lines, metadata, render
 from workshopkit.render.pdf.fonts import Faces, register
 from workshopkit.render.pdf.keep import Rows, Together, keep_first, keep_list, together
 from workshopkit.render.pdf.paper import (FOOTER_LARGE_PT, FOOTER_PT, PAPER, Palette,
@@ -30,7 +30,7 @@ from workshopkit.render.pdf.styles import (cell_font, markup, note_box, para, pa
 
 __all__ = [
     "escape", "colors", "parse", "plain",
-    "booklet_order", "impose_booklet", "footer_lines", "metadata", "render", "_fit",
+    "booklet_order", "impose_booklet", "footer_lines", "metadata", "render",
     "Faces", "register", "Rows", "Together", "keep_first", "keep_list", "together",
     "FOOTER_LARGE_PT", "FOOTER_PT", "PAPER", "Palette", "footer_size", "frame_height",
     "frame_width", "landscape", "margins", "page_size", "palette", "sheet_size",

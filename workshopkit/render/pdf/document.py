@@ -24,7 +24,7 @@ from workshopkit.render.pdf.paper import (footer_size, landscape, margins, page_
 from workshopkit.render.pdf.styles import words
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit_line(text: str, font: str, size: float, width: float) -> str:
     """``text``, cut with an ellipsis to fit ``width`` (a binary search: titles may be
     thousands of characters long)."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
@@ -95,8 +95,9 @@ def _canvas_maker(cur: Curriculum, languages: tuple[str, ...], options: Options,
             pw = pdfmetrics.stringWidth(page, faces["bold"], size)
             self.drawRightString(w - right, y, page)
             self.setFont(faces["regular"], size)
-            self.drawString(left, y, _fit(line1, faces["regular"], size, w - left - right - pw - 12))
-            self.drawString(left, y - size * 1.25, _fit(line2, faces["regular"], size, w - left - right))
+            room = w - left - right
+            self.drawString(left, y, fit_line(line1, faces["regular"], size, room - pw - 12))
+            self.drawString(left, y - size * 1.25, fit_line(line2, faces["regular"], size, room))
             self.restoreState()
 
     return FooterCanvas
