@@ -23,9 +23,6 @@ from workshopkit.source.project import display
 
 __all__ = ["resolve", "bundled_fonts", "read_template", "read_images"]
 
-KEEP_TYPES = {"title", "ctrTitle", "dt", "ftr", "sldNum"}
-
-
 def resolve(cur: Curriculum, theme: Optional[Path] = None,
             template: Optional[Path] = None) -> Settings:
     """The settings for ``cur``: ``theme`` (else theme.yaml / theme.yml in its project,
@@ -49,8 +46,8 @@ def resolve(cur: Curriculum, theme: Optional[Path] = None,
     if problems.errors:
         raise WorkshopkitError(problems)
     fonts = bundled_fonts()
-    return Settings(found.theme, fonts, deck_fonts(fonts, dict(found.fonts), found.theme.body_font),
-                    tpl, images)
+    deck = deck_fonts(fonts, dict(found.fonts), found.theme.body_font)
+    return Settings(found.theme, fonts, deck, tpl, images)
 
 
 def bundled_fonts() -> FontSet:
