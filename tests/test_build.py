@@ -179,7 +179,7 @@ def test_new_curriculum_in_folder_is_noticed(cli, example_project):
     assert f"{2 * len(kinds())} files written" in res.output
 
 
-def failing_writer(cur, languages, options):
+def failing_writer(cur, settings, languages, options):
     """Fails as a writer does on a bad --template."""
     from workshopkit.errors import Diagnostic, Pos, WorkshopkitError
     from workshopkit.source.project import display
@@ -233,7 +233,7 @@ def test_outputs_get_the_usual_file_permissions(cli, example_project):
         assert p.stat().st_mode & 0o777 == 0o644, p
 
 
-def crashing_writer(cur, languages, options):
+def crashing_writer(cur, settings, languages, options):
     raise RuntimeError("layout went wrong")
 
 

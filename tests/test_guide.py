@@ -16,11 +16,12 @@ from workshopkit.model.options import Options
 from workshopkit.plan import pages
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import guide
+from workshopkit.source.settings import resolve
 
 
 def test_format_example_schedule_clock_times():
     cur = load_example()
-    text = pdf_text(guide.write(cur, ("en",), Options(start=dt.time(9, 30))))
+    text = pdf_text(guide.write(cur, resolve(cur), ("en",), Options(start=dt.time(9, 30))))
     flat = " ".join(text.split())
     assert re.search(r"09:30–09:50 Camera walk", flat)
     assert re.search(r"09:50–10:00 Break", flat)
@@ -31,7 +32,7 @@ def test_format_example_schedule_clock_times():
 def test_notes_steps_and_care_are_in_the_guide(tmp_path):
     cur = load_every_kind(tmp_path)
     for lang in ("es", "en"):
-        text = squash(pdf_text(guide.write(cur, (lang,), Options())))
+        text = squash(pdf_text(guide.write(cur, resolve(cur), (lang,), Options())))
         missing = [s for s in facilitator_texts(cur, lang) if squash(s) not in text]
         assert not missing
 
@@ -42,7 +43,7 @@ def test_materials_gathered_and_deduplicated(tmp_path):
     assert [m.texts[0] for m in mats] == ["Markers", "Flip chart", "Cards"]
     markers = mats[0]
     assert markers.whole_workshop and [t.get("en") for t in markers.used_by] == ["Warm-up"]
-    text = pdf_text(guide.write(cur, ("en",), Options()))
+    text = pdf_text(guide.write(cur, resolve(cur), ("en",), Options()))
     assert text.count("Markers") >= 1
     assert "For: Whole workshop; Warm-up" in " ".join(text.split())
     assert "For: Warm-up" in text  # Cards
@@ -50,7 +51,7 @@ def test_materials_gathered_and_deduplicated(tmp_path):
 
 def test_cover_sessions_activities_and_back_matter(tmp_path):
     cur = load_every_kind(tmp_path)
-    text = pdf_text(guide.write(cur, ("en",), Options()))
+    text = pdf_text(guide.write(cur, resolve(cur), ("en",), Options()))
     flat = squash(text)
     for s in ("Facilitator guide", "Digital self-defence", "A workshop with everything.",
               "Collectives", "Intermediate", "Ana Pérez", "CC-BY-SA-4.0", "2.0.1",
@@ -66,16 +67,16 @@ def test_cover_sessions_activities_and_back_matter(tmp_path):
 
 def test_anonymous_guide_names_no_author(tmp_path):
     cur = load_every_kind(tmp_path)
-    data = guide.write(cur, ("en",), Options(anonymous=True))
+    data = guide.write(cur, resolve(cur), ("en",), Options(anonymous=True))
     assert "Ana Pérez" not in pdf_text(data)
     assert not PdfReader(io.BytesIO(data)).metadata.get("/Author")
-    named = PdfReader(io.BytesIO(guide.write(cur, ("en",), Options())))
+    named = PdfReader(io.BytesIO(guide.write(cur, resolve(cur), ("en",), Options())))
     assert named.metadata["/Author"] == "Ana Pérez"
 
 
 def test_bilingual_guide_interleaves(tmp_path):
     cur = load_every_kind(tmp_path)
-    text = squash(pdf_text(guide.write(cur, ("es", "en"), Options())))
+    text = squash(pdf_text(guide.write(cur, resolve(cur), ("es", "en"), Options())))
     for lang in ("es", "en"):
         for s in facilitator_texts(cur, lang):
             assert squash(s) in text
@@ -88,8 +89,8 @@ def test_bilingual_guide_interleaves(tmp_path):
 def test_guide_qpdf_and_deterministic(tmp_path, opts):
     qpdf = require_tool("qpdf")
     cur = load_every_kind(tmp_path)
-    data = guide.write(cur, ("es", "en"), opts)
-    assert data == guide.write(cur, ("es", "en"), opts)
+    data = guide.write(cur, resolve(cur), ("es", "en"), opts)
+    assert data == guide.write(cur, resolve(cur), ("es", "en"), opts)
     f = tmp_path / "g.pdf"
     f.write_bytes(data)
     r = subprocess.run([qpdf, "--check", str(f)], capture_output=True, text=True)
@@ -117,7 +118,7 @@ def test_a_material_taller_than_a_booklet_page_splits_and_keeps_every_word(tmp_p
     f.write_text(src, encoding="utf-8")
     cur = Workspace().load(f)
     assert cur is not None
-    text = pdf_text(guide.write(cur, ("en",), Options(booklet=True)))
+    text = pdf_text(guide.write(cur, resolve(cur), ("en",), Options(booklet=True)))
     assert re.findall(r"palabra\d+", text) == words
 
 
@@ -132,5 +133,5 @@ def test_a_care_note_taller_than_a_page_splits_and_keeps_every_word(tmp_path):
     f.write_text(src, encoding="utf-8")
     cur = Workspace().load(f)
     assert cur is not None
-    text = pdf_text(guide.write(cur, ("en",), Options(large_print=True)))
+    text = pdf_text(guide.write(cur, resolve(cur), ("en",), Options(large_print=True)))
     assert re.findall(r"palabra\d+", text) == words

@@ -16,6 +16,7 @@ from workshopkit.model.options import Options
 from workshopkit.source.validate import Workspace
 from workshopkit.build.kinds import get
 from workshopkit.render.pdf import handout
+from workshopkit.source.settings import resolve
 
 from conftest import FORMAT_EXAMPLE, require_tool
 
@@ -114,7 +115,7 @@ def cur(tmp_path_factory):
 
 
 def build(cur, langs: str = "es", **opts) -> bytes:
-    return handout.write(cur, tuple(langs.split("+")), Options(**opts))
+    return handout.write(cur, resolve(cur), tuple(langs.split("+")), Options(**opts))
 
 
 def pages_text(pdf: bytes) -> list[str]:
@@ -293,7 +294,7 @@ def test_links_open_the_videos(pdfs):
 def test_no_videos_is_a_single_page_that_says_so():
     cur = load(FORMAT_EXAMPLE)
     cur.videos.clear()
-    pdf = handout.write(cur, ("en",), Options())
+    pdf = handout.write(cur, resolve(cur), ("en",), Options())
     texts = pages_text(pdf)
     assert len(texts) == 1 and "This workshop has no videos." in texts[0]
     assert decoded(pdf) == [set()]
@@ -328,7 +329,7 @@ def test_a_very_long_url_still_scans_and_prints_whole(cards):
     cur = load(FORMAT_EXAMPLE)
     url = "https://video.example.org/w/" + "/".join(f"part{i}-x_y.z" for i in range(25)) + "?a=1&b=2"
     cur.videos["cameras-101"].url.plain = url
-    pdf = handout.write(cur, ("es",), Options(cards=cards))
+    pdf = handout.write(cur, resolve(cur), ("es",), Options(cards=cards))
     assert decoded(pdf) == [{url}]
     assert printed(url, pages_text(pdf)[0])
 
@@ -339,7 +340,7 @@ def test_a_title_taller_than_the_page_header_still_builds_every_card(tmp_path):
                               "title: " + " ".join(words))
     (tmp_path / "tall.yaml").write_text(yaml, encoding="utf-8")
     cur = load(tmp_path / "tall.yaml")
-    pdf = handout.write(cur, ("es",), Options(large_print=True, paper="a4"))
+    pdf = handout.write(cur, resolve(cur), ("es",), Options(large_print=True, paper="a4"))
     texts = pages_text(pdf)
     assert set(re.findall(r"titulo\d+", "\n".join(texts))) == set(words)  # the whole title
     assert set().union(*decoded(pdf)) == URLS["es"]
@@ -354,5 +355,5 @@ def test_per_language_codes_too_tall_side_by_side_go_one_under_the_other():
         f"segmento-largo-{lang}-{i}" for i in range(24)) for lang in ("es", "en")}
     video = cur.videos["cameras-101"]
     video.url = Url(video.url.pos, values=long, source_lang="es")
-    pdf = handout.write(cur, ("es", "en"), Options(booklet=True, cards="page"))
+    pdf = handout.write(cur, resolve(cur), ("es", "en"), Options(booklet=True, cards="page"))
     assert set().union(*decoded(pdf)) == set(long.values())

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from workshopkit.model.options import Options
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import guide, worksheets
+from workshopkit.source.settings import resolve
 
 HEAD = """\
 workshopkit: 1
@@ -68,7 +69,7 @@ def pages(pdf: bytes) -> list[str]:
 
 def sheet_pages(tmp_path, filler: int, items: str, **opts) -> list[str]:
     cur = load(tmp_path, SHEET.format(filler=filler, items=items))
-    return pages(worksheets.write(cur, ("en",), Options(**opts)))
+    return pages(worksheets.write(cur, resolve(cur), ("en",), Options(**opts)))
 
 
 FILLERS = range(8, 27, 2)  # moves the item down the first page, past its foot
@@ -131,7 +132,8 @@ GUIDE = HEAD + """\
 @pytest.mark.parametrize("filler", range(14, 40, 2))
 def test_guide_activity_title_never_ends_a_page(tmp_path, filler):
     steps = ", ".join(f"Filler step {i} with a few more words to take a line" for i in range(filler))
-    texts = pages(guide.write(load(tmp_path, GUIDE.format(steps=steps)), ("en",), Options()))
+    cur = load(tmp_path, GUIDE.format(steps=steps))
+    texts = pages(guide.write(cur, resolve(cur), ("en",), Options()))
     page = next(t for t in texts if "Second activity Discussion · 20 min" in t)
     assert "Second step one" in page, filler
     mats = [t for t in texts if "Paper one" in t][-1]  # the activity's, not the gathered list

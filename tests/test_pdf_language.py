@@ -20,6 +20,7 @@ from workshopkit.i18n.translate import read_catalog
 from workshopkit.i18n.catalogs import ui_catalog_files
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import guide, handout, worksheets
+from workshopkit.source.settings import resolve
 
 EVERY_SLIDE = """\
           - video: intro
@@ -73,9 +74,9 @@ def spanish_outputs(cur) -> dict[str, str]:
     out = {}
     for name, opts in {"normal": Options(), "large": Options(large_print=True),
                        "booklet": Options(booklet=True)}.items():
-        out[f"guide-{name}"] = pdf_text(guide.write(cur, lang, opts))
-        out[f"worksheets-{name}"] = pdf_text(worksheets.write(cur, lang, opts))
-        out[f"videos-{name}"] = pdf_text(handout.write(cur, lang, opts))
+        out[f"guide-{name}"] = pdf_text(guide.write(cur, resolve(cur), lang, opts))
+        out[f"worksheets-{name}"] = pdf_text(worksheets.write(cur, resolve(cur), lang, opts))
+        out[f"videos-{name}"] = pdf_text(handout.write(cur, resolve(cur), lang, opts))
     files = [KitFile("a-guide.pdf", "guide", b"", 3), KitFile("a-worksheets.pdf", "worksheets", b"", 4),
              KitFile("a-videos.pdf", "videos", b"", 1), KitFile("a-slides.pptx", "slides", b"", 0)]
     out["kit-cover"] = pdf_text(cover_pdf(cur, lang, Options(), files, None, None, 1))
@@ -119,9 +120,9 @@ def test_every_word_the_writers_look_up_is_in_the_template(cur, monkeypatch):
 
     monkeypatch.setattr(i18n, "_ui_catalog", lambda lang: Recording(real(lang) or {}))
     spanish_outputs(cur)
-    pdf_text(worksheets.write(cur, ("es", "en"), Options()))
-    pdf_text(guide.write(cur, ("es", "en"), Options(large_print=True, booklet=True)))
-    pdf_text(handout.write(cur, ("es", "en"), Options(cards="page")))
+    pdf_text(worksheets.write(cur, resolve(cur), ("es", "en"), Options()))
+    pdf_text(guide.write(cur, resolve(cur), ("es", "en"), Options(large_print=True, booklet=True)))
+    pdf_text(handout.write(cur, resolve(cur), ("es", "en"), Options(cards="page")))
     known = {m.id for m in extract_ui() if m.id}
     assert len(asked) > 60
     assert not sorted(asked - known), "looked up but never extracted"

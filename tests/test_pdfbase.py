@@ -13,15 +13,19 @@ from test_worksheets import load_every_kind, load_example, pdf_text, squash
 from workshopkit.model.options import Options
 from workshopkit.plan import pages
 from workshopkit.render.pdf import guide, base as pb, worksheets
+from workshopkit.render.pdf.document import fit_line
+from workshopkit.source.settings import bundled_fonts, resolve
+
+FACES = pb.register(bundled_fonts())
 
 
 def numbered(n: int, opts: Options, lang: str = "es") -> bytes:
-    st = pb.styles(opts)
+    st = pb.styles(opts, FACES)
     story = []
     for i in range(1, n + 1):
         story += [pb.para(f"P{i}", st["h1"]), PageBreak()]
     return pb.render(story[:-1], cur=load_example(), languages=(lang,), options=opts,
-                     kind_title="Test")
+                     faces=FACES, kind_title="Test")
 
 
 def sizes(data: bytes) -> list[tuple[float, float]]:
@@ -101,7 +105,7 @@ def fonts(data: bytes) -> dict[str, bool]:
 def test_fonts_embedded_never_helvetica(tmp_path, opts):
     cur = load_every_kind(tmp_path)
     for writer in (worksheets, guide):
-        found = fonts(writer.write(cur, ("es", "en"), opts))
+        found = fonts(writer.write(cur, resolve(cur), ("es", "en"), opts))
         assert found and all(found.values()), found
         assert not any("Helvetica" in f for f in found), found
         assert any("DejaVuSans-Bold" in f for f in found)
@@ -111,9 +115,9 @@ def test_scripts_extract_unchanged():
     samples = ["Ελληνικά: Η ιδιωτικότητα είναι δικαίωμα.", "Кириллица: Приватность — это право.",
                "Tiếng Việt: Quyền riêng tư là quyền con người."]
     opts = Options()
-    st = pb.styles(opts)
+    st = pb.styles(opts, FACES)
     data = pb.render([pb.para(s, st["body"]) for s in samples], cur=load_example(),
-                     languages=("es",), options=opts, kind_title="Test")
+                     languages=("es",), options=opts, faces=FACES, kind_title="Test")
     text = pdf_text(data)
     for s in samples:
         assert s in " ".join(text.split())
@@ -137,11 +141,11 @@ def text_sizes(data: bytes) -> list[tuple[float, float, str]]:
 def test_large_print_text_at_least_16pt(tmp_path, booklet):
     cur = load_every_kind(tmp_path)
     opts = Options(large_print=True, booklet=booklet)
-    assert pages.min_font_size(pb.styles(opts)) >= 16
-    assert pb.styles(opts)["footer"].fontSize >= 12
+    assert pages.min_font_size(pb.styles(opts, FACES)) >= 16
+    assert pb.styles(opts, FACES)["footer"].fontSize >= 12
     footer_top = pb.margins(opts)[3]
     for writer in (worksheets, guide):
-        found = text_sizes(writer.write(cur, ("es", "en"), opts))
+        found = text_sizes(writer.write(cur, resolve(cur), ("es", "en"), opts))
         assert found
         small = [(s, y, t) for s, y, t in found if s < 15.99]
         # only the footer, below the body frame, is smaller, and never under 12 pt
@@ -151,8 +155,8 @@ def test_large_print_text_at_least_16pt(tmp_path, booklet):
 
 
 def test_normal_print_is_smaller():
-    assert pb.styles(Options())["body"].fontSize < 12
-    assert pages.min_font_size(pb.styles(Options())) >= 8
+    assert pb.styles(Options(), FACES)["body"].fontSize < 12
+    assert pages.min_font_size(pb.styles(Options(), FACES)) >= 8
 
 
 def test_low_ink_has_no_fills_and_greys_only():
@@ -167,7 +171,7 @@ def test_low_ink_pages_render_without_colour(tmp_path):
     pdfium = pytest.importorskip("pypdfium2")
     cur = load_every_kind(tmp_path)
     for writer in (worksheets, guide):
-        doc = pdfium.PdfDocument(writer.write(cur, ("en",), Options(ink="low")))
+        doc = pdfium.PdfDocument(writer.write(cur, resolve(cur), ("en",), Options(ink="low")))
         for i in range(len(doc)):
             img = doc[i].render(scale=0.5).to_pil().convert("RGB")
             assert all(abs(r - g) <= 2 and abs(g - b) <= 2 for r, g, b in zip(*[iter(img.tobytes())] * 3))
@@ -189,7 +193,7 @@ def test_metadata_date_language_and_footer():
 
 
 def test_markup_escaped_and_styled():
-    st = pb.styles(Options())
+    st = pb.styles(Options(), FACES)
     p = pb.para("a < b & **c** *d* \\*e", st["body"])
     assert "<b>c</b>" in p.text and "<i>d</i>" in p.text and "&lt;" in p.text and "*e" in p.text
 
@@ -205,13 +209,12 @@ def test_comparison_layout_plan():
 def test_footer_fit_cuts_a_very_long_title_at_the_longest_prefix_that_fits():
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    pb.register_fonts()
-    font, size, width = pb.FONTS["regular"], 9, 300
+    font, size, width = FACES.regular, 9, 300
     text = " ".join(f"palabra{i}" for i in range(2000))  # a 10,000-character title
-    out = pb._fit(text, font, size, width)
+    out = fit_line(text, font, size, width)
     assert out.endswith("…") and stringWidth(out, font, size) <= width
     kept = out[:-1]
     assert text.startswith(kept)
     longer = text[:len(kept) + 1].rstrip()
     assert longer == kept or stringWidth(longer + "…", font, size) > width
-    assert pb._fit("short", font, size, width) == "short"
+    assert fit_line("short", font, size, width) == "short"

@@ -27,6 +27,7 @@ from pypdf import PdfReader
 from workshopkit.build import kinds as writers
 from workshopkit.build.runner import options_for
 from workshopkit.errors import Problems
+from workshopkit.source.settings import resolve
 from workshopkit.source.validate import Workspace
 
 SCALE = int(os.environ.get("WK_ROBUST_EXAMPLES", "0") or 0)
@@ -419,8 +420,9 @@ def build_all(cur, option_sets: list[dict], bilingual_only: bool = False) -> Non
     for i, combo in enumerate(combos):
         overrides = option_sets[i % len(option_sets)]
         options = options_for(cur, overrides)
+        settings = resolve(cur, options.theme, options.template)
         for kind in writers.available():
-            opens(kind, writers.get(kind)(cur, combo, options))
+            opens(kind, writers.get(kind)(cur, settings, combo, options))
 
 
 @budget(40)

@@ -17,7 +17,7 @@ from workshopkit.build.runner import options_for
 from workshopkit.plan.markup import plain
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox
-from workshopkit.source.theme import find, load
+from workshopkit.source.settings import resolve
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pptx.deck import write
 
@@ -39,11 +39,11 @@ def deck(request):
     path, langs = request.param
     cur = load_cur(path)
     opts = options_for(cur, {})
-    data = write(cur, langs, opts)
-    theme = load(find(cur.project, opts.theme))
+    settings = resolve(cur, opts.theme, opts.template)
+    data = write(cur, settings, langs, opts)
     return {"cur": cur, "langs": langs, "opts": opts, "bytes": data,
             "prs": Presentation(io.BytesIO(data)),
-            "plan": plan(cur, langs, opts, theme)}
+            "plan": plan(cur, settings, langs, opts)}
 
 
 def shape_text(shape) -> str:
@@ -257,7 +257,7 @@ def test_runs_name_the_measured_font(deck):
 
 def test_deterministic_bytes_and_core_properties(deck):
     cur, langs, opts = deck["cur"], deck["langs"], deck["opts"]
-    assert write(cur, langs, opts) == deck["bytes"]
+    assert write(cur, resolve(cur), langs, opts) == deck["bytes"]
     cp = deck["prs"].core_properties
     assert cp.title.startswith(plain(cur.title.get(langs[0])))
     assert cp.author == "; ".join(plain(a.name.get(langs[0])) for a in cur.authors)
@@ -274,7 +274,7 @@ def test_deterministic_bytes_and_core_properties(deck):
 def test_anonymous_leaves_authors_out_of_metadata():
     from dataclasses import replace
     cur = load_cur(FORMAT_EXAMPLE)
-    data = write(cur, ("en",), replace(options_for(cur, {}), anonymous=True))
+    data = write(cur, resolve(cur), ("en",), replace(options_for(cur, {}), anonymous=True))
     cp = Presentation(io.BytesIO(data)).core_properties
     assert cp.author == "" and cp.last_modified_by == ""
     assert b"Equipo de formaci" not in zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml")
@@ -282,7 +282,7 @@ def test_anonymous_leaves_authors_out_of_metadata():
 
 def test_bilingual_second_language_is_smaller_italic_and_tagged():
     cur = load_cur(ALL_KINDS)
-    prs = Presentation(io.BytesIO(write(cur, ("en", "vi"), options_for(cur, {}))))
+    prs = Presentation(io.BytesIO(write(cur, resolve(cur), ("en", "vi"), options_for(cur, {}))))
     body = [sh for sh in slides_titled(prs, "What we learnt")[0].shapes
             if sh.shape_type == 17][0]
     paras = body.text_frame.paragraphs
@@ -306,7 +306,7 @@ def test_libreoffice_converts_every_deck(tmp_path):
     for n, (path, langs) in enumerate(DECKS + samples + [(samples[0][0], ("es", "en"))]):
         cur = load_cur(path)
         f = tmp_path / f"{n:02d}-{path.stem}-{'+'.join(langs)}.pptx"
-        f.write_bytes(write(cur, langs, options_for(cur, {})))
+        f.write_bytes(write(cur, resolve(cur), langs, options_for(cur, {})))
         files.append(f)
     profile = f"file:///tmp/lo-{uuid.uuid4().hex}"
     out = tmp_path / "pdf"

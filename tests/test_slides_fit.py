@@ -6,15 +6,15 @@ import pytest
 
 from conftest import DATA, FORMAT_EXAMPLE, SAMPLES
 from workshopkit.build.runner import options_for
-from workshopkit.source.fonts import font_path
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TABLE_SIZES, Box, TableBox, TextBox, table
-from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_X, Line, Span, fit, inches, layout,
+from workshopkit.plan.slides_paging import fit
+from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_X, Line, Span, inches, layout,
                                           metrics_for, style_of)
-from workshopkit.source.theme import DEFAULT
+from workshopkit.source.settings import bundled_fonts, resolve
 from workshopkit.source.validate import Workspace
 
-M = metrics_for(tuple((s, font_path(s)) for s in ("regular", "bold", "italic", "bolditalic")))
+M = metrics_for(bundled_fonts())
 FREE = SAMPLES / "free-software.yaml"
 
 
@@ -22,7 +22,7 @@ def planned(path, langs):
     ws = Workspace()
     cur = ws.load(path)
     assert cur is not None, [str(d) for d in ws.problems]
-    return cur, plan(cur, langs, options_for(cur, {}), DEFAULT)
+    return cur, plan(cur, resolve(cur), langs, options_for(cur, {}))
 
 
 def said(para) -> str:

@@ -8,20 +8,20 @@ import pytest
 
 from conftest import DATA, FORMAT_EXAMPLE, ROOT
 from workshopkit.build.runner import options_for
-from workshopkit.source.fonts import font_path
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox
-from workshopkit.plan.slides_text import Line, Span, count_lines, fit, height, inches, metrics_for
-from workshopkit.source.theme import DEFAULT
+from workshopkit.plan.slides_paging import fit
+from workshopkit.plan.slides_text import Line, Span, count_lines, height, inches, metrics_for
+from workshopkit.source.settings import bundled_fonts, resolve
 from workshopkit.source.validate import Workspace
 
 ALL_KINDS = DATA / "slides-all" / "curricula" / "all-kinds.yaml"
-M = metrics_for(tuple((s, font_path(s)) for s in ("regular", "bold", "italic", "bolditalic")))
+M = metrics_for(bundled_fonts())
 
 
 def planned(path, langs):
     cur = Workspace().load(path)
-    return cur, plan(cur, langs, options_for(cur, {}), DEFAULT)
+    return cur, plan(cur, resolve(cur), langs, options_for(cur, {}))
 
 
 def texts(slide) -> list[str]:
@@ -118,6 +118,6 @@ def test_agenda_shows_days_and_start_time():
     import datetime as dt
     from dataclasses import replace
     cur = Workspace().load(ALL_KINDS)
-    deck = plan(cur, ("en",), replace(options_for(cur, {}), start=dt.time(10, 0)), DEFAULT)
+    deck = plan(cur, resolve(cur), ("en",), replace(options_for(cur, {}), start=dt.time(10, 0)))
     agenda = " ".join(texts(next(s for s in deck.slides if s.kind == "agenda")))
     assert "Day 1" in agenda and "Day 2" in agenda and "10:00–10:45" in agenda

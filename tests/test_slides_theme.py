@@ -12,6 +12,7 @@ from pptx import Presentation
 from conftest import DATA, FORMAT_EXAMPLE
 from workshopkit.build.runner import options_for
 from workshopkit.errors import WorkshopkitError
+from workshopkit.source.settings import resolve
 from workshopkit.source.theme import load
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pptx.deck import write
@@ -27,7 +28,8 @@ def project(tmp_path):
 def build(project, **opts):
     cur = Workspace().load(project / "curricula" / "all-kinds.yaml")
     assert cur is not None
-    return write(cur, ("en",), replace(options_for(cur, {}), **opts))
+    options = replace(options_for(cur, {}), **opts)
+    return write(cur, resolve(cur, options.theme, options.template), ("en",), options)
 
 
 def slide_xml(data: bytes, n: int) -> str:

@@ -14,6 +14,7 @@ from workshopkit.plan.markup import plain
 from workshopkit.model.options import Options
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import worksheets
+from workshopkit.source.settings import resolve
 
 ALL_KINDS = """\
 workshopkit: 1
@@ -221,7 +222,7 @@ KINDS_SEEN = {"prompt", "checklist", "choice", "table", "risk_matrix", "case_stu
 def test_every_participant_string_and_no_facilitator_text(tmp_path, lang, opts):
     cur = load_every_kind(tmp_path)
     assert {i.kind for _s, a in cur.activities() for i in a.worksheet} == KINDS_SEEN
-    text = squash(pdf_text(worksheets.write(cur, (lang,), opts)))
+    text = squash(pdf_text(worksheets.write(cur, resolve(cur), (lang,), opts)))
     wanted = participant_texts(cur, lang)
     assert len(wanted) > 30
     missing = [s for s in wanted if squash(s) not in text]
@@ -233,7 +234,7 @@ def test_every_participant_string_and_no_facilitator_text(tmp_path, lang, opts):
 
 def test_format_example_worksheets():
     cur = load_example()
-    text = squash(pdf_text(worksheets.write(cur, ("es",), Options())))
+    text = squash(pdf_text(worksheets.write(cur, resolve(cur), ("es",), Options())))
     for s in participant_texts(cur, "es"):
         assert squash(s) in text
     assert squash("Sugiere un recorrido corto.") not in text
@@ -241,13 +242,13 @@ def test_format_example_worksheets():
 
 
 def test_bilingual_both_languages_and_headings(tmp_path, monkeypatch):
-    from workshopkit.render.pdf import base as pdfbase
+    from workshopkit.render.pdf import styles
 
     fake = {"Name": "Nombre", "Date": "Fecha", "Choose one": "Elige una"}
-    monkeypatch.setattr(pdfbase, "ui", lambda lang: (lambda s: fake.get(s, s)) if lang == "es"
+    monkeypatch.setattr(styles, "ui", lambda lang: (lambda s: fake.get(s, s)) if lang == "es"
                         else (lambda s: s))
     cur = load_every_kind(tmp_path)
-    data = worksheets.write(cur, ("es", "en"), Options())
+    data = worksheets.write(cur, resolve(cur), ("es", "en"), Options())
     text = squash(pdf_text(data))
     for lang in ("es", "en"):
         for s in participant_texts(cur, lang):
@@ -259,17 +260,17 @@ def test_bilingual_both_languages_and_headings(tmp_path, monkeypatch):
 
 def test_name_and_date_fields_left_out_when_anonymous(tmp_path):
     cur = load_every_kind(tmp_path)
-    named = pdf_text(worksheets.write(cur, ("en",), Options()))
-    anon = pdf_text(worksheets.write(cur, ("en",), Options(anonymous=True)))
+    named = pdf_text(worksheets.write(cur, resolve(cur), ("en",), Options()))
+    anon = pdf_text(worksheets.write(cur, resolve(cur), ("en",), Options(anonymous=True)))
     assert named.count("Name:") == 2 and named.count("Date:") == 2  # one per activity sheet
     assert "Name:" not in anon and "Date:" not in anon
-    reader = PdfReader(io.BytesIO(worksheets.write(cur, ("en",), Options(anonymous=True))))
+    reader = PdfReader(io.BytesIO(worksheets.write(cur, resolve(cur), ("en",), Options(anonymous=True))))
     assert not reader.metadata.get("/Author")
 
 
 def test_each_activity_sheet_has_its_titles(tmp_path):
     cur = load_every_kind(tmp_path)
-    reader = PdfReader(io.BytesIO(worksheets.write(cur, ("en",), Options())))
+    reader = PdfReader(io.BytesIO(worksheets.write(cur, resolve(cur), ("en",), Options())))
     pages = [squash(p.extract_text()) for p in reader.pages]
     first_risk = next(i for i, p in enumerate(pages) if squash("Our risks") in p)
     assert squash("Digital self-defence · Second session") in pages[first_risk]
@@ -282,22 +283,22 @@ def test_each_activity_sheet_has_its_titles(tmp_path):
 
 def test_choice_hints(tmp_path):
     cur = load_every_kind(tmp_path)
-    text = pdf_text(worksheets.write(cur, ("en",), Options()))
+    text = pdf_text(worksheets.write(cur, resolve(cur), ("en",), Options()))
     assert text.count("Choose one") == 1
     assert text.count("Choose all that apply") == 1
 
 
 def test_deterministic(tmp_path):
     cur = load_every_kind(tmp_path)
-    assert worksheets.write(cur, ("es",), Options()) == worksheets.write(cur, ("es",), Options())
+    assert worksheets.write(cur, resolve(cur), ("es",), Options()) == worksheets.write(cur, resolve(cur), ("es",), Options())
     again = load_every_kind(tmp_path / "again")
-    assert worksheets.write(again, ("es", "en"), Options(booklet=True)) == \
-        worksheets.write(cur, ("es", "en"), Options(booklet=True))
+    assert worksheets.write(again, resolve(again), ("es", "en"), Options(booklet=True)) == \
+        worksheets.write(cur, resolve(cur), ("es", "en"), Options(booklet=True))
 
 
 def test_unicode_extracts_unchanged(tmp_path):
     cur = load_every_kind(tmp_path)
-    text = pdf_text(worksheets.write(cur, ("en",), Options()))
+    text = pdf_text(worksheets.write(cur, resolve(cur), ("en",), Options()))
     for sample in ("Ελληνικά", "Кириллица", "Tiếng Việt"):
         assert sample in text
 
@@ -308,7 +309,7 @@ def test_qpdf_check(tmp_path):
     for i, opts in enumerate([Options(), Options(paper="a4", booklet=True),
                               Options(large_print=True, ink="low")]):
         f = tmp_path / f"w{i}.pdf"
-        f.write_bytes(worksheets.write(cur, ("es", "en"), opts))
+        f.write_bytes(worksheets.write(cur, resolve(cur), ("es", "en"), opts))
         r = subprocess.run([qpdf, "--check", str(f)], capture_output=True, text=True)
         assert r.returncode == 0, r.stdout + r.stderr
 
@@ -366,7 +367,7 @@ def test_a_table_header_taller_than_a_page_splits_and_keeps_every_word(tmp_path)
     words = [f"palabra{i}" for i in range(300)]
     cols = "[" + " ".join(words) + ", second]"
     cur = _tall(tmp_path, f"          - table: {{columns: {cols}, rows: [[x, y], [z, w]]}}\n")
-    text = pdf_text(worksheets.write(cur, ("en",), Options(large_print=True)))
+    text = pdf_text(worksheets.write(cur, resolve(cur), ("en",), Options(large_print=True)))
     assert re.findall(r"palabra\d+", text) == words
 
 
@@ -382,5 +383,5 @@ def test_table_columns_are_at_least_their_longest_word(tmp_path, rows):
         f"              rows: {rows}\n", encoding="utf-8")
     cur = Workspace().load(src)
     assert cur is not None
-    lines = [ln.strip() for ln in pdf_text(worksheets.write(cur, ("es",), Options())).splitlines()]
+    lines = [ln.strip() for ln in pdf_text(worksheets.write(cur, resolve(cur), ("es",), Options())).splitlines()]
     assert any("Responsabilidades" in ln for ln in lines), lines

@@ -125,11 +125,13 @@ def cover_pdf(cur: Curriculum, languages: tuple[str, ...], options: Options,
     """The kit's cover: what is inside, and what to print (localised)."""
     from reportlab.platypus import Spacer, Table, TableStyle
 
-    from workshopkit.render.pdf.base import (frame_width, para, render, styles, table_style, texts,
-                                             words)
+    from workshopkit.render.pdf.base import (frame_width, para, register, render, styles,
+                                             table_style, texts, words)
+    from workshopkit.source.settings import bundled_fonts
 
     options = dataclasses.replace(options, booklet=False)
-    st = styles(options)
+    faces = register(bundled_fonts())
+    st = styles(options, faces)
     kind_title = words("Printable kit", languages)
     story = [para(" / ".join(plain(t) for t in texts(cur.title, languages)), st["title"]),
              para(kind_title + (f" · {cur.version}" if cur.version else "") + " · "
@@ -137,7 +139,7 @@ def cover_pdf(cur: Curriculum, languages: tuple[str, ...], options: Options,
 
     def table(rows, widths):
         tb = Table(rows, colWidths=[w * frame_width(options) for w in widths], repeatRows=1)
-        tb.setStyle(TableStyle(table_style(options)))
+        tb.setStyle(TableStyle(table_style(options, faces)))
         return tb
 
     story.append(para(words("What is inside", languages), st["h1"]))
@@ -177,7 +179,8 @@ def cover_pdf(cur: Curriculum, languages: tuple[str, ...], options: Options,
     story += [Spacer(1, 8), para(words("Check the files against manifest.json: it lists the "
                                        "size and SHA-256 checksum of each one.", languages),
                                  st["small"])]
-    return render(story, cur=cur, languages=languages, options=options, kind_title=kind_title)
+    return render(story, cur=cur, languages=languages, options=options, faces=faces,
+                  kind_title=kind_title)
 
 
 def write_kits(targets, result, cache, out_dir: Path, request, env: dict) -> None:

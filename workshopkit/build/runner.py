@@ -31,6 +31,7 @@ from workshopkit.i18n import has_ui_catalog
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options, output_date
 from workshopkit.source.project import CONFIG_NAME, display, find_sources
+from workshopkit.source.settings import resolve
 from workshopkit.source.validate import Workspace
 
 __all__ = ["atomic_write", "output_path", "parse_langs", "load_all", "options_for", "build",
@@ -202,13 +203,7 @@ def theme_inputs(project: Path, given: Optional[Path]) -> list[Path]:
         return names
     stamp = (found, _mtime(found))
     if stamp not in _THEMES:
-        try:
-            th = theme.load(found)
-            extra = [th.logo] if th.logo else []
-            extra += [p for _style, p in th.font_files]
-        except WorkshopkitError:
-            extra = []
-        _THEMES[stamp] = extra
+        _THEMES[stamp] = theme.files(found)
     return names + [p for p in _THEMES[stamp] if p not in names]
 
 
@@ -268,7 +263,8 @@ def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
         return Outcome(job.index, diagnostics=[Diagnostic(
             "error", Pos(display(job.source)), "the file changed during the build; build again")])
     try:
-        data = writers.get(job.kind)(cur, job.languages, job.options)
+        settings = resolve(cur, job.options.theme, job.options.template)
+        data = writers.get(job.kind)(cur, settings, job.languages, job.options)
     except WorkshopkitError as exc:
         return Outcome(job.index, diagnostics=exc.diagnostics)
     except Exception as exc:  # a writer bug: say so plainly, write nothing, keep building others

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from workshopkit.model import Activity, Curriculum, Session, Slide
 from workshopkit.model.options import Options
-from workshopkit.source.theme import Theme
+from workshopkit.model.settings import Settings
 from workshopkit.plan.slides_fit import (Bar, Box, Picture, Shape, TextBox, columns, flow, picture,
                                          table, video)
 from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, height, inches, layout,
@@ -53,17 +53,20 @@ class Deck:
     slides: list[PlannedSlide] = field(default_factory=list)
 
 
-def plan(cur: Curriculum, languages: tuple[str, ...], options: Options, theme: Theme,
+def plan(cur: Curriculum, settings: Settings, languages: tuple[str, ...], options: Options,
          width: int = WIDE, height_: int = TALL) -> Deck:
-    return _Planner(cur, languages, options, theme, width, height_).run()
+    """The deck for ``cur``: measured with ``settings.deck_fonts``, with the theme's logo
+    (``settings.theme``; greyscale or not, the plan is the same) and the curriculum's
+    images from ``settings.images``."""
+    return _Planner(cur, settings, languages, options, width, height_).run()
 
 
 class _Planner:
-    def __init__(self, cur, languages, options, theme, width, height_):
-        self.cur, self.options, self.theme = cur, options, theme
+    def __init__(self, cur, settings: Settings, languages, options, width, height_):
+        theme = settings.theme
+        self.cur, self.options, self.theme, self.images = cur, options, theme, settings.images
         self.w, self.h = width, height_
-        self.m = metrics_for(tuple((s, theme.font_file(s)) for s in
-                                   ("regular", "bold", "italic", "bolditalic")))
+        self.m = metrics_for(settings.deck_fonts)
         self.t = Words(cur, languages, options)
         self.deck = Deck(width, height_, languages)
         margin = inches(0.6)
@@ -133,13 +136,9 @@ class _Planner:
             if title is None and cat is not None and cat.title is not None:
                 title = t.text(cat.title)
         elif kind == "image":
-            from PIL import Image
             img = sl.image
-            path = img.path(t.lang)
-            with Image.open(path) as im:
-                pixels = im.size
-            bodies = [picture(path, pixels, t.plain(img.alt), self.body, t.image_caption(img),
-                              self.m)]
+            bodies = [picture(self.images[img.path(t.lang)], t.plain(img.alt), self.body,
+                              t.image_caption(img), self.m)]
         else:  # video
             v = self.cur.videos[sl.video]
             url = v.url.get(t.lang)
@@ -214,16 +213,15 @@ class _Planner:
         return replace(s, y=s.y + dy, h=new_h)
 
     def logo(self) -> list[Shape]:
-        if self.theme.logo is None:
+        logo = self.theme.logo
+        if logo is None:
             return []
-        from PIL import Image
-        with Image.open(self.theme.logo) as im:
-            pw, ph = im.size
+        pw, ph = logo.width, logo.height
         h = inches(0.45)
         w = min(int(h * pw / ph), inches(2.5))
         h = int(w * ph / pw)
         return [Picture(self.w - self.margin - w, self.h - inches(0.2) - h, w, h,
-                        self.t.first_ui("Logo"), path=self.theme.logo)]
+                        self.t.first_ui("Logo"), image=logo)]
 
     def add(self, slide: PlannedSlide) -> None:
         self.deck.slides.append(slide)

@@ -7,11 +7,12 @@ per slide; the deck plan turns extra bodies into "(cont.)" slides.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional, Union
 
+from workshopkit.model.settings import ImageData
+from workshopkit.plan.slides_paging import fit, pack
 from workshopkit.plan.slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para,
-                                          fit, height, inches, layout, line_size, pack, style_of)
+                                          height, inches, layout, line_size, style_of)
 
 BODY_SIZES = (28, 26, 24, 22, 20)
 """Body text: the largest size that fits one slide; when none does, the size
@@ -46,7 +47,7 @@ class TextBox(Box):
 @dataclass
 class Picture(Box):
     descr: str = ""
-    path: Optional[Path] = None   # an image file ...
+    image: Optional[ImageData] = None  # an image ...
     qr: Optional[str] = None      # ... or a URL drawn as a QR code
 
 
@@ -100,8 +101,8 @@ def columns(left: list[Item], right: list[Item], area: Box, m: Metrics) -> list[
     return out
 
 
-def picture(path: Path, pixels: tuple[int, int], descr: str, area: Box,
-            caption: list[Item], m: Metrics) -> list[Shape]:
+def picture(image: ImageData, descr: str, area: Box, caption: list[Item],
+            m: Metrics) -> list[Shape]:
     """An image as large as its area allows, aspect ratio kept, centred, never cropped."""
     shapes: list[Shape] = []
     if caption:
@@ -110,11 +111,11 @@ def picture(path: Path, pixels: tuple[int, int], descr: str, area: Box,
         cap_h = height(paras)
         shapes.append(TextBox(area.x, area.y + area.h - cap_h, area.w, cap_h, paras))
         area = Box(area.x, area.y, area.w, area.h - cap_h - inches(0.1))
-    pw, ph = pixels
+    pw, ph = image.width, image.height
     scale = min(area.w / pw, area.h / ph)
     w, h = int(pw * scale), int(ph * scale)
     shapes.insert(0, Picture(area.x + (area.w - w) // 2, area.y + (area.h - h) // 2, w, h,
-                             descr, path=path))
+                             descr, image=image))
     return shapes
 
 

@@ -9,12 +9,11 @@ Lengths are EMU (914400 per inch, 12700 per point) unless named ``_pt``.
 from __future__ import annotations
 
 import functools
-import math
+import io
 import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Optional
+from dataclasses import dataclass
 
+from workshopkit.model.settings import FontSet
 from workshopkit.plan.markup import parse
 
 EMU_PER_PT = 12700
@@ -97,18 +96,18 @@ def spans(s: str, *, bold: bool = False, italic: bool = False) -> tuple[Span, ..
 
 
 class Metrics:
-    """Text widths in points from TrueType files (regular, bold, italic, bolditalic)."""
+    """Text widths in points from TrueType faces (regular, bold, italic, bolditalic)."""
 
-    def __init__(self, files: dict[str, Path]):
-        self.files = files
+    def __init__(self, fonts: FontSet):
+        self.fonts = fonts
         self._fonts: dict[str, object] = {}
         self._cache: dict[tuple[str, str], float] = {}
-        self._fake_bold = files["bold"] == files["regular"]
+        self._fake_bold = fonts.fake_bold
 
     def _font(self, style: str):
         if style not in self._fonts:
             from PIL import ImageFont
-            self._fonts[style] = ImageFont.truetype(str(self.files[style]), 1000,
+            self._fonts[style] = ImageFont.truetype(io.BytesIO(self.fonts.face(style)), 1000,
                                                     layout_engine=ImageFont.Layout.BASIC)
         return self._fonts[style]
 
@@ -125,8 +124,9 @@ class Metrics:
 
 
 @functools.lru_cache(maxsize=8)
-def metrics_for(files: tuple[tuple[str, Path], ...]) -> Metrics:
-    return Metrics(dict(files))
+def metrics_for(fonts: FontSet) -> Metrics:
+    """One Metrics per font set and process: measurements are cached in it."""
+    return Metrics(fonts)
 
 
 def style_of(span: Span, line: Line) -> str:
@@ -208,109 +208,3 @@ def layout(items: list[Item], size_pt: float, width: int, m: Metrics,
 def height(paras: list[Para]) -> int:
     """EMU a box needs for ``paras``, insets included."""
     return round(sum(p.height_pt for p in paras) * EMU_PER_PT) + 2 * INSET_Y
-
-
-@dataclass
-class Fit:
-    size_pt: float
-    chunks: list[list[Para]] = field(default_factory=list)  # one per slide
-
-    @property
-    def heights(self) -> list[int]:
-        return [height(c) for c in self.chunks]
-
-
-def fit(items: list[Item], width: int, box_h: int, m: Metrics,
-        sizes: tuple[float, ...]) -> Fit:
-    """The largest size in ``sizes`` that fits one box; else the size that
-    needs the fewest boxes (the largest of those), items spread evenly.
-
-    Chunks break between items; an item taller than a whole box is broken
-    between its lines, so nothing is ever cut off.
-    """
-    for size in sizes:
-        flat = [p for it in layout(items, size, width, m) for p in it]
-        if height(flat) <= box_h:
-            return Fit(size, [flat])
-    best: Optional[tuple[float, list[list[Item]]]] = None
-    for size in sizes:
-        chunks = _chunks(items, size, width, box_h, m)
-        if best is None or len(chunks) < len(best[1]):
-            best = (size, chunks)
-    size, chunks = best
-    return Fit(size, [[p for it in layout(c, size, width, m) for p in it] for c in chunks])
-
-
-def _chunks(items: list[Item], size: float, width: int, box_h: int,
-            m: Metrics) -> list[list[Item]]:
-    pieces: list[Item] = []
-    for item in items:
-        if _fits([item], size, width, box_h, m):
-            pieces.append(item)
-        else:  # a giant single item
-            pieces += _split_item(item, size, width, box_h, m)
-    heights = []
-    for item in pieces:
-        paras = layout([item], size, width, m)[0]  # its first paragraph: no space before
-        h = sum(p.height_pt for p in paras)
-        before = paras[0].line.space_before * paras[0].size_pt
-        heights.append((math.ceil(h * EMU_PER_PT), math.ceil((h + before) * EMU_PER_PT)))
-    return [pieces[i:j] for i, j in pack(heights, box_h - 2 * INSET_Y)]
-
-
-def pack(heights: list[tuple[int, int]], cap: int) -> list[tuple[int, int]]:
-    """Consecutive runs (start, end) of blocks, each run's height within ``cap``,
-    as few runs as possible and as even as the fewest allow.
-
-    ``heights`` gives each block's height when it opens a run and otherwise
-    (a paragraph's space before is dropped at the top of a box).
-    """
-    def greedy(limit: int) -> list[tuple[int, int]]:
-        out, start, used = [], 0, 0
-        for i, (first, other) in enumerate(heights):
-            if i > start and used + other > limit:
-                out.append((start, i))
-                start, used = i, 0
-            used += first if i == start else other
-        if heights:
-            out.append((start, len(heights)))
-        return out
-
-    runs = greedy(cap)
-    lo, hi = max([f for f, _ in heights] + [0]), cap
-    while lo < hi:  # the smallest limit that still needs no more runs
-        mid = (lo + hi) // 2
-        if len(greedy(mid)) <= len(runs):
-            hi = mid
-        else:
-            lo = mid + 1
-    return greedy(hi) if hi < cap else runs
-
-
-def _fits(items: list[Item], size: float, width: int, box_h: int, m: Metrics) -> bool:
-    return height([p for it in layout(items, size, width, m) for p in it]) <= box_h
-
-
-def _split_item(item: Item, size: float, width: int, box_h: int, m: Metrics) -> list[Item]:
-    """Break an item too tall for a box into word-wrapped pieces that fit."""
-    pieces: list[Item] = []
-    for ln in item:
-        words = [t for s in ln.spans for t in _pieces(s)]
-        current: list[Span] = []
-        for w in words:
-            trial = replace(ln, spans=tuple(current + [w]))
-            if current and not _fits([[trial]], size, width, box_h, m):
-                pieces.append([replace(ln, spans=tuple(current))])
-                current = [Span(w.text.lstrip(), w.bold, w.italic)]
-            else:
-                current.append(w)
-        if current:
-            pieces.append([replace(ln, spans=tuple(current))])
-    return pieces
-
-
-def _pieces(span: Span) -> list[Span]:
-    out = []
-    for tok in re.findall(r"\s*\S{1,40}", span.text):
-        out.append(Span(tok, span.bold, span.italic))
-    return out or [span]

@@ -4,20 +4,26 @@ A theme is found, in order: ``options.theme`` (``--theme`` or the project's
 ``workshopkit.yaml`` ``theme:``), then ``theme.yaml`` beside the project's
 ``workshopkit.yaml``, then the built-in default (dark text on a light
 background, which projects and prints well).  Every problem in a theme file is
-reported with its line and column, all at once.
+reported with its line and column, all at once.  Loading reads the logo and the
+font files too, so that a theme that loads can always be drawn.
 """
 from __future__ import annotations
 
 import difflib
+import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
 from workshopkit.errors import Pos, Problems, WorkshopkitError
-from workshopkit.source.fonts import FAMILY, font_path
+from workshopkit.model.settings import Theme
+from workshopkit.source import readers
+from workshopkit.source.fonts import FAMILY
 from workshopkit.source.nodes import Mapping, Node, Scalar, load_file
 from workshopkit.source.project import display
+
+__all__ = ["COLOURS", "DEFAULT", "Theme", "ThemeSource", "find", "load", "read", "files"]
 
 COLOURS = ("background", "title", "text", "accent", "muted", "table_header", "table_border")
 """Colour roles a theme may set (six hex digits, '#' optional)."""
@@ -25,39 +31,18 @@ COLOURS = ("background", "title", "text", "accent", "muted", "table_header", "ta
 IMAGE_TYPES = {".png", ".jpg", ".jpeg"}
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
-
-@dataclass(frozen=True)
-class Theme:
-    background: str = "FFFFFF"
-    title: str = "1B3A5C"        # deep blue: strong on screen, dark grey in print
-    text: str = "222222"
-    accent: str = "D0562B"       # the bar under titles
-    muted: str = "5F6368"        # second language, captions
-    table_header: str = "E8EEF5"
-    table_border: str = "8C96A0"
-    title_font: str = FAMILY
-    body_font: str = FAMILY
-    font_files: tuple[tuple[str, Path], ...] = ()  # style -> TTF used to measure text
-    logo: Optional[Path] = None
-    source: Optional[Path] = None  # the theme.yaml it came from
-
-    def font_file(self, style: str) -> Path:
-        return dict(self.font_files).get(style) or font_path(style)
-
-    def greyscale(self) -> "Theme":
-        """The low-ink variant: greys only, no filled table headers."""
-        def grey(hex_: str) -> str:
-            r, g, b = (int(hex_[i:i + 2], 16) for i in (0, 2, 4))
-            y = round(0.299 * r + 0.587 * g + 0.114 * b)
-            return f"{y:02X}" * 3
-        return replace(self, background="FFFFFF", title=grey(self.title), text=grey(self.text),
-                       accent=grey(self.accent), muted=grey(self.muted),
-                       table_header="FFFFFF", table_border=grey(self.table_border))
-
-
-DEFAULT = Theme()
+DEFAULT = Theme(title_font=FAMILY, body_font=FAMILY)
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 _KEYS = ("colors", "fonts", "logo")
+
+
+@dataclass(frozen=True)
+class ThemeSource:
+    """A loaded theme with what it read besides itself."""
+
+    theme: Theme
+    fonts: tuple[tuple[str, bytes], ...] = ()  # style -> TTF measuring deck text
+    files: tuple[Path, ...] = ()               # its logo and font files
 
 
 def find(project: Optional[Path], given: Optional[Path]) -> Optional[Path]:
@@ -74,34 +59,54 @@ def find(project: Optional[Path], given: Optional[Path]) -> Optional[Path]:
 
 def load(path: Optional[Path]) -> Theme:
     """Read and check a theme file; raise WorkshopkitError listing every problem."""
+    return read(path).theme
+
+
+def files(path: Optional[Path]) -> list[Path]:
+    """The files a theme file refers to (logo, fonts); none when it does not load."""
+    try:
+        return list(read(path).files)
+    except WorkshopkitError:
+        return []
+
+
+def read(path: Optional[Path]) -> ThemeSource:
+    """The theme in ``path`` (None: the default) with its logo and font files read."""
     if path is None:
-        return DEFAULT
+        return ThemeSource(DEFAULT)
     path = Path(path)
     name = display(path)
     if not path.is_file():
         raise WorkshopkitError(_diag(Pos(name), "theme file not found"))
     root = load_file(path, name)
     problems = Problems()
-    values: dict = {"source": path}
+    values: dict = {"source": name}
     if isinstance(root, Scalar) and root.is_null:
-        return replace(DEFAULT, source=path)
+        return ThemeSource(replace(DEFAULT, source=name))
     if not isinstance(root, Mapping):
         problems.error(root.pos, "a theme is a mapping with colors, fonts and logo")
         raise WorkshopkitError(problems)
+    fonts: dict[str, bytes] = {}
+    used: list[Path] = []
     for key, node in root.items:
         if key.value not in _KEYS:
             problems.error(key.pos, _unknown(key.value, _KEYS))
         elif key.value == "colors":
             _colours(node, problems, values)
         elif key.value == "fonts":
-            _fonts(node, path.parent, problems, values)
+            _fonts(node, path.parent, problems, values, fonts, used)
         elif key.value == "logo":
             logo = _file(node, path.parent, problems, "logo", IMAGE_TYPES, MAX_LOGO_BYTES)
             if logo:
-                values["logo"] = logo
+                try:
+                    values["logo"] = readers.image(logo, node.pos, "logo")
+                    used.append(logo)
+                except WorkshopkitError as exc:
+                    problems.extend(exc.diagnostics)
     if problems.errors:
         raise WorkshopkitError(problems)
-    return replace(DEFAULT, **values)
+    return ThemeSource(replace(DEFAULT, **values), tuple(sorted(fonts.items())),
+                       tuple(dict.fromkeys(used)))
 
 
 def _diag(pos: Pos, message: str):
@@ -138,12 +143,12 @@ def _colours(node: Node, problems: Problems, values: dict) -> None:
         values[key.value] = hit.group(1).upper()
 
 
-def _fonts(node: Node, base: Path, problems: Problems, values: dict) -> None:
+def _fonts(node: Node, base: Path, problems: Problems, values: dict,
+           fonts: dict[str, bytes], used: list[Path]) -> None:
     """fonts: {title: X, body: X}; X is 'DejaVu Sans' or a .ttf file to measure with."""
     m = _mapping(node, problems, "fonts")
     if m is None:
         return
-    files: dict[str, Path] = {}
     for key, val in m.items:
         if key.value not in ("title", "body"):
             problems.error(key.pos, _unknown(key.value, ("title", "body")))
@@ -157,18 +162,26 @@ def _fonts(node: Node, base: Path, problems: Problems, values: dict) -> None:
         if ttf is None:
             continue
         try:
-            from PIL import ImageFont
-            family = ImageFont.truetype(str(ttf), 10).getname()[0]
-        except OSError:
+            data, family = readers.cached("ttf", ttf, _ttf)
+        except (OSError, ValueError):
+            data = family = None
+        if family is None:
             problems.error(val.pos, f"cannot read the font file {display(ttf)}")
             continue
         values[f"{key.value}_font"] = family
-        if key.value == "body":
-            files.update({"regular": ttf, "italic": ttf})
-        else:
-            files.update({"bold": ttf, "bolditalic": ttf})
-    if files:
-        values["font_files"] = tuple(sorted(files.items()))
+        used.append(ttf)
+        styles = ("regular", "italic") if key.value == "body" else ("bold", "bolditalic")
+        fonts.update({s: data for s in styles})
+
+
+def _ttf(data: bytes) -> tuple[bytes, Optional[str]]:
+    """The font's bytes and family name (None: not a font PIL can read)."""
+    from PIL import ImageFont
+
+    try:
+        return data, ImageFont.truetype(io.BytesIO(data), 10).getname()[0]
+    except OSError:
+        return data, None
 
 
 def _file(node: Node, base: Path, problems: Problems, what: str, suffixes: set[str],

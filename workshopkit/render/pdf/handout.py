@@ -8,190 +8,32 @@ from :func:`workshopkit.plan.qr.runs`; its four-module quiet zone stays white.
 """
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.fonts import tt2ps
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.doctemplate import NullActionFlowable
 
-from workshopkit.plan import qr
 from workshopkit.i18n import ui
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
-from workshopkit.plan.handout import (MIN_MODULE, Card, Code, card_lines, choose_rows, grid,
-                                      header_lines, plan_cards, qr_module, url_lines)
+from workshopkit.model.settings import Settings
+from workshopkit.plan import qr
+from workshopkit.plan.handout import (MIN_MODULE, Card, Code, choose_rows, grid, header_lines,
+                                      plan_cards, qr_module, url_lines)
 from workshopkit.render.pdf import base as pdfbase
+from workshopkit.render.pdf.handout_cards import (LOOKS, Look, Placed, QRCode, UrlText,
+                                                  card_layout, card_styles, card_texts)
 
 __all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_module",
            "url_lines", "MIN_MODULE"]
 
-FONT = "DejaVuSans"
 
-
-# ------------------------------------------------------------------ drawing blocks
-
-@dataclass(frozen=True)
-class Look:
-    """Sizes in points for one layout."""
-    body: float
-    title: float
-    small: float
-    pad: float
-    module: float  # target QR module size
-    qr_share: float  # most of the card width the QR column may take
-
-
-LOOKS = {
-    ("cut", False): (Look(9.5, 12, 8.5, 10, 0.8 * mm, 0.45), Look(8, 10, 7.5, 8, 0.7 * mm, 0.5)),
-    ("cut", True): (Look(16, 19, 16, 12, 1.3 * mm, 0.4),),
-    ("page", False): (Look(13, 22, 11, 0, 2.5 * mm, 0.6),),
-    ("page", True): (Look(18, 26, 16, 0, 2.5 * mm, 0.6),),
-}
-
-
-@functools.lru_cache(maxsize=8192)
-def qr_path(url: str) -> str:
-    """The code's dark runs as one PDF path of rectangles, filled, in module units with
-    the origin at the bottom-left corner of the quiet zone (integers: exact and fast)."""
-    n, q = qr.size(url), qr.QUIET_ZONE
-    ops = [f"{q + x} {q + n - 1 - y} {length} 1 re" for x, y, length in qr.runs(url)]
-    return "\n".join(ops) + "\nf"
-
-
-class QRCode(Flowable):
-    """One QR code with its quiet zone, and its language label beneath when it has one."""
-
-    def __init__(self, code: Code, module: float, label_style: ParagraphStyle | None = None):
-        super().__init__()
-        self.code, self.module = code, module
-        self.side = (qr.size(code.url) + 2 * qr.QUIET_ZONE) * module
-        self.label = pdfbase.para(code.label, label_style) if code.label and label_style else None
-
-    def wrap(self, aw, ah):
-        self.label_h = self.label.wrap(self.side, ah)[1] if self.label else 0
-        return self.side, self.side + self.label_h
-
-    def draw(self):
-        c = self.canv
-        c.saveState()
-        c.setFillColor(colors.black)
-        c.transform(self.module, 0, 0, self.module, 0, self.label_h)  # unit = one module
-        c.addLiteral(qr_path(self.code.url))
-        c.restoreState()
-        c.linkURL(self.code.url, (0, self.label_h, self.side, self.label_h + self.side), relative=1)
-        if self.label:
-            self.label.drawOn(c, 0, 0)
-
-
-class UrlText(Flowable):
-    """The printed URL, broken at safe characters, black, and a link on screen."""
-
-    def __init__(self, url: str, size: float):
-        super().__init__()
-        self.url, self.size, self.leading = url, size, size * 1.3
-
-    def wrap(self, aw, ah):
-        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, FONT, self.size))
-        self.width = max(stringWidth(s, FONT, self.size) for s in self.lines)
-        return self.width, self.leading * len(self.lines)
-
-    def draw(self):
-        c, n = self.canv, len(self.lines)
-        c.setFont(FONT, self.size)
-        c.setFillColor(colors.black)
-        for i, line in enumerate(self.lines):
-            c.drawString(0, (n - 1 - i) * self.leading + 0.25 * self.size, line)
-        c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
-
-
-def _styles(look: Look, options: Options, align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
-    pal = pdfbase.palette(options)
-    bold, italic = tt2ps(FONT, 1, 0), tt2ps(FONT, 0, 1)
-
-    def st(name, size, font=FONT, color=pal.text, space=0.0, **kw):
-        kw.setdefault("alignment", align)
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
-                              textColor=color, spaceAfter=space, **kw)
-
-    return {
-        "title": st("title", look.title, bold, pal.accent, look.body * 0.2),
-        "title2": st("title2", look.title * 0.9, italic, pal.muted, look.body * 0.3),
-        "body": st("body", look.body, space=look.body * 0.3),
-        "body2": st("body2", look.body, italic, pal.muted, look.body * 0.3),
-        "small": st("small", look.small, color=pal.muted, space=look.small * 0.3),
-        "label": st("label", look.small, bold),
-        "qrlabel": st("qrlabel", look.small, bold, alignment=TA_CENTER),
-    }
-
-
-def _texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
-    """(beside the code, below it): paragraphs in reading order."""
-    side, below = card_lines(card, languages)
-    return ([pdfbase.para(t, sts[role]) for t, role in side],
-            [pdfbase.para(t, sts[role]) for t, role in below])
-
-
-def _urls(card: Card, look: Look, sts) -> list[Flowable]:
-    out: list[Flowable] = []
-    for code in card.codes:
-        if code.label:
-            out.append(pdfbase.para(code.label, sts["label"]))
-        out.append(UrlText(code.url, look.small))
-    return out
-
-
-@dataclass
-class Placed:
-    height: float
-    items: list[tuple[Flowable, float, float, float]]  # flowable, x, y from the top, height
-
-
-def card_layout(card: Card, width: float, look: Look, languages, options) -> Placed | None:
-    """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
-    sts = _styles(look, options)
-    inner = width - 2 * look.pad
-    modules = max(qr.size(c.url) for c in card.codes)
-    gap = look.body * 0.8
-    n = len(card.codes)
-    module = qr_module(modules, min(inner * look.qr_share, (inner - gap * (n - 1)) / n),
-                       look.module)
-    if module is None:
-        return None
-    items: list[tuple[Flowable, float, float, float]] = []
-
-    def column(flows, x, y, w):
-        for f in flows:
-            h = f.wrap(w, 1e6)[1]
-            items.append((f, x, y, h))
-            y += h + (getattr(f.style, "spaceAfter", 0) if hasattr(f, "style") else gap / 2)
-        return y
-
-    codes = [QRCode(c, module, sts["qrlabel"]) for c in card.codes]
-    qr_w = max(c.side for c in codes)
-    side, below = _texts(card, languages, sts)
-    if len(codes) == 1:  # the code on the left, title and facts beside it
-        left_y = column(codes, look.pad, look.pad, qr_w)
-        right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
-        y = max(left_y, right_y) + gap / 2
-    else:  # one code per language, side by side above the text
-        y = max(column([c], look.pad + i * (qr_w + gap), look.pad, qr_w)
-                for i, c in enumerate(codes))
-        y = column(side, look.pad, y, inner)
-    y = column(below + _urls(card, look, sts), look.pad, y, inner)
-    return Placed(y + look.pad - gap / 2, items)
-
-
-# ------------------------------------------------------------------ pages
-
-def _header(cur: Curriculum, languages, options, look: Look) -> list[Flowable]:
+def _header(cur: Curriculum, languages, options, look: Look,
+            faces: pdfbase.Faces) -> list[Flowable]:
     """Curriculum title and the instruction, in each language (once when the same)."""
-    sts = _styles(look, options)
+    sts = card_styles(look, options, faces)
     return [pdfbase.para(t, sts[role]) for t, role in header_lines(cur, languages)]
 
 
@@ -248,10 +90,12 @@ class CardSheet(Flowable):
     """Every card of a cut handout; it splits itself into pages of the same grid.
     A card that fits no cell follows on a page of its own, after the grid."""
 
-    def __init__(self, cards, make_header, page_story, looks, languages, options, state=None):
+    def __init__(self, cards, make_header, page_story, looks, languages, options, faces,
+                 state=None):
         super().__init__()
         self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
         self.looks, self.languages, self.options = looks, languages, options
+        self.faces = faces
         self.state = state  # (cols, rows, cell, {video id: layout or None}, oversized cards)
 
     def wrap(self, aw, ah):
@@ -263,7 +107,8 @@ class CardSheet(Flowable):
         for card in self.cards:  # a smaller look only for cards too tall for the most rows
             tries = []
             for look in self.looks:
-                tries.append(card_layout(card, aw / cols, look, self.languages, self.options))
+                tries.append(card_layout(card, aw / cols, look, self.languages, self.options,
+                                         self.faces))
                 if tries[-1] is not None and tries[-1].height <= body_h / most:
                     break
             layouts[card.video_id] = [t for t in tries if t is not None]
@@ -291,7 +136,7 @@ class CardSheet(Flowable):
                                 pdfbase.palette(self.options).rule))
         if rest:
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, self.state))
+                                 self.languages, self.options, self.faces, self.state))
         else:
             for i, card in enumerate(big):
                 out += ([PageBreak()] if i or placed else []) + self.page_story(card)
@@ -319,7 +164,8 @@ class CodeRow(Flowable):
                            self.look.module) or MIN_MODULE
         self.parts = []
         for code in self.card.codes:
-            q, u = QRCode(code, module, self.sts["qrlabel"]), UrlText(code.url, self.look.small)
+            q = QRCode(code, module, self.sts["qrlabel"])
+            u = UrlText(code.url, self.look.small, self.sts["body"].fontName)
             self.parts.append((q, q.wrap(col, ah), u, u.wrap(col, ah)))
         self.col, self.aw = col, aw
         self.height = max(qh + 6 + uh for _q, (_w, qh), _u, (_uw, uh) in self.parts)
@@ -343,24 +189,25 @@ class CodeRow(Flowable):
             x += self.col + self.gap
 
 
-def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
-    pdfbase.register_fonts()
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    faces = pdfbase.register(settings.fonts)
     _ = ui(languages[0])
     mode = "page" if options.cards == "page" else "cut"
     looks = LOOKS[(mode, options.large_print)]
     page_look = LOOKS[("page", options.large_print)][0]
     head_look = Look(page_look.body, page_look.title * 0.8, page_look.small, 0, 0, 0)
-    make_header = lambda: _header(cur, languages, options, head_look)  # noqa: E731
+    make_header = lambda: _header(cur, languages, options, head_look, faces)  # noqa: E731
 
     def page_story(card: Card) -> list[Flowable]:
-        sts = _styles(page_look, options, TA_CENTER)
-        side, below = _texts(card, languages, sts)
+        sts = card_styles(page_look, options, faces, TA_CENTER)
+        side, below = card_texts(card, languages, sts)
         return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 16)]
                 + side + below)
 
     cards = plan_cards(cur, languages)
     if not cards:
-        sts = _styles(page_look, options)
+        sts = card_styles(page_look, options, faces)
         story = make_header() + [Spacer(1, 12),
                                  pdfbase.para(_("This workshop has no videos."), sts["body"])]
     elif mode == "page":
@@ -368,6 +215,6 @@ def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> byte
         for i, card in enumerate(cards):
             story += ([PageBreak()] if i else []) + page_story(card)
     else:
-        story = [CardSheet(cards, make_header, page_story, looks, languages, options)]
-    return pdfbase.render(story, cur=cur, languages=languages, options=options,
+        story = [CardSheet(cards, make_header, page_story, looks, languages, options, faces)]
+    return pdfbase.render(story, cur=cur, languages=languages, options=options, faces=faces,
                           kind_title=_("Video handout"))

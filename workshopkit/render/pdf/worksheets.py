@@ -8,303 +8,17 @@ share one writing space.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from workshopkit.i18n import N_
-from workshopkit.model import Curriculum, WorksheetItem
+from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.settings import Settings
 from workshopkit.plan import pages
 from workshopkit.render.pdf import base as pb
-from workshopkit.render.pdf.base import keep_first, keep_list, paras, words
-
-
-class WritingLines(Flowable):
-    """Ruled lines to write on; splits across pages line by line."""
-
-    def __init__(self, count: int, width: float, gap: float, color):
-        super().__init__()
-        self.count, self.width, self.gap, self.color = count, width, gap, color
-
-    def wrap(self, avail_w, avail_h):
-        return self.width, self.count * self.gap
-
-    def split(self, avail_w, avail_h):
-        fits = int(avail_h // self.gap)
-        if fits < 1 or fits >= self.count:
-            return []
-        return [WritingLines(fits, self.width, self.gap, self.color),
-                WritingLines(self.count - fits, self.width, self.gap, self.color)]
-
-    def draw(self):
-        c = self.canv
-        c.setStrokeColor(self.color)
-        c.setLineWidth(0.6)
-        for i in range(self.count):
-            y = i * self.gap + 1
-            c.line(0, y, self.width, y)
-
-
-class Tick(Flowable):
-    """An empty box to tick: square, or round for a single choice."""
-
-    def __init__(self, size: float, round_: bool, color):
-        super().__init__()
-        self.size, self.round, self.color = size, round_, color
-
-    def wrap(self, avail_w, avail_h):
-        return self.size, self.size
-
-    def draw(self):
-        c = self.canv
-        c.setStrokeColor(self.color)
-        c.setLineWidth(1.1)
-        s = self.size
-        if self.round:
-            c.circle(s / 2, s / 2 - 1, s / 2 - 0.5, stroke=1, fill=0)
-        else:
-            c.rect(0.5, -0.5, s - 1, s - 1, stroke=1, fill=0)
-
-
-@dataclass
-class Ctx:
-    cur: Curriculum
-    languages: tuple[str, ...]
-    options: Options
-    st: dict[str, ParagraphStyle]
-    pal: pb.Palette
-    width: float
-
-    @property
-    def gap(self) -> float:
-        """Distance between writing lines (about 8 mm; 11 mm in large print)."""
-        return 31.0 if self.options.large_print else 23.0
-
-    def t(self, text, style="body", second="second"):
-        return paras(text, self.languages, self.st, style, second)
-
-    def w(self, msgid: str, style: str = "label", **fmt):
-        return pb.para(words(msgid, self.languages, **fmt), self.st[style])
-
-
-def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
-    size = ctx.st["body"].fontSize + 1
-    rows = [[Tick(size, round_, ctx.pal.text), ctx.t(o)] for o in options_]
-    t = pb.Rows(rows, colWidths=[size + 10, ctx.width - size - 10], hAlign="LEFT",
-                rowSplitRange=(2, -2))  # no option alone at the foot or the top of a page
-    t.setStyle(TableStyle(pb.CELL_FONT + [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("TOPPADDING", (0, 0), (-1, -1), 3),
-                           ("TOPPADDING", (0, 0), (0, -1), 4),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return t
-
-
-def _grid(ctx: Ctx, header: list, rows: list, widths: list[float], heights=None,
-          repeat: bool = True, min_heights=None) -> Table:
-    """A grid; ``heights`` fix row heights, ``min_heights`` let rows with text grow."""
-    data = ([header] if header else []) + rows
-    first = 2 if header else 1  # a page part has a row under its header; the last, two rows
-    t = pb.Rows(data, colWidths=widths, rowHeights=heights, repeatRows=1 if header and repeat else 0,
-                hAlign="LEFT", rowSplitRange=(first, -2) if len(rows) >= 4 else None,
-                minRowHeights=min_heights)
-    t.setStyle(TableStyle(pb.table_style(ctx.options, 1 if header else 0)))
-    return t
-
-
-def prompt(ctx: Ctx, item: WorksheetItem) -> list:
-    return [pb.Together(ctx.t(item.prompt, "h3") +
-                         [WritingLines(item.lines, ctx.width, ctx.gap, ctx.pal.rule)])]
-
-
-def checklist(ctx: Ctx, item: WorksheetItem) -> list:
-    return [pb.Together([_ticks(ctx, item.checklist, round_=False)])]
-
-
-def choice(ctx: Ctx, item: WorksheetItem) -> list:
-    ch = item.choice
-    hint = N_("Choose all that apply") if ch.multiple else N_("Choose one")
-    head = ctx.t(ch.prompt, "h3") if ch.prompt else []
-    return [pb.Together(head + [ctx.w(hint, "small"), Spacer(1, 3),
-                                 _ticks(ctx, ch.options, round_=not ch.multiple)])]
-
-
-def table(ctx: Ctx, item: WorksheetItem) -> list:
-    tb = item.table
-    ncols = max([len(tb.columns)] + [len(r) for r in tb.rows] + [1])
-    widths = table_widths(ctx, tb, ncols)
-    header = [ctx.t(c, "cellhead", "cell2") for c in tb.columns]
-    header += [""] * (ncols - len(header)) if header else []
-    rows = [[ctx.t(c, "cell", "cell2") for c in r] + [""] * (ncols - len(r)) for r in tb.rows]
-    heights = None
-    if tb.empty_rows:
-        rows += [[""] * ncols for _ in range(tb.empty_rows)]
-        head_h = None if header else []
-        heights = ([head_h] if header else []) + [None] * len(tb.rows) + [ctx.gap * 1.4] * tb.empty_rows
-    return [pb.Together([_grid(ctx, header, rows, widths, heights)])]
-
-
-def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
-    o = ctx.options
-    levels = pages.RISK_LEVELS
-    lead = [ctx.w("Risk matrix", "h3"),
-            ctx.w("Place each threat in the grid by how likely it is and how much harm it would do.",
-                  "small"), Spacer(1, 4)]
-    corner = [ctx.w("Impact →", "label"), ctx.w("Likelihood ↓", "label")]
-    first = max(ctx.width * 0.26, 60)
-    cell_w = (ctx.width - first) / 3
-    header = [corner] + [ctx.w(lv, "cellhead") for lv in levels]
-    rows = [[ctx.w(lv, "cellhead")] + ["", "", ""] for lv in reversed(levels)]
-    cell_h = (78 if o.large_print else 58) * (0.8 if o.booklet else 1)
-    grid = _grid(ctx, header, rows, [first] + [cell_w] * 3, [None] + [cell_h] * 3, repeat=False)
-    if ctx.pal.fill is not None:
-        shades = [0.97, 0.92, 0.86, 0.80, 0.74]
-        cmds = []
-        for r in range(3):          # r = 0 is High likelihood
-            for c in range(3):      # c = 0 is Low impact
-                score = (2 - r) + c
-                g = shades[score]
-                cmds.append(("BACKGROUND", (c + 1, r + 1), (c + 1, r + 1), pb.colors.Color(g, g, g)))
-        grid.setStyle(TableStyle(cmds))
-    threats = _threat_table(ctx, item.risk_matrix.threats)
-    for f in lead:  # heading, instruction and grid on one page, even when all is too tall
-        f.keepWithNext = 1
-    matrix = lead + [grid, Spacer(1, 10)]
-    if len(threats) == 1:  # the threat table: with the grid when the page has room
-        return [pb.together(matrix + threats)]
-    return keep_first(matrix, threats)
-
-
-def _threat_table(ctx: Ctx, threats) -> list:
-    st = ctx.st
-    heads = [N_("Threat"), N_("Likelihood"), N_("Impact"), N_("Mitigation")]
-    font, size = st["cellhead"].fontName, st["cellhead"].fontSize
-    narrow = max(stringWidth(words(h, ctx.languages, sep=" "), font, size)
-                 for h in heads[1:3]) / max(1, len(ctx.languages)) + 12
-    narrow = max(narrow, ctx.width * 0.12)
-    rest = ctx.width - 2 * narrow
-    extra = 2  # empty rows for the group's own threats
-    if ctx.options.large_print or rest < ctx.width * 0.55:  # too narrow: one block per threat
-        out = []
-        for th in list(threats) + [None] * extra:
-            rows = [[ctx.t(th, "cellhead", "cell2") if th else ctx.w("Threat", "cellhead")]]
-            levels = "   ".join("○ " + words(lv, ctx.languages) for lv in pages.RISK_LEVELS)
-            for label in heads[1:3]:
-                rows.append([pb.para(words(label, ctx.languages) + ":  " + levels, st["cell"])])
-            rows.append([ctx.w("Mitigation", "cell")])
-            rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])
-            out += [pb.Together([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]
-        return out
-    header = [ctx.w(h, "cellhead") for h in heads]
-    rows = [[ctx.t(th, "cell", "cell2"), "", "", ""] for th in threats]
-    rows += [["", "", "", ""] for _ in range(extra)]
-    room = [0] + [max(ctx.gap * 2, 40)] * (len(threats) + extra)  # a long threat grows its row
-    return [_grid(ctx, header, rows, [rest * 0.45, narrow, narrow, rest * 0.55], min_heights=room)]
-
-
-def case_study(ctx: Ctx, item: WorksheetItem) -> list:
-    cs = item.case_study
-    lead = ctx.t(cs.title, "h3") if cs.title else [ctx.w("Case study", "h3")]
-    lead += ctx.t(cs.story)
-    out: list = []
-    for i, q in enumerate(cs.questions, 1):
-        texts = pb.texts(q, ctx.languages)
-        block = [pb.para(f"{i}. {texts[0]}", ctx.st["body"])]
-        block += [pb.para(s, ctx.st["second"]) for s in texts[1:]]
-        block.append(WritingLines(cs.lines, ctx.width, ctx.gap, ctx.pal.rule))
-        out.append(pb.Together([Spacer(1, 4)] + block))
-    return keep_first(lead, out)  # the story is never read on one page, answered on the next
-
-
-def _measure(ctx: Ctx, strings: list[str], bold: bool) -> tuple[float, float]:
-    """(longest word, longest whole string) in points, cell padding included."""
-    st = ctx.st["cellhead" if bold else "cell"]
-    pad = 2 * (5 if ctx.options.large_print else 4) + 1
-    words_ = [w for s in strings for w in pb.plain(s).split()] or [""]
-    longest = max(stringWidth(w, st.fontName, st.fontSize) for w in words_)
-    whole = max(stringWidth(pb.plain(s), st.fontName, st.fontSize) for s in strings or [""])
-    return longest + pad, whole + pad
-
-
-def table_widths(ctx: Ctx, tb, ncols: int) -> list[float]:
-    """Each column at least its longest word; the rest goes to columns by how much text
-    they hold, a column left blank for writing counting as an equal share."""
-    mins, naturals = [], []
-    for i in range(ncols):
-        head = pb.texts(tb.columns[i], ctx.languages) if i < len(tb.columns) else []
-        cells = [s for r in tb.rows if i < len(r) for s in pb.texts(r[i], ctx.languages)]
-        hm, hn = _measure(ctx, head, bold=True)
-        cm, cn = _measure(ctx, cells, bold=False)
-        mins.append(max(hm, cm))
-        written = any(c.strip() for c in cells)  # blank cells are space to write in
-        naturals.append(max(hn, cn) if written else max(mins[-1], ctx.width / ncols))
-    return pages.fit_columns(mins, naturals, ctx.width) or [ctx.width / ncols] * ncols
-
-
-def comparison_widths(ctx: Ctx, cat, cols) -> list[float] | None:
-    mins, naturals = [], []
-    for i, (_name, head) in enumerate(cols):
-        cells = [s for r in cat.rows for s in pb.texts(pages.row_values(r, cols)[i], ctx.languages)]
-        hm, hn = _measure(ctx, [words(head, ctx.languages)], bold=True)
-        cm, cn = _measure(ctx, cells, bold=False)
-        mins.append(max(hm, cm))
-        naturals.append(max(hn, cn))
-    return pages.fit_columns(mins, naturals, ctx.width)
-
-
-def comparison(ctx: Ctx, item: WorksheetItem) -> list:
-    cat = ctx.cur.catalogs.get(item.comparison)
-    if cat is None:
-        return []
-    cols = pages.comparison_columns(cat)
-    title = ctx.t(cat.title, "h3") if cat.title else [ctx.w("Free tools", "h3")]
-    widths = comparison_widths(ctx, cat, cols)
-    if pages.comparison_layout(widths, ctx.options.large_print) == "table":
-        header = [ctx.w(h, "cellhead") for _, h in cols]
-        rows = [[ctx.t(v, "cell", "cell2") if v else "" for v in pages.row_values(r, cols)]
-                for r in cat.rows]
-        return keep_first(title, [_grid(ctx, header, rows, widths)])
-    out: list = []
-    for r in cat.rows:
-        lines = [ctx.t(r.need, "cellhead", "cell2")]
-        for (name, head), v in zip(cols[1:], pages.row_values(r, cols)[1:]):
-            if v is None:
-                continue
-            vals = pb.texts(v, ctx.languages)
-            label = pb.escape(words(head, ctx.languages))
-            cell = [Paragraph(f"<b>{label}:</b> {pb.markup(vals[0])}", ctx.st["cell"])]
-            cell += [pb.para(s, ctx.st["cell2"]) for s in vals[1:]]
-            lines.append(cell)
-        out.append([pb.Together([card(ctx, lines)]), Spacer(1, 6)])
-    return keep_list(title, out)
-
-
-def card(ctx: Ctx, rows: list) -> Table:
-    """A bordered block, no inner grid: a rule under its first row only."""
-    t = pb.Rows([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT")
-    pad = 5 if ctx.options.large_print else 4
-    cmds = pb.CELL_FONT + [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ctx.pal.border),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2), ("RIGHTPADDING", (0, 0), (-1, -1), pad + 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, 0), pad), ("BOTTOMPADDING", (0, 0), (-1, 0), pad),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), pad + 1)]
-    if ctx.pal.head_fill is not None:
-        cmds.append(("BACKGROUND", (0, 0), (-1, 0), ctx.pal.head_fill))
-    t.setStyle(TableStyle(cmds))
-    return t
-
-
-def text(ctx: Ctx, item: WorksheetItem) -> list:
-    return ctx.t(item.text)
-
-
-RENDER = {"prompt": prompt, "checklist": checklist, "choice": choice, "table": table,
-          "risk_matrix": risk_matrix, "case_study": case_study, "comparison": comparison,
-          "text": text}
+from workshopkit.render.pdf.base import keep_first, words
+from workshopkit.render.pdf.blocks import Ctx
+from workshopkit.render.pdf.worksheet_items import RENDER
 
 
 def name_date(ctx: Ctx) -> Table:
@@ -324,7 +38,7 @@ def name_date(ctx: Ctx) -> Table:
         widths = [w0, ctx.width - w0]
         lines = [("LINEBELOW", (1, 0), (1, 1), 0.8, ctx.pal.text)]
     t = Table(data, colWidths=widths, rowHeights=ctx.gap, hAlign="LEFT")
-    t.setStyle(TableStyle(pb.CELL_FONT + lines + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    t.setStyle(TableStyle(pb.cell_font(ctx.faces) + lines + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
@@ -342,9 +56,10 @@ def activity_header(ctx: Ctx, session, activity) -> list:
     return out
 
 
-def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list:
-    ctx = Ctx(cur, languages, options, pb.styles(options), pb.palette(options),
-              pb.frame_width(options))
+def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
+          faces: pb.Faces) -> list:
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+              pb.frame_width(options), faces)
     out: list = []
     for n, (session, activity) in enumerate(pages.worksheet_activities(cur)):
         if n:
@@ -363,6 +78,8 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options) -> list
     return out
 
 
-def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
-    return pb.render(story(cur, languages, options), cur=cur, languages=languages,
-                     options=options, kind_title=words("Worksheets", languages))
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    faces = pb.register(settings.fonts)
+    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
+                     options=options, faces=faces, kind_title=words("Worksheets", languages))

@@ -9,27 +9,26 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from workshopkit.source import theme as themes
-from workshopkit.errors import Diagnostic, ERROR, Pos, WorkshopkitError
-from workshopkit.plan.markup import plain
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.settings import Settings
+from workshopkit.plan.markup import plain
+from workshopkit.plan.qr import png
 from workshopkit.plan.slides import Deck, plan
 from workshopkit.plan.slides_fit import Picture
-from workshopkit.source.project import display
 from workshopkit.render.pptx.package import Base, Package, base
 from workshopkit.render.pptx.slidexml import Style, notes_xml, slide_xml
 
 
-def write(cur: Curriculum, languages: tuple[str, ...], options: Options) -> bytes:
-    theme_file = themes.find(cur.project, options.theme)
-    theme = themes.load(theme_file)
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    theme = settings.theme
     if options.ink == "low":
         theme = theme.greyscale()
-    b = base(options.template, theme.title_font)
-    deck = plan(cur, languages, options, theme, b.width, b.height)
-    return render(deck, b, Style(theme, colours=options.template is None or theme_file is not None,
-                                 title_ph=b.title_ph), cur, options)
+    b = base(settings.template, theme.title_font)
+    deck = plan(cur, settings, languages, options, b.width, b.height)
+    colours = settings.template is None or theme.source is not None
+    return render(deck, b, Style(theme, colours=colours, title_ph=b.title_ph), cur, options)
 
 
 def render(deck: Deck, b: Base, style: Style, cur: Curriculum, options: Options) -> bytes:
@@ -49,14 +48,8 @@ def render(deck: Deck, b: Base, style: Style, cur: Curriculum, options: Options)
 
 def _image(p: Picture) -> tuple[bytes, str]:
     if p.qr is not None:
-        from workshopkit.plan.qr import png
         return png(p.qr), "png"
-    try:
-        data = p.path.read_bytes()
-    except OSError as exc:
-        raise WorkshopkitError(Diagnostic(ERROR, Pos(display(p.path)),
-                                          f"cannot read the image: {exc.strerror}")) from None
-    return data, "png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "jpeg"
+    return p.image.data, p.image.format
 
 
 def _x(s: str) -> str:

@@ -14,12 +14,11 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 from xml.sax.saxutils import escape
 
 from workshopkit.errors import Diagnostic, ERROR, Pos, WorkshopkitError
-from workshopkit.source.project import display
+from workshopkit.model.settings import Template
 from workshopkit.render.archive import write_zip
 
 WIDE = (12192000, 6858000)  # 13.333 x 7.5 in
@@ -40,18 +39,16 @@ class Base:
     title_ph: str    # placeholder type of the layout's title: title | ctrTitle
 
 
-def _error(path: Path, message: str) -> WorkshopkitError:
-    return WorkshopkitError(Diagnostic(ERROR, Pos(display(path)), message))
+def _error(name: str, message: str) -> WorkshopkitError:
+    return WorkshopkitError(Diagnostic(ERROR, Pos(name), message))
 
 
-def base(template: Optional[Path], font: str) -> Base:
+def base(template: Optional[Template], font: str) -> Base:
+    """The package without slides: ``template``'s, else python-pptx's own made 16:9 with
+    ``font`` as the theme font (the template was checked when it was read)."""
     if template is None:
         return _base(None, b"", font)
-    try:
-        data = Path(template).read_bytes()
-    except OSError as exc:
-        raise _error(template, f"cannot read the template: {exc.strerror}") from None
-    return _base(str(template), data, font)
+    return _base(template.name, template.data, font)
 
 
 @functools.lru_cache(maxsize=4)
@@ -65,7 +62,7 @@ def _base(name: Optional[str], data: bytes, font: str) -> Base:
         try:
             prs = Presentation(io.BytesIO(data))
         except Exception:  # python-pptx raises many kinds for a file that is not a deck
-            raise _error(Path(name), "is not a .pptx presentation (save a template as .pptx)") \
+            raise _error(name, "is not a .pptx presentation (save a template as .pptx)") \
                 from None
     for sld in list(prs.slides._sldIdLst):  # a template's sample slides
         prs.part.drop_rel(sld.rId)
@@ -126,7 +123,7 @@ def _pick_layout(prs, name: Optional[str]):
         if best is None or key < best[0]:
             best = (key, layout, title)
     if best is None:
-        raise _error(Path(name or "template"), "has no layout with a title placeholder")
+        raise _error(name or "template", "has no layout with a title placeholder")
     return best[1], best[2]
 
 

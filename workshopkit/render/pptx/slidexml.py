@@ -13,7 +13,7 @@ from workshopkit.plan.slides import PlannedSlide
 from workshopkit.plan.slides_fit import Bar, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, EMU_PER_PT, INSET_X, INSET_Y, LINE, Line,
                                           Para)
-from workshopkit.source.theme import Theme
+from workshopkit.model.settings import Theme
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '

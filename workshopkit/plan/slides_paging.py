@@ -1,0 +1,121 @@
+"""Text too long for one box: the size that fits, or the split across boxes (slides).
+
+``fit`` tries each size in turn; when none fits one box it picks the size that needs
+the fewest boxes and spreads the items evenly over them (:func:`pack`).  An item
+taller than a whole box is broken between its words, so nothing is ever cut off.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_Y, Item, Metrics, Para, Span,
+                                          height, layout)
+
+
+@dataclass
+class Fit:
+    size_pt: float
+    chunks: list[list[Para]] = field(default_factory=list)  # one per slide
+
+    @property
+    def heights(self) -> list[int]:
+        return [height(c) for c in self.chunks]
+
+
+def fit(items: list[Item], width: int, box_h: int, m: Metrics,
+        sizes: tuple[float, ...]) -> Fit:
+    """The largest size in ``sizes`` that fits one box; else the size that
+    needs the fewest boxes (the largest of those), items spread evenly.
+
+    Chunks break between items; an item taller than a whole box is broken
+    between its lines, so nothing is ever cut off.
+    """
+    for size in sizes:
+        flat = [p for it in layout(items, size, width, m) for p in it]
+        if height(flat) <= box_h:
+            return Fit(size, [flat])
+    best: Optional[tuple[float, list[list[Item]]]] = None
+    for size in sizes:
+        chunks = _chunks(items, size, width, box_h, m)
+        if best is None or len(chunks) < len(best[1]):
+            best = (size, chunks)
+    size, chunks = best
+    return Fit(size, [[p for it in layout(c, size, width, m) for p in it] for c in chunks])
+
+
+def _chunks(items: list[Item], size: float, width: int, box_h: int,
+            m: Metrics) -> list[list[Item]]:
+    pieces: list[Item] = []
+    for item in items:
+        if _fits([item], size, width, box_h, m):
+            pieces.append(item)
+        else:  # a giant single item
+            pieces += _split_item(item, size, width, box_h, m)
+    heights = []
+    for item in pieces:
+        paras = layout([item], size, width, m)[0]  # its first paragraph: no space before
+        h = sum(p.height_pt for p in paras)
+        before = paras[0].line.space_before * paras[0].size_pt
+        heights.append((math.ceil(h * EMU_PER_PT), math.ceil((h + before) * EMU_PER_PT)))
+    return [pieces[i:j] for i, j in pack(heights, box_h - 2 * INSET_Y)]
+
+
+def pack(heights: list[tuple[int, int]], cap: int) -> list[tuple[int, int]]:
+    """Consecutive runs (start, end) of blocks, each run's height within ``cap``,
+    as few runs as possible and as even as the fewest allow.
+
+    ``heights`` gives each block's height when it opens a run and otherwise
+    (a paragraph's space before is dropped at the top of a box).
+    """
+    def greedy(limit: int) -> list[tuple[int, int]]:
+        out, start, used = [], 0, 0
+        for i, (first, other) in enumerate(heights):
+            if i > start and used + other > limit:
+                out.append((start, i))
+                start, used = i, 0
+            used += first if i == start else other
+        if heights:
+            out.append((start, len(heights)))
+        return out
+
+    runs = greedy(cap)
+    lo, hi = max([f for f, _ in heights] + [0]), cap
+    while lo < hi:  # the smallest limit that still needs no more runs
+        mid = (lo + hi) // 2
+        if len(greedy(mid)) <= len(runs):
+            hi = mid
+        else:
+            lo = mid + 1
+    return greedy(hi) if hi < cap else runs
+
+
+def _fits(items: list[Item], size: float, width: int, box_h: int, m: Metrics) -> bool:
+    return height([p for it in layout(items, size, width, m) for p in it]) <= box_h
+
+
+def _split_item(item: Item, size: float, width: int, box_h: int, m: Metrics) -> list[Item]:
+    """Break an item too tall for a box into word-wrapped pieces that fit."""
+    pieces: list[Item] = []
+    for ln in item:
+        words = [t for s in ln.spans for t in _pieces(s)]
+        current: list[Span] = []
+        for w in words:
+            trial = replace(ln, spans=tuple(current + [w]))
+            if current and not _fits([[trial]], size, width, box_h, m):
+                pieces.append([replace(ln, spans=tuple(current))])
+                current = [Span(w.text.lstrip(), w.bold, w.italic)]
+            else:
+                current.append(w)
+        if current:
+            pieces.append([replace(ln, spans=tuple(current))])
+    return pieces
+
+
+def _pieces(span: Span) -> list[Span]:
+    out = []
+    for tok in re.findall(r"\s*\S{1,40}", span.text):
+        out.append(Span(tok, span.bold, span.italic))
+    return out or [span]

@@ -1,0 +1,173 @@
+"""The video handout's drawing blocks: QR codes as vector paths, printed URLs, and
+one card laid out at a given width (:func:`card_layout`)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.fonts import tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from workshopkit.model.options import Options
+from workshopkit.plan import qr
+from workshopkit.plan.handout import Card, Code, card_lines, qr_module, url_lines
+from workshopkit.render.pdf import base as pdfbase
+
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes in points for one layout."""
+    body: float
+    title: float
+    small: float
+    pad: float
+    module: float  # target QR module size
+    qr_share: float  # most of the card width the QR column may take
+
+
+LOOKS = {
+    ("cut", False): (Look(9.5, 12, 8.5, 10, 0.8 * mm, 0.45), Look(8, 10, 7.5, 8, 0.7 * mm, 0.5)),
+    ("cut", True): (Look(16, 19, 16, 12, 1.3 * mm, 0.4),),
+    ("page", False): (Look(13, 22, 11, 0, 2.5 * mm, 0.6),),
+    ("page", True): (Look(18, 26, 16, 0, 2.5 * mm, 0.6),),
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def qr_path(url: str) -> str:
+    """The code's dark runs as one PDF path of rectangles, filled, in module units with
+    the origin at the bottom-left corner of the quiet zone (integers: exact and fast)."""
+    n, q = qr.size(url), qr.QUIET_ZONE
+    ops = [f"{q + x} {q + n - 1 - y} {length} 1 re" for x, y, length in qr.runs(url)]
+    return "\n".join(ops) + "\nf"
+
+
+class QRCode(Flowable):
+    """One QR code with its quiet zone, and its language label beneath when it has one."""
+
+    def __init__(self, code: Code, module: float, label_style: ParagraphStyle | None = None):
+        super().__init__()
+        self.code, self.module = code, module
+        self.side = (qr.size(code.url) + 2 * qr.QUIET_ZONE) * module
+        self.label = pdfbase.para(code.label, label_style) if code.label and label_style else None
+
+    def wrap(self, aw, ah):
+        self.label_h = self.label.wrap(self.side, ah)[1] if self.label else 0
+        return self.side, self.side + self.label_h
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setFillColor(colors.black)
+        c.transform(self.module, 0, 0, self.module, 0, self.label_h)  # unit = one module
+        c.addLiteral(qr_path(self.code.url))
+        c.restoreState()
+        c.linkURL(self.code.url, (0, self.label_h, self.side, self.label_h + self.side), relative=1)
+        if self.label:
+            self.label.drawOn(c, 0, 0)
+
+
+class UrlText(Flowable):
+    """The printed URL, broken at safe characters, black, and a link on screen."""
+
+    def __init__(self, url: str, size: float, font: str):
+        super().__init__()
+        self.url, self.size, self.leading, self.font = url, size, size * 1.3, font
+
+    def wrap(self, aw, ah):
+        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, self.font, self.size))
+        self.width = max(stringWidth(s, self.font, self.size) for s in self.lines)
+        return self.width, self.leading * len(self.lines)
+
+    def draw(self):
+        c, n = self.canv, len(self.lines)
+        c.setFont(self.font, self.size)
+        c.setFillColor(colors.black)
+        for i, line in enumerate(self.lines):
+            c.drawString(0, (n - 1 - i) * self.leading + 0.25 * self.size, line)
+        c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
+
+
+def card_styles(look: Look, options: Options, faces: pdfbase.Faces,
+            align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
+    pal = pdfbase.palette(options)
+    bold, italic = tt2ps(faces.family, 1, 0), tt2ps(faces.family, 0, 1)
+
+    def st(name, size, font=faces.regular, color=pal.text, space=0.0, **kw):
+        kw.setdefault("alignment", align)
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
+                              textColor=color, spaceAfter=space, **kw)
+
+    return {
+        "title": st("title", look.title, bold, pal.accent, look.body * 0.2),
+        "title2": st("title2", look.title * 0.9, italic, pal.muted, look.body * 0.3),
+        "body": st("body", look.body, space=look.body * 0.3),
+        "body2": st("body2", look.body, italic, pal.muted, look.body * 0.3),
+        "small": st("small", look.small, color=pal.muted, space=look.small * 0.3),
+        "label": st("label", look.small, bold),
+        "qrlabel": st("qrlabel", look.small, bold, alignment=TA_CENTER),
+    }
+
+
+def card_texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
+    """(beside the code, below it): paragraphs in reading order."""
+    side, below = card_lines(card, languages)
+    return ([pdfbase.para(t, sts[role]) for t, role in side],
+            [pdfbase.para(t, sts[role]) for t, role in below])
+
+
+def card_urls(card: Card, look: Look, sts) -> list[Flowable]:
+    font = sts["body"].fontName
+    out: list[Flowable] = []
+    for code in card.codes:
+        if code.label:
+            out.append(pdfbase.para(code.label, sts["label"]))
+        out.append(UrlText(code.url, look.small, font))
+    return out
+
+
+@dataclass
+class Placed:
+    height: float
+    items: list[tuple[Flowable, float, float, float]]  # flowable, x, y from the top, height
+
+
+def card_layout(card: Card, width: float, look: Look, languages, options,
+                faces: pdfbase.Faces) -> Placed | None:
+    """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
+    sts = card_styles(look, options, faces)
+    inner = width - 2 * look.pad
+    modules = max(qr.size(c.url) for c in card.codes)
+    gap = look.body * 0.8
+    n = len(card.codes)
+    module = qr_module(modules, min(inner * look.qr_share, (inner - gap * (n - 1)) / n),
+                       look.module)
+    if module is None:
+        return None
+    items: list[tuple[Flowable, float, float, float]] = []
+
+    def column(flows, x, y, w):
+        for f in flows:
+            h = f.wrap(w, 1e6)[1]
+            items.append((f, x, y, h))
+            y += h + (getattr(f.style, "spaceAfter", 0) if hasattr(f, "style") else gap / 2)
+        return y
+
+    codes = [QRCode(c, module, sts["qrlabel"]) for c in card.codes]
+    qr_w = max(c.side for c in codes)
+    side, below = card_texts(card, languages, sts)
+    if len(codes) == 1:  # the code on the left, title and facts beside it
+        left_y = column(codes, look.pad, look.pad, qr_w)
+        right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
+        y = max(left_y, right_y) + gap / 2
+    else:  # one code per language, side by side above the text
+        y = max(column([c], look.pad + i * (qr_w + gap), look.pad, qr_w)
+                for i, c in enumerate(codes))
+        y = column(side, look.pad, y, inner)
+    y = column(below + card_urls(card, look, sts), look.pad, y, inner)
+    return Placed(y + look.pad - gap / 2, items)

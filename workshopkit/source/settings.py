@@ -1,0 +1,125 @@
+"""Everything a curriculum's outputs need besides the curriculum, read at load time.
+
+:func:`resolve` finds and checks the theme (with its logo and fonts), reads the
+deck template, every image the curriculum shows and the bundled fonts into one
+:class:`~workshopkit.model.settings.Settings`.  Any problem is a located
+``WorkshopkitError`` here, before anything is drawn: ``validate`` reports what
+``build`` would stumble on.  Files are read once per process (see
+:mod:`workshopkit.source.readers`).
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Optional
+
+from workshopkit.errors import Pos, Problems, WorkshopkitError
+from workshopkit.model import Curriculum
+from workshopkit.model.settings import STYLES, FontSet, ImageData, Settings, Template
+from workshopkit.source import readers
+from workshopkit.source import theme as themes
+from workshopkit.source.fonts import FAMILY, font_path
+from workshopkit.source.project import display
+
+__all__ = ["resolve", "bundled_fonts", "read_template", "read_images"]
+
+def resolve(cur: Curriculum, theme: Optional[Path] = None,
+            template: Optional[Path] = None) -> Settings:
+    """The settings for ``cur``: ``theme`` (else theme.yaml / theme.yml in its project,
+    else the built-in theme), ``template`` (else python-pptx's own, made 16:9)."""
+    problems = Problems()
+    found = None
+    try:
+        found = themes.read(themes.find(cur.project, theme))
+    except WorkshopkitError as exc:
+        problems.extend(exc.diagnostics)
+    tpl = None
+    if template is not None:
+        try:
+            tpl = read_template(Path(template))
+        except WorkshopkitError as exc:
+            problems.extend(exc.diagnostics)
+    try:
+        images = read_images(cur)
+    except WorkshopkitError as exc:
+        problems.extend(exc.diagnostics)
+    if problems.errors:
+        raise WorkshopkitError(problems)
+    fonts = bundled_fonts()
+    deck = deck_fonts(fonts, dict(found.fonts), found.theme.body_font)
+    return Settings(found.theme, fonts, deck, tpl, images)
+
+
+def bundled_fonts() -> FontSet:
+    """The bundled DejaVu Sans faces."""
+    paths = [font_path(style) for style in STYLES]
+    try:
+        key = ("bundled", *(readers.stamp(p) for p in paths))
+        if key not in _FONTSETS:
+            _FONTSETS[key] = FontSet(*(readers.read_bytes(p) for p in paths), family=FAMILY)
+    except OSError as exc:
+        raise readers.error(Pos(display(Path(exc.filename or paths[0]))),
+                            f"cannot read the bundled font: {exc.strerror}") from None
+    return _FONTSETS[key]
+
+
+def deck_fonts(bundled: FontSet, theme_fonts: dict[str, bytes], family: str = FAMILY) -> FontSet:
+    """The theme's faces where it gives them, the bundled ones elsewhere."""
+    if not theme_fonts:
+        return bundled
+    faces = tuple(theme_fonts.get(s) or bundled.face(s) for s in STYLES)
+    key = ("deck", bundled.digest, family, *(id(f) for f in faces))
+    hit = _FONTSETS.get(key)
+    if hit is None or any(a is not b for a, b in zip((hit.face(s) for s in STYLES), faces)):
+        hit = _FONTSETS[key] = FontSet(*faces, family=family)
+    return hit
+
+
+_FONTSETS: dict[tuple, FontSet] = {}
+"""One FontSet per version of its files: its digest and measurements are computed once."""
+
+
+def read_template(path: Path) -> Template:
+    """A .pptx template, checked: python-pptx reads it and it has a layout with a title."""
+    name = display(path)
+    try:
+        return readers.cached("template", path, lambda data: _check_template(data, name))
+    except OSError as exc:
+        raise readers.error(Pos(name), f"cannot read the template: {exc.strerror}") from None
+
+
+def _check_template(data: bytes, name: str) -> Template:
+    from pptx import Presentation
+
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception:  # python-pptx raises many kinds for a file that is not a deck
+        raise readers.error(Pos(name), "is not a .pptx presentation (save a template as .pptx)") \
+            from None
+    for layout in prs.slide_layouts:
+        types = [_ph_type(p) for p in layout.placeholders]
+        if "title" in types or "ctrTitle" in types:
+            return Template(data, name)
+    raise readers.error(Pos(name), "has no layout with a title placeholder")
+
+
+def _ph_type(ph) -> str:
+    el = ph._element.ph
+    return el.get("type", "body") if el is not None else "body"
+
+
+def read_images(cur: Curriculum) -> dict[Path, ImageData]:
+    """Every image file ``cur`` shows, in any language, keyed by its resolved path."""
+    out: dict[Path, ImageData] = {}
+    problems = Problems()
+    for img in cur.images():
+        for path in img.src.values():
+            if path in out:
+                continue
+            try:
+                out[path] = readers.image(path)
+            except WorkshopkitError as exc:
+                problems.extend(exc.diagnostics)
+    if problems.errors:
+        raise WorkshopkitError(problems)
+    return out
