@@ -43,7 +43,7 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
             bottom = _bottom(page, content)
             fill = (bottom - area_top) / (area_bottom - area_top)
             last = _last_line(content)
-            block = _first_block(nxt_content, body)
+            block = _first_block(nxt_content, _drawn(nxt), body)
             room = area_bottom - bottom - 12
             if fill < UNDERFULL and block <= room:
                 yield found(page, "underfull",
@@ -174,20 +174,23 @@ def _below(page: Page, last: list[Frag]) -> bool:
     return any(t > bottom + 4 and b < limit for _, t, _, b in page.paths)
 
 
-def _first_block(frags: list[Frag], body: float) -> float:
-    """Height of the first block of a page: lines until a gap wider than a line.
+def _first_block(frags: list[Frag], drawn: list, body: float) -> float:
+    """Height of the first block of a page: text and drawn boxes until a gap wider than a line.
 
-    A block that is only a heading takes the block it introduces with it.
+    A block that is only a heading takes the block it introduces with it; a table's
+    grid (drawn boxes touching each other) is one block.
     """
+    items = sorted([(f.top, f.bottom, f.size, _is_heading(f, body)) for f in frags]
+                   + [(b[1], b[3], 0.0, False) for b in drawn if b[3] > frags[0].top])
     top = frags[0].top
-    bottom = frags[0].bottom
-    headings = _is_heading(frags[0], body)
-    for f in frags[1:]:
-        if f.top > bottom + max(f.size, 6) * 1.2:
-            if not headings:
-                break
-        headings = headings and _is_heading(f, body)
-        bottom = max(bottom, f.bottom)
+    items = [it for it in items if it[0] >= top - 1]
+    bottom = items[0][1]
+    headings = items[0][3]
+    for t, b, size, heading in items[1:]:
+        if t > bottom + max(size or body, 6) * 1.2 and not headings:
+            break
+        headings = headings and heading
+        bottom = max(bottom, b)
     return bottom - top
 
 
