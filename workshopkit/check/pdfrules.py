@@ -24,7 +24,9 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
     body = _body_size(pages)
     used = [p for p in pages if p.frags]
     area_top = min((p.frags[0].top for p in used), default=0.0)
-    area_bottom = max((_bottom(p, p.frags) for p in used), default=0.0)
+    feet = [min(f.top for f in p.footer) for p in pages if p.footer]
+    area_bottom = (min(feet) - 8 if feet else
+                   max((max(f.bottom for f in p.frags) for p in used), default=0.0))
     last_used = max((p.number for p in used), default=0)
     for i, page in enumerate(pages):
         content = [f for f in page.frags if not (header and _is_header(f, header))]
@@ -40,15 +42,18 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
         nxt = pages[i + 1] if i + 1 < len(pages) else None
         nxt_content = [f for f in nxt.frags if not (header and _is_header(f, header))] if nxt else []
         if content and nxt_content and area_bottom > area_top:
-            bottom = _bottom(page, content)
-            fill = (bottom - area_top) / (area_bottom - area_top)
             last = _last_line(content)
-            block = _first_block(nxt_content, _drawn(nxt), body)
-            room = area_bottom - bottom - 12
-            if fill < UNDERFULL and block <= room:
-                yield found(page, "underfull",
-                            f"{fill:.0%} full, next page's first block ({block:.0f} pt) would fit "
-                            f"in {room:.0f} pt: “{excerpt(_line_text(last), 50)}”")
+            bottom = max(f.bottom for f in content)
+            fill = (bottom - area_top) / (area_bottom - area_top)
+            if fill < UNDERFULL:  # by its text; now with what is drawn, and the next block
+                bottom = _bottom(page, content)
+                fill = (bottom - area_top) / (area_bottom - area_top)
+                block = _first_block(nxt_content, _drawn(nxt), body)
+                room = area_bottom - bottom - 12
+                if fill < UNDERFULL and block <= room:
+                    yield found(page, "underfull",
+                                f"{fill:.0%} full, next page's first block ({block:.0f} pt) "
+                                f"would fit in {room:.0f} pt: “{excerpt(_line_text(last), 50)}”")
             if all(_is_heading(f, body) for f in last) and not _below(page, last):
                 yield found(page, "stranded-heading",
                             f"heading last on the page: “{excerpt(_line_text(last), 60)}”")

@@ -42,14 +42,29 @@ class Page:
     footer: list[Frag] = field(default_factory=list)
     sheet: int = 0  # physical page, 1-based
     half: str = ""  # "left"/"right" on an imposed booklet sheet
-    paths: list[tuple[float, float, float, float]] = field(default_factory=list)
+    source: Path | None = None  # the PDF, to read drawn boxes on demand
+    _paths: list | None = None
 
     @property
-    def content(self) -> list[Frag]:
-        return self.frags
+    def paths(self) -> list[tuple[float, float, float, float]]:
+        """Boxes (x0, top, x1, bottom) of drawn lines, rules and images, read when asked."""
+        if self._paths is None:
+            self._paths = []
+            if self.source is not None:
+                doc = pdfium.PdfDocument(str(self.source))
+                try:
+                    page = doc[self.sheet - 1]
+                    x_off = self.width if self.half == "right" else 0.0
+                    for a, t, c, b in _paths(page, self.height):
+                        if not self.half or x_off <= (a + c) / 2 < x_off + self.width:
+                            self._paths.append((a - x_off, t, c - x_off, b))
+                    page.close()
+                finally:
+                    doc.close()
+        return self._paths
 
 
-def read_pdf(path: Path, booklet: bool | None = None, want_paths: bool = True) -> list[Page]:
+def read_pdf(path: Path, booklet: bool | None = None) -> list[Page]:
     """The logical pages of ``path``; ``booklet`` None: landscape sheets of 2-up text."""
     doc = pdfium.PdfDocument(str(path))
     try:
@@ -57,9 +72,7 @@ def read_pdf(path: Path, booklet: bool | None = None, want_paths: bool = True) -
         for i in range(len(doc)):
             page = doc[i]
             w, h = page.get_size()
-            frags = _frags(page, h)
-            paths = _paths(page, h) if want_paths else []
-            sheets.append((w, h, frags, paths))
+            sheets.append((w, h, _frags(page, h), None))
             page.close()
     finally:
         doc.close()
@@ -68,7 +81,7 @@ def read_pdf(path: Path, booklet: bool | None = None, want_paths: bool = True) -
     pages: list[Page] = []
     if not booklet:
         for i, (w, h, frags, paths) in enumerate(sheets):
-            pages.append(Page(i + 1, w, h, frags, sheet=i + 1, paths=paths))
+            pages.append(Page(i + 1, w, h, frags, sheet=i + 1, source=Path(path)))
     else:
         n = 2 * len(sheets)
         for i, (w, h, frags, paths) in enumerate(sheets):
@@ -77,9 +90,7 @@ def read_pdf(path: Path, booklet: bool | None = None, want_paths: bool = True) -
             half = w / 2
             for num, x_off, side in ((left, 0.0, "left"), (right, half, "right")):
                 mine = [_shift(f, x_off) for f in frags if x_off <= (f.x0 + f.x1) / 2 < x_off + half]
-                mp = [(a - x_off, b, c - x_off, d) for a, b, c, d in paths
-                      if x_off <= (a + c) / 2 < x_off + half]
-                pages.append(Page(num, half, h, mine, sheet=i + 1, half=side, paths=mp))
+                pages.append(Page(num, half, h, mine, sheet=i + 1, half=side, source=Path(path)))
         pages.sort(key=lambda p: p.number)
     for p in pages:
         _split_footer(p)
