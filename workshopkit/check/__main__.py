@@ -8,9 +8,11 @@ rule, with counts per rule and variant. Exit status 1 when anything was found.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from workshopkit.check import RULES, Sources, check_outputs
@@ -27,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variant", action="append", default=[],
                     help="only variants whose label contains this (e.g. 'a4 booklet')")
     ap.add_argument("--examples", type=int, default=5, help="examples shown per rule")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                    help="processes reading outputs back (default: the number of cores)")
     ap.add_argument("--compare-readers", action="store_true",
                     help="also time reading every PDF with pypdf's text visitor")
     args = ap.parse_args(argv)
@@ -45,15 +49,34 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     src = Sources.from_paths(paths)
     by_variant = {v.label: outputs(v, args.out) for v in variants}
-    findings = {label: check_outputs(files, src) for label, files in by_variant.items()}
+    cpu = time.process_time()
+    findings, child_cpu = check_all(by_variant, src, args.jobs)
+    cpu = time.process_time() - cpu + child_cpu
     t2 = time.perf_counter()
     n_files = sum(len(f) for f in by_variant.values())
     report(findings, args.examples)
     print(f"\n{n_files} files in {len(variants)} variants; build {t1 - t0:.1f} s, "
-          f"read-back and check {t2 - t1:.1f} s")
+          f"read-back and check {t2 - t1:.1f} s ({cpu:.1f} s of CPU, {args.jobs} processes)")
     if args.compare_readers:
         compare_readers([f for fs in by_variant.values() for f in fs if f.suffix == ".pdf"])
     return 1 if any(findings.values()) else 0
+
+
+def _check_one(job: tuple[Path, Sources]) -> tuple[list, float]:
+    start = time.process_time()
+    found = check_outputs([job[0]], job[1])
+    return found, time.process_time() - start
+
+
+def check_all(by_variant: dict[str, list[Path]], src: Sources, jobs: int) -> tuple[dict, float]:
+    """Findings per variant label, and the CPU seconds spent in worker processes."""
+    if jobs <= 1:
+        return {label: check_outputs(files, src) for label, files in by_variant.items()}, 0.0
+    files = [f for fs in by_variant.values() for f in fs]
+    with ProcessPoolExecutor(jobs) as pool:
+        results = dict(zip(files, pool.map(_check_one, [(f, src) for f in files], chunksize=8)))
+    return ({label: [x for f in fs for x in results[f][0]] for label, fs in by_variant.items()},
+            sum(r[1] for r in results.values()))
 
 
 def report(findings: dict, examples: int) -> None:

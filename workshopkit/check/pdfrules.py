@@ -24,9 +24,8 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
     body = _body_size(pages)
     used = [p for p in pages if p.frags]
     area_top = min((p.frags[0].top for p in used), default=0.0)
-    feet = [min(f.top for f in p.footer) for p in pages if p.footer]
-    area_bottom = (min(feet) - 8 if feet else
-                   max((max(f.bottom for f in p.frags) for p in used), default=0.0))
+    # the text area ends where the fullest page's text ends (a safe under-estimate)
+    area_bottom = max((max(f.bottom for f in p.frags) for p in used), default=0.0)
     last_used = max((p.number for p in used), default=0)
     for i, page in enumerate(pages):
         content = [f for f in page.frags if not (header and _is_header(f, header))]

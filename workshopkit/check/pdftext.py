@@ -115,10 +115,15 @@ def _frags(page, height: float) -> list[Frag]:
     out = []
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    size_t = 4096
+    text_buf = (ctypes.c_ushort * size_t)()
+    text_ptr = ctypes.cast(text_buf, ctypes.POINTER(ctypes.c_ushort))
     try:
         for i in range(tp.count_rects()):
             x0, y0, x1, y1 = tp.get_rect(i)
-            text = tp.get_text_bounded(x0, y0, x1, y1)
+            n = pdfium_c.FPDFText_GetBoundedText(tp.raw, x0, y1, x1, y0, text_ptr, size_t)
+            text = (ctypes.string_at(text_buf, 2 * n).decode("utf-16-le", "ignore").rstrip("\0")
+                    if n < size_t else tp.get_text_bounded(x0, y0, x1, y1))
             if not text.strip():
                 continue
             idx = tp.get_index(x0 + min(1.0, (x1 - x0) / 2), (y0 + y1) / 2, 3, 3)
