@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any, Optional
 
 from workshopkit.errors import Pos, Problems
+from workshopkit.model.options import parse_clock
 from workshopkit.model.text import Text, Translations
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from workshopkit.source.spec import (DATE_RE, DURATION_RE, LANG_RE, MAX_TEXT, RECORDS, SLUG_RE,
@@ -295,11 +296,11 @@ class Converter:
                               f"not '{_short(node.value)}'")
 
     def v_clock(self, node: Scalar, t: T, path: str, key: str) -> Any:
-        m = re.match(r"^(\d{1,2}):(\d{2})$", node.value)
-        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        clock = parse_clock(node.value)
+        if clock is None:
             return self.error(node, f"'{key}' must be a time of day such as 09:30, "
                               f"not '{_short(node.value)}'")
-        return dt.time(int(m.group(1)), int(m.group(2)))
+        return clock
 
     def v_spdx(self, node: Scalar, t: T, path: str, key: str) -> Any:
         if not re.match(SPDX_RE, node.value):
