@@ -26,10 +26,9 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional
 
-from workshopkit.build import kinds
+from workshopkit.build import fingerprint, kinds
 from workshopkit.build.files import atomic_write, clean_stray
-from workshopkit.build.fingerprint import (bundled_fonts, digest_file, environment, key_of,
-                                           listing)
+from workshopkit.build.fingerprint import digest_file, key_of, listing
 from workshopkit.build.request import BuildRequest
 from workshopkit.errors import Diagnostic, Pos
 
@@ -62,9 +61,11 @@ class Cache:
     def environment(self) -> dict:
         """The build environment (see :func:`fingerprint.environment`), fonts hashed once."""
         if self._env is None:
-            fonts = bundled_fonts()
+            fonts = fingerprint.bundled_fonts()
             self.keep.update(str(p) for p in fonts)
-            self._env = environment({p.name: self.digest(p) for p in fonts})
+            dirty = self.dirty  # remembered with the next write, never a write of their own
+            self._env = fingerprint.environment({p.name: self.digest(p) for p in fonts})
+            self.dirty = dirty
         return self._env
 
     # -- files

@@ -91,3 +91,11 @@ def clean_stray(folders: Iterable[Path]) -> int:
                 _unlink(Path(e.path))
                 removed += 1
     return removed
+
+
+def mtime_ns(path: Path) -> int:
+    """The modification time of ``path`` (0 when it is missing)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0

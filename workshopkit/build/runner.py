@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from workshopkit.build import kinds
 from workshopkit.build.cache import Cache, thaw, up_to_date
-from workshopkit.build.files import clean_stray, write_temp
+from workshopkit.build.files import clean_stray, mtime_ns, write_temp
 from workshopkit.build.fingerprint import digest_bytes
 from workshopkit.build.request import BuildRequest, BuildResult
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
@@ -208,16 +208,10 @@ def _commit(targets: list, outcomes: list[Outcome], cache: Cache, result: BuildR
         t = targets[o.index]
         os.replace(o.temp, t.path)
         # an input edited while this build ran: do not vouch for the result
-        changed = any(_mtime(p) >= started for p in t.inputs)
+        changed = any(mtime_ns(p) >= started for p in t.inputs)
         cache.record_target(t.path, "" if changed else t.key, o.sha256,
                             slides=o.slides, pages=o.pages)
         result.written.append(t.path)
         result.slides += o.slides
         result.pages += o.pages
 
-
-def _mtime(p: Path) -> int:
-    try:
-        return os.stat(p).st_mtime_ns
-    except OSError:
-        return 0

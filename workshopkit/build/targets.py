@@ -8,13 +8,13 @@ theme therefore rebuilds decks only; changing the paper, PDFs only.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from workshopkit.build import kinds
 from workshopkit.build.cache import Cache
+from workshopkit.build.files import mtime_ns
 from workshopkit.build.fingerprint import key_of
 from workshopkit.errors import Pos, Problems, WorkshopkitError
 from workshopkit.i18n import has_ui_catalog
@@ -154,7 +154,7 @@ def theme_files(project: Path, given: Optional[Path]) -> tuple[list[Path], list[
         found, names = Path(given), [Path(given)]
     if found is None:
         return names, [], []
-    stamp = (found, _mtime(found))
+    stamp = (found, mtime_ns(found))
     if stamp not in _THEMES:
         try:
             th = theme.load(found)
@@ -170,9 +170,3 @@ def target_key(t: Target, cache: Cache) -> str:
                    "options": kinds.kind(t.kind).key_options(t.options),
                    "inputs": [[str(p), cache.digest(p)] for p in t.inputs]})
 
-
-def _mtime(p: Path) -> int:
-    try:
-        return os.stat(p).st_mtime_ns
-    except OSError:
-        return 0

@@ -17,7 +17,6 @@ from workshopkit.cli.build import build, kit, watch
 from workshopkit.cli.common import CONTEXT
 from workshopkit.cli.misc import list_, new, schema, validate
 from workshopkit.cli.translate import translate
-from workshopkit.errors import Interrupted
 
 
 @click.group(context_settings=CONTEXT)
@@ -49,10 +48,6 @@ def run() -> None:
 
     try:
         main(standalone_mode=True)
-    except KeyboardInterrupt:
-        stop = Interrupted()
-        click.echo(str(stop), err=True)
-        sys.exit(stop.exit_code)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("WORKSHOPKIT_DEBUG"):
             raise

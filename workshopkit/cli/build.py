@@ -153,9 +153,10 @@ def watch(paths, quiet, **kw) -> None:
     Example:
       workshopkit watch curricula/ --lang es --only slides
     """
-    try:
-        call(api.watch, request(paths, **kw), lambda req: build_and_report(req, quiet),
-             lambda s: click.echo(s, err=True), quiet=quiet)
+    req = request(paths, **kw)
+    try:  # Ctrl-C while waiting for changes ends the watch; while building, the build
+        api.watch(req, lambda r: build_and_report(r, quiet), lambda s: click.echo(s, err=True),
+                  quiet=quiet)
     except KeyboardInterrupt:
         pass
     sys.exit(0)

@@ -7,7 +7,7 @@ from typing import Callable, Iterable, TypeVar
 
 import click
 
-from workshopkit.errors import Problems, UsageError, WorkshopkitError
+from workshopkit.errors import Interrupted, Problems, UsageError, WorkshopkitError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_PATHS = ("curricula",)
@@ -32,9 +32,13 @@ def report(problems: Problems, quiet_notes: bool = False) -> None:
 
 def call(fn: Callable[..., T], *args, **kwargs) -> T:
     """Call the library; a usage error becomes click's (exit 2), any other error is
-    printed and ends the command with the exit status it carries."""
+    printed and ends the command with the exit status it carries (Ctrl-C: 130)."""
     try:
         return fn(*args, **kwargs)
+    except KeyboardInterrupt:
+        stop = Interrupted()
+        click.echo(str(stop), err=True)
+        sys.exit(stop.exit_code)
     except UsageError as exc:
         if exc.param:
             raise click.BadParameter(exc.message, param_hint=exc.param) from None

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from workshopkit.errors import Pos
 from workshopkit.model.text import Text, Translations
-from workshopkit.source.project import ProjectConfig
+if TYPE_CHECKING:  # the model does not import the loading stage
+    from workshopkit.source.project import ProjectConfig
 
 PHASES = ("activity", "discussion", "input", "deepening", "synthesis")
 LEVELS = ("intro", "intermediate", "advanced")
