@@ -88,12 +88,14 @@ def test_every_kind_is_declared_whole():
 
 
 def test_a_bad_declaration_is_refused():
-    with pytest.raises(ValueError):
-        dataclasses.replace(TOY, options=frozenset({"colour"}))
-    with pytest.raises(ValueError):
-        dataclasses.replace(TOY, settings=frozenset({"weather"}))
-    with pytest.raises(ValueError):
-        registry.register(registry.kind("slides"))
+    for kind in registry.BUILT_IN:
+        assert registry.check(kind) is kind
+    for bad in (dataclasses.replace(TOY, options=frozenset({"colour"})),
+                dataclasses.replace(TOY, settings=frozenset({"weather"})),
+                dataclasses.replace(TOY, name="Toy Kind"), registry.kind("slides")):
+        with pytest.raises(ValueError):
+            registry.register(bad)
+    assert "toy" not in registry.available()
 
 
 def test_counting_outputs(tmp_path):

@@ -24,9 +24,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Union
 
-from workshopkit.model.options import Options
+if TYPE_CHECKING:
+    from workshopkit.model.options import Options
 
 
 def N_(msgid: str) -> str:
@@ -57,12 +58,6 @@ class Kind:
     pattern: str = "{id}/{langs}/{id}-{langs}-{kind}.{ext}"  # under the output folder (KIT
     #                                                          kinds: inside the kit's folder)
 
-    def __post_init__(self) -> None:
-        unknown = set(self.settings) - set(SETTINGS)
-        fields = {f.name for f in dataclasses.fields(Options)} - {"theme", "template"}
-        unknown |= set(self.options) - fields
-        if unknown or not re.match(r"^[a-z][a-z0-9-]*$", self.name):
-            raise ValueError(f"kind '{self.name}': unknown {', '.join(sorted(unknown)) or 'name'}")
 
     @property
     def images(self) -> bool:
@@ -85,6 +80,8 @@ class Kind:
     def sees(self, options: Options) -> Options:
         """``options`` as the writer sees them: what it does not read is left at its default,
         so that the kind's key (which holds only what it reads) cannot go stale."""
+        from workshopkit.model.options import Options
+
         keep = set(self.options) | ({"theme"} & self.settings) | ({"template"} & self.settings)
         return Options(**{f: getattr(options, f) for f in keep})
 
@@ -95,11 +92,23 @@ class Kind:
 _REGISTRY: dict[str, Kind] = {}
 
 
+def check(kind: Kind) -> Kind:
+    """``kind`` if its declaration makes sense (ValueError naming what does not)."""
+    from workshopkit.model.options import Options
+
+    unknown = set(kind.settings) - set(SETTINGS)
+    unknown |= set(kind.options) - ({f.name for f in dataclasses.fields(Options)}
+                                    - {"theme", "template"})
+    if unknown or not re.match(r"^[a-z][a-z0-9-]*$", kind.name) or kind.role not in (OUTPUT, KIT):
+        raise ValueError(f"kind '{kind.name}': unknown {', '.join(sorted(unknown)) or 'name'}")
+    return kind
+
+
 def register(kind: Kind, replace: bool = False) -> Kind:
     """Add ``kind`` (after those already registered: kinds build in registration order)."""
     if kind.name in _REGISTRY and not replace:
         raise ValueError(f"kind '{kind.name}' is already registered")
-    _REGISTRY[kind.name] = kind
+    _REGISTRY[kind.name] = check(kind)
     return kind
 
 
@@ -173,13 +182,18 @@ def count(data: bytes) -> tuple[int, int]:
 
 PDF = frozenset({"date", "paper", "ink", "large_print", "booklet", "anonymous"})
 
-register(Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
-              frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS)))
-register(Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
-              N_("Participant worksheets"), PDF, frozenset({"fonts"}), copies=PARTICIPANT))
-register(Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
-              PDF | {"start"}, frozenset({"images", "fonts"}), copies=FACILITATOR))
-register(Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),
-              PDF | {"cards"}, frozenset({"fonts"}), copies=PARTICIPANT))
-register(Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
-              PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"))
+BUILT_IN = (
+    Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
+         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS)),
+    Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
+         N_("Participant worksheets"), PDF, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
+         PDF | {"start"}, frozenset({"images", "fonts"}), copies=FACILITATOR),
+    Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),
+         PDF | {"cards"}, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
+         PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
+)
+"""The kinds workshopkit ships, in build order (checked by the tests, not at start-up:
+checking imports the options, which the command line does not need to start)."""
+_REGISTRY.update((k.name, k) for k in BUILT_IN)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from workshopkit.errors import Problems, UsageError
-from workshopkit.model.options import parse_clock
 
 OVERRIDES = ("paper", "start", "ink", "large_print", "booklet", "cards", "anonymous", "theme",
              "template")
@@ -78,6 +77,8 @@ class BuildRequest:
             raise UsageError(f"no such option: {', '.join(sorted(unknown))}")
         overrides = {k: v for k, v in self.overrides.items() if v is not None}
         if isinstance(overrides.get("start"), str):
+            from workshopkit.model.options import parse_clock
+
             overrides["start"] = parse_clock(overrides["start"])
             if overrides["start"] is None:
                 raise UsageError("use HH:MM, such as 09:30", "--start")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
@@ -28,10 +27,9 @@ from workshopkit.build.files import clean_stray, mtime_ns, write_temp
 from workshopkit.build.fingerprint import digest_bytes
 from workshopkit.build.request import BuildRequest, BuildResult
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
-from workshopkit.model.options import Options
-
 if TYPE_CHECKING:
     from workshopkit.model import Curriculum
+    from workshopkit.model.options import Options
 
 
 def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]] = None,
@@ -150,6 +148,8 @@ def _run_jobs(jobs: list[Job], curricula: dict[Path, Curriculum], workers: int,
         for job in jobs:
             done(render(job, curricula[job.source]))
         return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         pending = {pool.submit(render, job) for job in jobs}
         try:

@@ -2,25 +2,25 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Callable
 
 import click
 
-from workshopkit import api
 from workshopkit.cli.common import CONTEXT, LiveHelp, call, paths, report
 
-
-def _only_help() -> str:
-    return f"Kinds to build, comma-separated: {', '.join(api.output_kinds())}."
-
-
-def _theme_help() -> str:
-    return (f"A theme.yaml (colours, fonts, logo); read by: {', '.join(api.kinds_reading('theme'))} "
-            "(PDFs do not read the theme).")
+if TYPE_CHECKING:
+    from workshopkit import api
 
 
-def _template_help() -> str:
-    return (f"An organisation's .pptx template; read by: "
-            f"{', '.join(api.kinds_reading('template'))}.")
+def _kinds_help(text: str, part: str = "") -> Callable[[], str]:
+    """Help that names kinds from the registry: every output kind, or those reading ``part``."""
+    def help_text() -> str:
+        from workshopkit import api
+
+        names = api.kinds_reading(part) if part else api.output_kinds()
+        return text.format(kinds=", ".join(names))
+
+    return help_text
 
 
 def build_options(f):
@@ -32,7 +32,8 @@ def build_options(f):
         click.option("--lang", "langs", multiple=True,
                      help="Languages to build, comma-separated; may repeat. Default: every "
                           "language."),
-        click.option("--only", cls=LiveHelp, help_text=_only_help),
+        click.option("--only", cls=LiveHelp,
+                     help_text=_kinds_help("Kinds to build, comma-separated: {kinds}.")),
         click.option("--strict", is_flag=True,
                      help="Any warning (such as a translation gap) is an error."),
         click.option("--start", help="Start time of day one, HH:MM (default: the project's, or "
@@ -52,9 +53,11 @@ def build_options(f):
                      help="Leave author names out of file metadata and the Name field off "
                           "worksheets (default: the project's 'anonymous', or off)."),
         click.option("--theme", type=click.Path(dir_okay=False, exists=True), cls=LiveHelp,
-                     help_text=_theme_help),
+                     help_text=_kinds_help("A theme.yaml (colours, fonts, logo); read by: {kinds} "
+                                           "(PDFs do not read the theme).", "theme")),
         click.option("--template", type=click.Path(dir_okay=False, exists=True), cls=LiveHelp,
-                     help_text=_template_help),
+                     help_text=_kinds_help("An organisation's .pptx template; read by: {kinds}.",
+                                           "template")),
         click.option("--bilingual",
                      help="Also build bilingual material for two languages, e.g. es,en."),
         click.option("-j", "--jobs", type=click.IntRange(min=1),
@@ -71,6 +74,8 @@ def request(paths_, out, langs, only, strict, start, paper, ink, large_print, bo
     """Command-line values -> a build request (checked by the library)."""
     import os
 
+    from workshopkit import api
+
     overrides = {"paper": paper, "start": start, "ink": ink, "large_print": large_print,
                  "booklet": booklet, "cards": cards, "anonymous": anonymous, "theme": theme,
                  "template": template}
@@ -82,6 +87,8 @@ def request(paths_, out, langs, only, strict, start, paper, ink, large_print, bo
 
 def build_and_report(req: api.BuildRequest, quiet: bool) -> int:
     """Build, print diagnostics and the summary line; return the exit status."""
+    from workshopkit import api
+
     bar = None
 
     def on_plan(n: int) -> None:
@@ -138,6 +145,8 @@ def kit(paths, quiet, participants, facilitators, **kw) -> None:
     Example:
       workshopkit kit curricula/ --lang es --participants 20 --paper a4
     """
+    from workshopkit import api
+
     req = request(paths, **kw, kit=api.KitRequest(participants, facilitators))
     sys.exit(build_and_report(req, quiet))
 
@@ -153,6 +162,8 @@ def watch(paths, quiet, **kw) -> None:
     Example:
       workshopkit watch curricula/ --lang es --only slides
     """
+    from workshopkit import api
+
     req = request(paths, **kw)
     try:  # Ctrl-C while waiting for changes ends the watch; while building, the build
         api.watch(req, lambda r: build_and_report(r, quiet), lambda s: click.echo(s, err=True),

@@ -1,13 +1,18 @@
 """What every command shares: help settings, default paths, printing diagnostics,
-and turning the library's exceptions into exit statuses."""
+and turning the library's exceptions into exit statuses.
+
+The command modules import the library (:mod:`workshopkit.api`) inside their
+commands, so that `workshopkit --help` loads click and nothing else.
+"""
 from __future__ import annotations
 
 import sys
-from typing import Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 import click
 
-from workshopkit.errors import Interrupted, Problems, UsageError, WorkshopkitError
+if TYPE_CHECKING:
+    from workshopkit.errors import Problems
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_PATHS = ("curricula",)
@@ -23,7 +28,7 @@ def paths(given: tuple[str, ...]) -> list:
     return [Path(p) for p in (given or DEFAULT_PATHS)]
 
 
-def report(problems: Problems, quiet_notes: bool = False) -> None:
+def report(problems: "Problems", quiet_notes: bool = False) -> None:
     """Print every diagnostic, once, sorted by place."""
     for d in problems.sorted():
         if not (quiet_notes and d.severity == "note"):
@@ -33,6 +38,8 @@ def report(problems: Problems, quiet_notes: bool = False) -> None:
 def call(fn: Callable[..., T], *args, **kwargs) -> T:
     """Call the library; a usage error becomes click's (exit 2), any other error is
     printed and ends the command with the exit status it carries (Ctrl-C: 130)."""
+    from workshopkit.errors import Interrupted, Problems, UsageError, WorkshopkitError
+
     try:
         return fn(*args, **kwargs)
     except KeyboardInterrupt:

@@ -5,7 +5,6 @@ import sys
 
 import click
 
-from workshopkit import api
 from workshopkit.cli.common import CONTEXT, call, paths, report
 
 
@@ -24,6 +23,8 @@ def validate(paths_: tuple[str, ...], strict: bool) -> None:
     Example:
       workshopkit validate --strict curricula/
     """
+    from workshopkit import api
+
     loaded = call(api.validate, paths(paths_), strict)
     report(loaded.problems)
     if loaded.exit_code == 0:
@@ -47,6 +48,8 @@ def schema(kind: str | None) -> None:
     """
     import json
 
+    from workshopkit import api
+
     click.echo(json.dumps(call(api.schema, kind or "curriculum"), indent=2, ensure_ascii=False))
 
 
@@ -63,6 +66,8 @@ def new(id: str, langs: str, folder: str) -> None:
     Example:
       workshopkit new data-sovereignty --lang es,en
     """
+    from workshopkit import api
+
     click.echo(f"wrote {call(api.new, id, langs, folder)}")
 
 
@@ -75,6 +80,8 @@ def list_(paths_: tuple[str, ...]) -> None:
     Example:
       workshopkit list curricula/
     """
+    from workshopkit import api
+
     rows, loaded = call(api.list_curricula, paths(paths_))
     table = [("ID", "LANGUAGES", "DURATION", "SESSIONS", "FILE")]
     table += [(r.id, r.languages, r.duration, r.sessions, r.file) for r in rows]

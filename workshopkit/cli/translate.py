@@ -5,7 +5,6 @@ import sys
 
 import click
 
-from workshopkit import api
 from workshopkit.cli.common import CONTEXT, call, paths, report
 
 
@@ -37,6 +36,8 @@ def translate_export(paths_: tuple[str, ...], langs: tuple[str, ...], pot: bool)
       workshopkit translate export --lang pt,fr curricula/
       workshopkit translate export --pot
     """
+    from workshopkit import api
+
     written, loaded = call(api.translate_export, paths(paths_), langs, pot)
     for path in written:
         click.echo(f"wrote {path}")
@@ -65,6 +66,8 @@ def translate_status(paths_: tuple[str, ...], langs: tuple[str, ...], minimum: i
     Example:
       workshopkit translate status --lang pt --min 100
     """
+    from workshopkit import api
+
     rows, loaded = call(api.translate_status, paths(paths_), langs)
     for row in rows:
         click.echo(row.summary())
