@@ -162,17 +162,3 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
     docs, loaded = _documents(paths)
     return status(docs, wanted or None), loaded
 
-
-# ------------------------------------------------------------------------ kinds
-def output_kinds() -> tuple[str, ...]:
-    """The output kinds a build can be limited to, in build order."""
-    from workshopkit.build.kinds import available
-
-    return available()
-
-
-def kinds_reading(part: str) -> tuple[str, ...]:
-    """The output kinds that read one part of the settings: theme, template, images, fonts."""
-    from workshopkit.build.kinds import reading
-
-    return reading(part)

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 def _kinds_help(text: str, part: str = "") -> Callable[[], str]:
     """Help that names kinds from the registry: every output kind, or those reading ``part``."""
     def help_text() -> str:
-        from workshopkit import api
+        from workshopkit.build import kinds  # the registry alone: no writer is imported
 
-        names = api.kinds_reading(part) if part else api.output_kinds()
+        names = kinds.reading(part) if part else kinds.available()
         return text.format(kinds=", ".join(names))
 
     return help_text
