@@ -1,6 +1,7 @@
 """Builds users can trust: incremental, parallel, reproducible, atomic."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -8,25 +9,23 @@ import zipfile
 from pathlib import Path
 
 
-from workshopkit.build import kinds as writers
+import pytest
+
+from workshopkit.build import kinds as registry
 
 CUR = "curricula/local-surveillance.yaml"
 ID = "local-surveillance"
+EXT = registry.EXTENSIONS
 
 
 def kinds() -> list[str]:
-    """Kinds whose writer is present (the registry may list one still being written)."""
-    out = []
-    for k in writers.available():
-        try:
-            writers.get(k)
-        except ImportError:
-            continue
-        out.append(k)
-    return out
+    """Every output kind: each one's writer must import (an ImportError fails the test)."""
+    for k in registry.available():
+        registry.get(k)
+    return list(registry.available())
 
 
-ONLY = ",".join(kinds())
+ONLY = ",".join(registry.available())
 
 
 def files(out: Path) -> dict[str, bytes]:
@@ -83,7 +82,7 @@ def test_noop_rebuild_parses_no_yaml_and_imports_no_writer(example_project):
              "try:\n    main(['build', 'curricula', '-q', '--only', %r])\n"
              "except SystemExit as e:\n    assert e.code == 0, e.code\n"
              "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith("
-             "('workshopkit.build.kinds.', 'workshopkit.source.validate', 'reportlab', 'pptx'))))" % ONLY)
+             "('workshopkit.source.validate', 'workshopkit.render', 'reportlab', 'pptx'))))" % ONLY)
     out = subprocess.run([sys.executable, "-c", probe], cwd=example_project, check=True,
                          capture_output=True, text=True).stdout
     assert out.strip() == "[]"
@@ -113,7 +112,7 @@ def test_po_change_rebuilds_only_that_language(cli, example_project):
     po.write_text(PO.format(title="Vigilância na nossa comunidade"), "utf-8")
     build(cli, example_project)
     outputs = changed(before, mtimes(out)) - {".workshopkit-cache.json"}
-    assert outputs == {f"{ID}/pt/{ID}-pt-{k}.{writers.EXTENSIONS[k]}" for k in kinds()}
+    assert outputs == {f"{ID}/pt/{ID}-pt-{k}.{EXT[k]}" for k in kinds()}
 
 
 def add_image(project: Path) -> Path:
@@ -140,21 +139,24 @@ def test_image_change_rebuilds_only_what_draws_it(cli, example_project):
     Image.new("RGB", (40, 30), (30, 30, 200)).save(img)
     build(cli, example_project)
     outputs = changed(before, mtimes(out)) - {".workshopkit-cache.json"}
-    drawn = [k for k in kinds() if k in ("slides", "guide")]
-    assert outputs == {f"{ID}/{l}/{ID}-{l}-{k}.{writers.EXTENSIONS[k]}"
+    drawn = [k for k in kinds() if registry.kind(k).images]
+    assert set(drawn) == {"slides", "guide"}
+    assert outputs == {f"{ID}/{l}/{ID}-{l}-{k}.{EXT[k]}"
                        for l in ("es", "en") for k in drawn}
 
 
-def test_theme_change_rebuilds_everything_it_styles(cli, example_project):
+@pytest.mark.parametrize("given", [True, False], ids=["--theme", "theme.yaml"])
+def test_theme_change_rebuilds_decks_only(cli, example_project, given):
     theme = example_project / "theme.yaml"
+    args = ("--theme", str(theme)) if given else ()
     theme.write_text("colors: {accent: '#D0562B'}\n", "utf-8")
-    build(cli, example_project, "--theme", str(theme))
+    build(cli, example_project, *args)
     out = example_project / "build"
     before = mtimes(out)
     theme.write_text("colors: {accent: '#2B56D0'}\n", "utf-8")
-    build(cli, example_project, "--theme", str(theme))
+    build(cli, example_project, *args)
     outputs = changed(before, mtimes(out)) - {".workshopkit-cache.json"}
-    assert outputs == {k for k in before if k.endswith((".pptx", ".pdf"))}
+    assert outputs == {k for k in before if k.endswith(".pptx")} != set()
 
 
 def test_option_change_rebuilds_only_affected_kinds(cli, example_project):
@@ -188,10 +190,23 @@ def failing_writer(cur, settings, languages, options):
                                       "the video handout cannot be drawn"))
 
 
+@pytest.fixture
+def swap_writer():
+    """Replace the writer of one kind for one test."""
+    saved = []
+
+    def swap(name, writer):
+        saved.append(registry.kind(name))
+        registry.register(dataclasses.replace(saved[-1], writer=writer), replace=True)
+
+    yield swap
+    for kind in saved:
+        registry.register(kind, replace=True)
+
+
 def test_writer_error_is_located_and_writes_nothing_for_that_curriculum(
-        cli, example_project, monkeypatch):
-    real = writers.get
-    monkeypatch.setattr(writers, "get", lambda k: failing_writer if k == "videos" else real(k))
+        cli, example_project, swap_writer):
+    swap_writer("videos", failing_writer)
     res = cli("build", "curricula", "-j", "1", "--only", "slides,videos", cwd=example_project)
     assert res.exit_code == 1
     assert "local-surveillance.yaml:1:1: error: the video handout cannot be drawn" in res.output
@@ -204,7 +219,7 @@ def test_bilingual_targets_go_to_the_pair_folder(cli, example_project):
     build(cli, example_project, "--bilingual", "es,en")
     pair = example_project / "build" / ID / "es+en"
     assert sorted(p.name for p in pair.iterdir()) == sorted(
-        f"{ID}-es+en-{k}.{writers.EXTENSIONS[k]}" for k in kinds())
+        f"{ID}-es+en-{k}.{EXT[k]}" for k in kinds())
 
 
 def test_stray_temp_files_of_dead_builds_are_removed(cli, example_project):
@@ -237,9 +252,8 @@ def crashing_writer(cur, settings, languages, options):
     raise RuntimeError("layout went wrong")
 
 
-def test_a_writer_bug_is_an_error_not_a_traceback(cli, example_project, monkeypatch):
-    real = writers.get
-    monkeypatch.setattr(writers, "get", lambda k: crashing_writer if k == "videos" else real(k))
+def test_a_writer_bug_is_an_error_not_a_traceback(cli, example_project, swap_writer):
+    swap_writer("videos", crashing_writer)
     res = cli("build", "curricula", "-j", "1", "--only", "slides,videos", cwd=example_project)
     assert res.exit_code == 1
     assert res.exception is None or isinstance(res.exception, SystemExit)

@@ -16,7 +16,9 @@ from pathlib import Path
 from pptx import Presentation
 from pypdf import PdfReader
 
-from test_build import ONLY
+from workshopkit.build.kinds import available
+
+ONLY = ",".join(available())
 
 
 def check_outputs(out: Path) -> int:

@@ -254,7 +254,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys, workshopkit.build.runner as b, workshopkit.cli as c\n"
+    code = ("import sys, workshopkit.build.targets as b, workshopkit.cli as c\n"
             "def boom(*a, **k):\n    raise ValueError('unexpected state')\n"
             "b.load_all = boom\nsys.argv = ['workshopkit', 'validate', '.']\nc.run()\n")
     res = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,

@@ -14,7 +14,9 @@ import pytest
 from PIL import Image
 
 from test_worksheets import ALL_KINDS, CATALOG, pdf_text
-from workshopkit.build.kits import KitFile, cover_pdf, print_plan
+from workshopkit.build.kits import KitFile, contents_of
+from workshopkit.build.request import KitRequest
+from workshopkit.render.pdf.kitcover import write as cover_pdf
 from workshopkit.model.options import Options
 from workshopkit.i18n.translate import read_catalog
 from workshopkit.i18n.catalogs import ui_catalog_files
@@ -79,9 +81,9 @@ def spanish_outputs(cur) -> dict[str, str]:
         out[f"videos-{name}"] = pdf_text(handout.write(cur, resolve(cur), lang, opts))
     files = [KitFile("a-guide.pdf", "guide", b"", 3), KitFile("a-worksheets.pdf", "worksheets", b"", 4),
              KitFile("a-videos.pdf", "videos", b"", 1), KitFile("a-slides.pptx", "slides", b"", 0)]
-    out["kit-cover"] = pdf_text(cover_pdf(cur, lang, Options(), files, None, None, 1))
-    plan = print_plan(files, 12, 2)
-    out["kit-cover-plan"] = pdf_text(cover_pdf(cur, lang, Options(), files, plan, 12, 2))
+    out["kit-cover"] = pdf_text(cover_pdf(cur, resolve(cur), lang, Options(), contents_of(files)))
+    out["kit-cover-plan"] = pdf_text(cover_pdf(cur, resolve(cur), lang, Options(),
+                                               contents_of(files, KitRequest(12, 2))))
     return out
 
 

@@ -127,7 +127,7 @@ SCRIPT = textwrap.dedent("""
     from pptx import Presentation
 
     from workshopkit.build import kinds
-    from workshopkit.build.runner import options_for
+    from workshopkit.build.targets import options_for
     from workshopkit.source.settings import resolve
     from workshopkit.source.validate import Workspace
 

@@ -25,7 +25,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from workshopkit.build import kinds as writers
-from workshopkit.build.runner import options_for
+from workshopkit.build.targets import options_for
 from workshopkit.errors import Problems
 from workshopkit.source.settings import resolve
 from workshopkit.source.validate import Workspace

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from conftest import DATA, FORMAT_EXAMPLE, SAMPLES, require_tool
-from workshopkit.build.runner import options_for
+from workshopkit.build.targets import options_for
 from workshopkit.plan.markup import plain
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA, FORMAT_EXAMPLE, SAMPLES
-from workshopkit.build.runner import options_for
+from workshopkit.build.targets import options_for
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TABLE_SIZES, Box, TableBox, TextBox, table
 from workshopkit.plan.slides_paging import fit

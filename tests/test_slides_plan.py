@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import DATA, FORMAT_EXAMPLE, ROOT
-from workshopkit.build.runner import options_for
+from workshopkit.build.targets import options_for
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TableBox, TextBox
 from workshopkit.plan.slides_paging import fit

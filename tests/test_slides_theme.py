@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 
 from conftest import DATA, FORMAT_EXAMPLE
-from workshopkit.build.runner import options_for
+from workshopkit.build.targets import options_for
 from workshopkit.errors import WorkshopkitError
 from workshopkit.source.settings import resolve
 from workshopkit.source.theme import load

@@ -269,7 +269,7 @@ def test_video_ids_are_slugs(tmp_path):
 
 
 def test_curriculum_ids_unique_in_a_project(tmp_path):
-    from workshopkit.build.runner import load_all
+    from workshopkit.build.targets import load_all
 
     load(tmp_path, BASE, name="one.yaml")
     (tmp_path / "p" / "curricula" / "two.yaml").write_text(BASE, encoding="utf-8")

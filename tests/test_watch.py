@@ -6,16 +6,24 @@ import threading
 import time
 from pathlib import Path
 
+from workshopkit import api
 from workshopkit.build.watch import Watcher
 
 ID = "local-surveillance"
 
 
 def make(project: Path, lines: list[str]) -> Watcher:
-    request = {"paths": [project / "curricula"], "out_dir": project / "build",
-               "overrides": {}, "kinds": ("slides",), "languages": ["es"], "strict": False,
-               "bilingual": None, "jobs": 1, "quiet": False}
-    return Watcher(request, echo=lines.append)
+    """A watcher that reports as the command line does: diagnostics, then the summary."""
+    request = api.BuildRequest(paths=(project / "curricula",), out_dir=project / "build",
+                               kinds=("slides",), languages=("es",)).checked()
+
+    def rebuild() -> int:
+        result = api.build(request)
+        lines.extend(str(d) for d in result.problems.sorted())
+        lines.append(result.summary())
+        return result.exit_code
+
+    return Watcher(request, rebuild, echo=lines.append)
 
 
 def test_changed_paths_rebuild_and_errors_are_located(example_project):
@@ -36,6 +44,9 @@ def test_changed_paths_rebuild_and_errors_are_located(example_project):
                    "utf-8")
     assert w.changed([cur]) == 0
     assert deck.read_bytes() != first
+    # the summary line build prints
+    assert re.fullmatch(re.escape(f"{example_project / 'build'}: 1 file written, 0 up to date; ")
+                        + r"\d+ slides, 0 pages, 0 warnings", lines[-1]), lines[-1]
 
 
 def test_real_watcher_rebuilds_on_save(example_project):

@@ -85,7 +85,12 @@ class Problems:
 
 
 class WorkshopkitError(Exception):
-    """Raised when input cannot be used; carries every diagnostic found."""
+    """Raised when input cannot be used; carries every diagnostic found.
+
+    Like click's exceptions, each class carries the exit status it calls for.
+    """
+
+    exit_code = 1
 
     def __init__(self, problems: Problems | list[Diagnostic] | Diagnostic):
         if isinstance(problems, Diagnostic):
@@ -96,5 +101,25 @@ class WorkshopkitError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
-class UsageError(Exception):
-    """Wrong command-line usage that only shows up after parsing (exit status 2)."""
+class UsageError(WorkshopkitError):
+    """A request that makes no sense (an unknown kind, a malformed time): exit status 2.
+
+    ``param`` names the option at fault, as the command line spells it.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, param: str | None = None):
+        Exception.__init__(self, message)
+        self.diagnostics = []
+        self.message, self.param = message, param
+
+
+class Interrupted(WorkshopkitError):
+    """The user stopped the run (Ctrl-C): exit status 130, nothing half-written."""
+
+    exit_code = 130
+
+    def __init__(self, message: str = "interrupted"):
+        Exception.__init__(self, message)
+        self.diagnostics = []

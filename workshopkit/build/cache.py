@@ -8,171 +8,36 @@ atomically).  It holds
   otherwise it is hashed again and compared by content.  A file recorded within
   a second of being modified is never trusted by stat alone (a same-size edit
   in the same clock tick would otherwise go unnoticed);
-* ``targets``: per output file, the key it was built with (a hash of the
-  inputs' contents, the options, the languages, the package and environment);
-* ``requests``: per command line (paths, options), the inputs, folder listings
-  and outputs of its last successful run, and the diagnostics it printed.  A
+* ``targets``: per output file, the key it was built with (a hash of what its
+  kind reads, and the environment: see :mod:`workshopkit.build.fingerprint`);
+* ``requests``: per build request (paths, options), the inputs, folder listings
+  and outputs of its last successful run, and the diagnostics it printed (with
+  absolute paths, shown relative to the working folder when replayed).  A
   rebuild whose request is unchanged is a stat check: no YAML is parsed and no
   writer is imported.
 
 This module is imported before anything heavy; keep it to the standard library.
-The atomic-write helpers live here for the same reason.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
-import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from workshopkit import __version__
+from workshopkit.build import fingerprint, kinds
+from workshopkit.build.files import atomic_write, clean_stray
+from workshopkit.build.fingerprint import digest_file, key_of, listing
+from workshopkit.build.request import BuildRequest
+from workshopkit.errors import Diagnostic, Pos
 
 CACHE_NAME = ".workshopkit-cache.json"
-FORMAT = 1
+FORMAT = 2
 MAX_REQUESTS = 16
 RACY_NS = 1_000_000_000
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-_TEMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 
-# ------------------------------------------------------------------ atomic files
-def temp_beside(path: Path) -> Path:
-    """A new empty temporary file in ``path``'s folder, named after this process."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                               dir=path.parent)
-    try:  # mkstemp makes private files; outputs get the usual permissions
-        os.fchmod(fd, 0o666 & ~_umask())
-    finally:
-        os.close(fd)
-    return Path(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path`` (flushed to disk)."""
-    tmp = temp_beside(path)
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        _unlink(tmp)
-        raise
-    return tmp
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it into place."""
-    tmp = write_temp(path, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _unlink(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def clean_stray(folders: Iterable[Path]) -> int:
-    """Remove temporary files left by builds that were killed; return how many."""
-    removed = 0
-    for folder in folders:
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for e in entries:
-            m = _TEMP_RE.match(e.name)
-            if m and e.is_file(follow_symlinks=False) and not _alive(int(m.group(1))):
-                _unlink(Path(e.path))
-                removed += 1
-    return removed
-
-
-# ------------------------------------------------------------------- fingerprints
-def digest_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def digest_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def key_of(value) -> str:
-    """A stable hash of JSON-able data."""
-    blob = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def code_fingerprint() -> str:
-    """The package's version and the stat of its files (catches edited code and catalogues)."""
-    rows = []
-    for folder, dirs, files in os.walk(PACKAGE_DIR):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith((".py", ".po", ".mo", ".pptx", ".ttf", ".yaml", ".json")):
-                st = os.stat(os.path.join(folder, name))
-                rows.append((os.path.relpath(os.path.join(folder, name), PACKAGE_DIR),
-                             st.st_size, st.st_mtime_ns))
-    return key_of([__version__, rows])
-
-
-def environment() -> dict:
-    """Everything outside the inputs and options that changes output bytes."""
-    return {"version": __version__, "code": code_fingerprint(),
-            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "").strip()}
-
-
-def listing(sources: Iterable[Path], inputs: Iterable[str]) -> list[str]:
-    """Curriculum files found, and YAML/PO files in every folder an input lives in.
-
-    A new curriculum, catalogue or translation catalogue changes the listing,
-    so the next build looks again instead of trusting the record.
-    """
-    out = [f"src:{Path(s).resolve()}" for s in sources]
-    for folder in sorted({str(Path(p).parent) for p in inputs}):
-        try:
-            names = sorted(n for n in os.listdir(folder) if n.endswith((".yaml", ".yml", ".po")))
-        except OSError:
-            names = ["<missing>"]
-        out.append(f"dir:{folder}:" + "/".join(names))
-    return out
-
-
-# ----------------------------------------------------------------------- records
 class Cache:
     """The record under one output folder."""
 
@@ -181,14 +46,27 @@ class Cache:
         self.files: dict[str, list] = {}
         self.targets: dict[str, dict] = {}
         self.requests: dict[str, dict] = {}
+        self.keep: set[str] = set()  # files to remember though no record names them
         self.dirty = False
+        self._env: Optional[dict] = None
         try:
             data = json.loads(self.path.read_text("utf-8"))
             if data.get("format") == FORMAT:
-                self.files, self.targets = data["files"], data["targets"]
-                self.requests = data["requests"]
+                files, targets, requests = data["files"], data["targets"], data["requests"]
+                if _well_formed(files, targets, requests):
+                    self.files, self.targets, self.requests = files, targets, requests
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass
+            pass  # no record, or not ours: start afresh
+
+    def environment(self) -> dict:
+        """The build environment (see :func:`fingerprint.environment`), fonts hashed once."""
+        if self._env is None:
+            fonts = fingerprint.bundled_fonts()
+            self.keep.update(str(p) for p in fonts)
+            dirty = self.dirty  # remembered with the next write, never a write of their own
+            self._env = fingerprint.environment({p.name: self.digest(p) for p in fonts})
+            self.dirty = dirty
+        return self._env
 
     # -- files
     def digest(self, path: Path | str) -> Optional[str]:
@@ -216,7 +94,7 @@ class Cache:
     # -- targets
     def target_fresh(self, path: Path, key: str) -> bool:
         rec = self.targets.get(str(path))
-        return bool(rec) and rec["key"] == key and self.digest(path) == rec["sha256"]
+        return bool(rec) and rec.get("key") == key and self.digest(path) == rec.get("sha256")
 
     def record_target(self, path: Path, key: str, sha: str, **counts) -> None:
         try:
@@ -239,18 +117,20 @@ class Cache:
                 return None
         for name in req["outputs"]:
             rec = self.targets.get(name)
-            if not rec or self.digest(name) != rec["sha256"]:
+            if not rec or self.digest(name) != rec.get("sha256"):
                 return None
         return req
 
     def record_request(self, rkey: str, sources: list[Path], inputs: Iterable[Path],
-                       outputs: Iterable[Path], diagnostics: list, summary: dict) -> None:
+                       outputs: Iterable[Path], diagnostics: Iterable[Diagnostic],
+                       summary: dict) -> None:
         names = sorted({str(Path(p).resolve()) for p in inputs})
         shas = {n: self.digest(n) for n in names}
         self.requests.pop(rkey, None)
         self.requests[rkey] = {"inputs": shas, "listing": listing(sources, names),
                                "outputs": sorted(str(p) for p in outputs),
-                               "diagnostics": diagnostics, "summary": summary}
+                               "diagnostics": [freeze(d) for d in diagnostics],
+                               "summary": summary}
         while len(self.requests) > MAX_REQUESTS:
             self.requests.pop(next(iter(self.requests)))
         self.dirty = True
@@ -262,7 +142,7 @@ class Cache:
     def save(self) -> None:
         if not self.dirty:
             return
-        live = set(self.targets)
+        live = set(self.targets) | self.keep
         for req in self.requests.values():
             live.update(req["inputs"])
         self.files = {k: v for k, v in self.files.items() if k in live}
@@ -273,49 +153,56 @@ class Cache:
         self.dirty = False
 
 
-def request_key(fields: dict) -> str:
-    """The key of one command line: what was asked, and the environment it ran in."""
-    return key_of({**fields, "env": environment()})
+def _well_formed(files, targets, requests) -> bool:
+    """True when a record read from disk has the shape this module writes."""
+    return (isinstance(files, dict) and isinstance(targets, dict) and isinstance(requests, dict)
+            and all(isinstance(v, list) and len(v) == 4 for v in files.values())
+            and all(isinstance(v, dict) for v in targets.values())
+            and all(isinstance(v, dict) and {"inputs", "listing", "outputs", "diagnostics",
+                                             "summary"} <= set(v) for v in requests.values()))
 
 
-def request_fields(paths, out_dir, overrides: dict, kinds, languages, strict: bool,
-                   bilingual, kit) -> dict:
-    """What a build command asked for, as JSON-able data (paths made absolute)."""
+def freeze(d: Diagnostic) -> list:
+    """A diagnostic as the record keeps it: its file as an absolute path."""
+    return [d.severity, os.path.abspath(d.pos.file) if d.pos.file else "", d.pos.line,
+            d.pos.col, d.message]
+
+
+def thaw(row: list) -> Diagnostic:
+    """A recorded diagnostic, its file shown as a fresh run from here would show it."""
+    from workshopkit.source.project import display
+
+    sev, file, line, col, message = row
+    return Diagnostic(sev, Pos(display(Path(file)) if file else file, line, col), message)
+
+
+def request_fields(request: BuildRequest) -> dict:
+    """What a build request asks for, as JSON-able data (paths made absolute)."""
     def norm(v):
         return str(Path(v).resolve()) if isinstance(v, Path) else str(v)
 
-    return {"paths": [str(Path(p).resolve()) for p in paths],
-            "out": str(Path(out_dir).resolve()),
-            "overrides": {k: norm(v) for k, v in sorted(overrides.items()) if v is not None},
-            "kinds": list(kinds), "languages": list(languages or []), "strict": bool(strict),
-            "bilingual": list(bilingual or []),
+    kit = request.kit
+    return {"paths": [str(Path(p).resolve()) for p in request.paths],
+            "out": str(Path(request.out_dir).resolve()),
+            "overrides": {k: norm(v) for k, v in sorted(request.overrides.items())
+                          if v is not None},
+            "kinds": list(request.kinds or kinds.available()), "languages": list(request.languages or []),
+            "strict": bool(request.strict), "bilingual": list(request.bilingual or []),
             "kit": None if kit is None else [kit.participants, kit.facilitators]}
 
 
-@dataclass(frozen=True)
-class KitRequest:
-    """Kits wanted with a build: copies for the print plan (None: no plan)."""
-
-    participants: Optional[int] = None
-    facilitators: int = 1
-
-
-def up_to_date(paths, out_dir, overrides: dict, kinds, languages, strict: bool, bilingual,
-               kit: Optional[KitRequest]) -> tuple[Cache, str, list[Path], Optional[dict]]:
-    """Check a build request against the record without loading any curriculum.
+def up_to_date(request: BuildRequest) -> tuple[Cache, str, list[Path], Optional[dict]]:
+    """Check a (checked) build request against the record without loading any curriculum.
 
     Returns the cache, the request key, the curriculum files found, and the
     earlier run's record when nothing it read or wrote has changed (else None).
     Stray temporary files of killed builds are removed on the way.
     """
     from workshopkit.source.project import find_sources
-    from workshopkit.build.kinds import KINDS, WRITERS
 
-    out_dir = Path(out_dir)
+    out_dir = Path(request.out_dir)
     cache = Cache(out_dir)
     clean_stray({out_dir, out_dir / "kits", *(Path(t).parent for t in cache.targets)})
-    kinds = tuple(k for k in (kinds or KINDS) if k in WRITERS)
-    sources = find_sources([Path(p) for p in paths])
-    rkey = request_key(request_fields(paths, out_dir, overrides, kinds, languages, strict,
-                                      bilingual, kit))
+    sources = find_sources(list(request.paths))
+    rkey = key_of({**request_fields(request), "env": cache.environment()})
     return cache, rkey, sources, cache.fresh_request(rkey, sources)

@@ -1,33 +1,201 @@
-"""The writer registry: one writer per output kind.
+"""The registry of output kinds: each kind is declared here once.
 
-Every writer has one signature, ``write(curriculum, languages, options) -> bytes``,
-where ``languages`` is a tuple of one language, or two for bilingual material.
-Writers never touch the file system; the build layer writes what they return.
-Modules are imported on first use, so the command line starts fast.
+A :class:`Kind` says what a kind is called, where its file goes, which writer
+draws it (``'module:function'``, imported on first use, so the command line
+starts without python-pptx or reportlab), which build options and which
+settings the writer reads, whether it is built per language and for bilingual
+pairs, and its title on kit covers.  Everything else derives from here: the
+``--only`` choices, output paths, cache keys (a kind is rebuilt only when
+something it reads changed), kit contents and their order.
+
+Every writer has one signature, ``write(curriculum, settings, languages, options) ->
+bytes`` (``settings``: the theme, template, images and fonts resolved when the project
+was loaded; ``languages``: one language, or two for bilingual material); kinds drawn
+by the kit step take one more argument, the kit's contents.  :func:`render` is the only
+place a writer is called.  Writers never touch the file system.
+
+Adding a kind is one :func:`register` call, its writer and its test.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
-from typing import Callable
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Union
 
-KINDS = ("slides", "worksheets", "guide", "videos")
-"""Every output kind, in build order."""
+if TYPE_CHECKING:
+    from workshopkit.model.options import Options
 
-EXTENSIONS = {"slides": "pptx", "worksheets": "pdf", "guide": "pdf", "videos": "pdf"}
 
-WRITERS: dict[str, str] = {
-    "slides": "workshopkit.render.pptx.deck:write",
-    "worksheets": "workshopkit.render.pdf.worksheets:write",
-    "guide": "workshopkit.render.pdf.guide:write",
-    "videos": "workshopkit.render.pdf.handout:write",
-}
-"""Kinds that have a writer, as 'module:function'."""
+def N_(msgid: str) -> str:
+    """Marks an interface string for the catalogue; it is translated where it is printed."""
+    return msgid
+
+
+SETTINGS = ("theme", "template", "images", "fonts")
+"""What a writer may read besides the curriculum and options: the theme (colours,
+fonts, logo), the .pptx template, the curriculum's images, the fonts."""
+
+OUTPUT, KIT = "output", "kit"
+PARTICIPANT, FACILITATOR = "participant", "facilitator"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    ext: str
+    writer: Union[str, Callable[..., bytes]]  # 'module:function', or the function itself
+    title: str                      # for kit covers and manifests: an N_() interface string
+    options: frozenset[str]         # fields of Options the writer reads
+    settings: frozenset[str]        # parts of the settings it reads (see SETTINGS)
+    single: bool = True             # built for each language
+    pairs: bool = True              # built for bilingual pairs
+    copies: str = ""                # print plan: one per PARTICIPANT, per FACILITATOR, or none
+    role: str = OUTPUT              # OUTPUT: a build target (--only); KIT: drawn by the kit step
+    pattern: str = "{id}/{langs}/{id}-{langs}-{kind}.{ext}"  # under the output folder (KIT
+    #                                                          kinds: inside the kit's folder)
+
+
+    @property
+    def images(self) -> bool:
+        """Whether the writer draws the curriculum's images."""
+        return "images" in self.settings
+
+    def file_name(self, cid: str, languages: tuple[str, ...]) -> str:
+        tag = "+".join(languages)
+        return self.pattern.format(id=cid, langs=tag, kind=self.name, ext=self.ext)
+
+    def path(self, out_dir: Path, cid: str, languages: tuple[str, ...]) -> Path:
+        return Path(out_dir) / self.file_name(cid, languages)
+
+    def load(self) -> Callable[..., bytes]:
+        if callable(self.writer):
+            return self.writer
+        module, _, func = self.writer.partition(":")
+        return getattr(importlib.import_module(module), func)
+
+    def sees(self, options: Options) -> Options:
+        """``options`` as the writer sees them: what it does not read is left at its default,
+        so that the kind's key (which holds only what it reads) cannot go stale."""
+        from workshopkit.model.options import Options
+
+        keep = set(self.options) | ({"theme"} & self.settings) | ({"template"} & self.settings)
+        return Options(**{f: getattr(options, f) for f in keep})
+
+    def key_options(self, options: Options) -> dict[str, str]:
+        return {f: str(getattr(options, f)) for f in sorted(self.options)}
+
+
+_REGISTRY: dict[str, Kind] = {}
+
+
+def check(kind: Kind) -> Kind:
+    """``kind`` if its declaration makes sense (ValueError naming what does not)."""
+    from workshopkit.model.options import Options
+
+    unknown = set(kind.settings) - set(SETTINGS)
+    unknown |= set(kind.options) - ({f.name for f in dataclasses.fields(Options)}
+                                    - {"theme", "template"})
+    if unknown or not re.match(r"^[a-z][a-z0-9-]*$", kind.name) or kind.role not in (OUTPUT, KIT):
+        raise ValueError(f"kind '{kind.name}': unknown {', '.join(sorted(unknown)) or 'name'}")
+    return kind
+
+
+def register(kind: Kind, replace: bool = False) -> Kind:
+    """Add ``kind`` (after those already registered: kinds build in registration order)."""
+    if kind.name in _REGISTRY and not replace:
+        raise ValueError(f"kind '{kind.name}' is already registered")
+    _REGISTRY[kind.name] = check(kind)
+    return kind
+
+
+def unregister(name: str) -> None:
+    _REGISTRY.pop(name, None)
+
+
+def kind(name: str) -> Kind:
+    return _REGISTRY[name]
+
+
+def all_kinds(role: str = OUTPUT) -> tuple[Kind, ...]:
+    return tuple(k for k in _REGISTRY.values() if k.role == role)
 
 
 def available() -> tuple[str, ...]:
-    return tuple(k for k in KINDS if k in WRITERS)
+    """The output kinds, in build order: the choices of ``--only``."""
+    return tuple(k.name for k in all_kinds())
 
 
-def get(kind: str) -> Callable:
-    module, _, func = WRITERS[kind].partition(":")
-    return getattr(importlib.import_module(module), func)
+def reading(part: str) -> tuple[str, ...]:
+    """The output kinds that read one part of the settings (such as 'theme')."""
+    return tuple(k.name for k in all_kinds() if part in k.settings)
+
+
+def get(name: str) -> Callable[..., bytes]:
+    """The writer of kind ``name``."""
+    return kind(name).load()
+
+
+def render(name: str, cur, settings, languages: tuple[str, ...], options: Options,
+           *contents) -> bytes:
+    """Draw one output: the one place a writer is called."""
+    k = kind(name)
+    return k.load()(cur, settings, languages, k.sees(options), *contents)
+
+
+class _Extensions(Mapping):
+    def __getitem__(self, name: str) -> str:
+        return kind(name).ext
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_REGISTRY)
+
+    def __len__(self) -> int:
+        return len(_REGISTRY)
+
+
+EXTENSIONS: Mapping[str, str] = _Extensions()
+"""Kind name -> file extension."""
+
+_PAGE_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_SLIDE_RE = re.compile(r"^ppt/slides/slide\d+\.xml$")
+
+
+def count(data: bytes) -> tuple[int, int]:
+    """(slides, pages) of a rendered deck or PDF: the one place outputs are counted."""
+    if data.startswith(b"PK"):
+        import zipfile
+
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        return sum(1 for n in names if _SLIDE_RE.match(n)), 0
+    if data.startswith(b"%PDF"):
+        pages = len(_PAGE_RE.findall(data))
+        if not pages:  # pages inside compressed object streams
+            from pypdf import PdfReader
+
+            pages = len(PdfReader(io.BytesIO(data)).pages)
+        return 0, pages
+    return 0, 0
+
+
+PDF = frozenset({"date", "paper", "ink", "large_print", "booklet", "anonymous"})
+
+BUILT_IN = (
+    Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
+         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS)),
+    Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
+         N_("Participant worksheets"), PDF, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
+         PDF | {"start"}, frozenset({"images", "fonts"}), copies=FACILITATOR),
+    Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),
+         PDF | {"cards"}, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
+         PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
+)
+"""The kinds workshopkit ships, in build order (checked by the tests, not at start-up:
+checking imports the options, which the command line does not need to start)."""
+_REGISTRY.update((k.name, k) for k in BUILT_IN)

@@ -1,8 +1,10 @@
 """Rebuild on save: build once, then again each time a source file changes.
 
-:class:`Watcher` keeps the build request; :meth:`Watcher.changed` handles one
-set of changed paths (the unit a test drives), and :meth:`Watcher.run` feeds it
-from ``watchfiles`` until Ctrl-C or a stop event.  Every rebuild is the ordinary
+:class:`Watcher` keeps the build request and the function that builds it and
+reports (the one ``workshopkit build`` runs, so both print alike);
+:meth:`Watcher.changed` handles one set of changed paths (the unit a test
+drives), and :meth:`Watcher.run` feeds it from ``watchfiles`` until Ctrl-C or
+a stop event.  Every rebuild is the ordinary
 incremental build, so only the targets a change affects are written.  Errors
 are printed as FILE:LINE:COL and watching goes on.
 """
@@ -11,22 +13,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from workshopkit.errors import Problems
+from workshopkit.build.request import BuildRequest
 from workshopkit.source.project import find_root, find_sources
 
 IGNORED_SUFFIXES = (".tmp", ".swp", ".swx", "~", ".part", ".pyc")
 
 
 class Watcher:
-    def __init__(self, request: dict, echo: Callable[[str], None] = print, kit=None):
-        """``request``: keyword arguments of :func:`workshopkit.build.runner.build`, plus ``jobs``
-        and ``quiet``, as the command line gathers them."""
-        self.request = dict(request)
-        self.quiet = self.request.pop("quiet", False)
-        self.jobs = self.request.pop("jobs", 1)
-        self.kit = kit
+    def __init__(self, request: BuildRequest, rebuild: Callable[[], int],
+                 echo: Callable[[str], None] = print, quiet: bool = False):
+        """``rebuild``: one incremental build that reports what it did; returns the exit
+        status (the command line passes the very function ``build`` runs)."""
+        self.request = request
+        self.build = rebuild
         self.echo = echo
-        self.out_dir = Path(self.request["out_dir"]).resolve()
+        self.quiet = quiet
+        self.out_dir = Path(request.out_dir).resolve()
         self.builds = 0
 
     # ------------------------------------------------------------ what to watch
@@ -34,14 +36,14 @@ class Watcher:
         """Folders to watch: the given ones, the project folders of every curriculum
         found (catalogues, images, workshopkit.yaml), and those of theme and template."""
         folders: set[Path] = set()
-        paths = [Path(p) for p in self.request["paths"]]
+        paths = [Path(p) for p in self.request.paths]
         for p in paths:
             folders.add((p if p.is_dir() else p.parent).resolve())
         for src in find_sources(paths):
             if src.exists():
                 folders.add(find_root(src))
         for key in ("theme", "template"):
-            value = self.request["overrides"].get(key)
+            value = self.request.overrides.get(key)
             if value:
                 folders.add(Path(value).resolve().parent)
         folders = {f for f in folders if f.is_dir()}
@@ -58,23 +60,13 @@ class Watcher:
 
     # ------------------------------------------------------------------- build
     def rebuild(self) -> int:
-        """One incremental build; prints diagnostics and a summary; returns the exit status."""
-        from workshopkit.build.runner import build
-
-        problems = Problems()
+        """One incremental build; returns its exit status."""
         self.builds += 1
         try:
-            result = build(**self.request, problems=problems, jobs=self.jobs, kit=self.kit)
+            return self.build()
         except Exception as exc:  # a broken writer must not end the watch
             self.echo(f"error: build failed: {exc!r}")
             return 1
-        for d in problems.sorted():
-            if d.severity != "note":
-                self.echo(str(d))
-        if not self.quiet and not result.from_record:
-            self.echo(f"{self.request['out_dir']}: {len(result.written)} written, "
-                      f"{len(result.up_to_date)} up to date; {result.warnings} warnings")
-        return 1 if result.failed or problems.failed(self.request.get("strict", False)) else 0
 
     def changed(self, paths: Iterable[Path | str]) -> Optional[int]:
         """Handle one batch of changed paths: rebuild if any matters (None if none did)."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from workshopkit.errors import Pos
 from workshopkit.model.text import Text, Translations
-from workshopkit.source.project import ProjectConfig
+if TYPE_CHECKING:  # the model does not import the loading stage
+    from workshopkit.source.project import ProjectConfig
 from workshopkit.source.vocab import LEVELS, PHASES, SLIDE_BODIES, TITLE_SLIDE, WORKSHEET_KINDS
 
 __all__ = ["LEVELS", "PHASES", "SLIDE_BODIES", "WORKSHEET_KINDS", "Activity", "Author",

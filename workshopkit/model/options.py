@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -23,10 +24,14 @@ class Options:
     anonymous: bool = False        # leave author names out of metadata, Name fields out of sheets
     theme: Optional[Path] = None
     template: Optional[Path] = None
-    extra: tuple[tuple[str, str], ...] = field(default=())  # writer-specific settings
 
-    def get(self, key: str, default: str = "") -> str:
-        return dict(self.extra).get(key, default)
+
+def parse_clock(text: str) -> Optional[dt.time]:
+    """'09:30' -> 09:30; None for anything that is not a time of day HH:MM."""
+    m = re.match(r"^(\d{1,2}):(\d{2})$", text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return None
+    return dt.time(int(m.group(1)), int(m.group(2)))
 
 
 def output_date(updated: Optional[dt.date], environ=os.environ) -> dt.datetime:

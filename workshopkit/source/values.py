@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from workshopkit.errors import Pos, Problems
 from workshopkit.model import Url
+from workshopkit.model.options import parse_clock
 from workshopkit.source.nodes import Mapping, Node, Scalar, kind_name
 from workshopkit.source.spec import DATE_RE, DURATION_RE, LANG_RE, SLUG_RE, SPDX_RE, T
 from workshopkit.source.urls import clean_url
@@ -172,11 +173,11 @@ class Reader:
                               f"not '{short(node.value)}'")
 
     def v_clock(self, node: Scalar, t: T, key: str) -> Any:
-        m = re.match(r"^(\d{1,2}):(\d{2})$", node.value)
-        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        clock = parse_clock(node.value)
+        if clock is None:
             return self.error(node, f"'{key}' must be a time of day such as 09:30, "
                               f"not '{short(node.value)}'")
-        return dt.time(int(m.group(1)), int(m.group(2)))
+        return clock
 
     def v_spdx(self, node: Scalar, t: T, key: str) -> Any:
         if not re.match(SPDX_RE, node.value):

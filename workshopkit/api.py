@@ -1,0 +1,164 @@
+"""The library façade: everything the command line does, as plain function calls.
+
+Each function takes plain values (or a :class:`BuildRequest`), does its work
+and returns what happened, diagnostics included; nothing here prints.  A
+request that makes no sense raises :class:`~workshopkit.errors.UsageError`
+(exit status 2); every exception carries its exit status (``exit_code``), and
+every result has the ``exit_code`` its diagnostics call for.
+
+    from workshopkit import api
+    result = api.build(api.BuildRequest(paths=(Path("curricula"),), out_dir=Path("out")))
+    for d in result.problems.sorted():
+        print(d)
+
+Loading modules and writers are imported on first use: importing this module
+is cheap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from workshopkit.build.request import BuildRequest, BuildResult, KitRequest, split_list
+from workshopkit.errors import Diagnostic, Pos, Problems, UsageError, WorkshopkitError
+
+__all__ = ["BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
+           "list_curricula", "new", "schema", "translate_export", "translate_status", "watch",
+           "split_list"]
+
+
+@dataclass
+class Loaded:
+    """Curricula loaded from some paths, the files that failed, and what was found."""
+
+    curricula: list = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    strict: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or self.problems.failed(self.strict) else 0
+
+
+def load(paths: Iterable[Path], strict: bool = False,
+         languages: Optional[set[str]] = None) -> Loaded:
+    from workshopkit.build.targets import load_all
+
+    out = Loaded(strict=strict)
+    out.curricula, out.failed = load_all([Path(p) for p in paths], out.problems, languages,
+                                         strict)
+    return out
+
+
+# ------------------------------------------------------------------------ build
+def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]] = None,
+          on_plan: Optional[Callable[[int], None]] = None) -> BuildResult:
+    """Build what is out of date (and kits, when ``request.kit`` is set).
+
+    ``on_plan`` hears how many targets will be rendered, ``progress`` each one
+    rendered.  Raises UsageError for a request that makes no sense.
+    """
+    from workshopkit.build.runner import build as run
+
+    return run(request.checked(), progress=progress, on_plan=on_plan)
+
+
+def watch(request: BuildRequest, rebuild: Callable[[BuildRequest], int],
+          echo: Callable[[str], None], *, quiet: bool = False, stop_event=None,
+          ready: Optional[Callable[[], None]] = None) -> None:
+    """Build with ``rebuild(request)`` (which builds and reports, returning the exit status),
+    then again each time a file it reads is saved, until Ctrl-C or ``stop_event``."""
+    from workshopkit.build.watch import Watcher
+
+    checked = request.checked()
+    Watcher(checked, lambda: rebuild(checked), echo, quiet).run(stop_event, ready)
+
+
+# --------------------------------------------------------------------- curricula
+def validate(paths: Iterable[Path], strict: bool = False) -> Loaded:
+    """Load and check every curriculum under ``paths``."""
+    return load(paths, strict)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    languages: str
+    duration: str
+    sessions: str
+    file: str
+
+
+def list_curricula(paths: Iterable[Path]) -> tuple[list[Row], Loaded]:
+    """One row per curriculum that loads: id, languages, total duration, sessions, file."""
+    from workshopkit.plan.schedule import hm
+    from workshopkit.source.project import display
+
+    loaded = load(paths)
+    rows = [Row(c.id, ",".join(c.all_languages), hm(c.minutes), str(len(c.sessions)),
+                display(c.path)) for c in loaded.curricula]
+    return rows, loaded
+
+
+def new(cid: str, languages: Iterable[str] | str, folder: Path) -> Path:
+    """Write a starting curriculum ``folder/cid.yaml`` that validates and builds."""
+    from workshopkit.build.scaffold import scaffold
+
+    try:
+        return scaffold(cid, split_list(languages), Path(folder))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except FileExistsError as exc:
+        raise WorkshopkitError(Diagnostic("error", Pos(str(exc)),
+                                          "file exists; choose another id or remove it")) from None
+
+
+def schema(kind: str = "curriculum") -> dict:
+    """The JSON Schema (draft-07) of curriculum, catalogue ('catalog') or project files."""
+    from workshopkit.source.spec import json_schema
+
+    return json_schema(kind)
+
+
+# --------------------------------------------------------------------- translate
+def translation_languages(values: Iterable[str] | str | None) -> list[str]:
+    """Language tags, checked (UsageError naming --lang when one is not a tag)."""
+    from workshopkit.i18n.translate import check_lang
+
+    langs = split_list(values)
+    wrong = [l for l in langs if not check_lang(l)]
+    if wrong:
+        raise UsageError(f"'{wrong[0]}' is not a language tag (such as pt, pt-BR)", "--lang")
+    return langs
+
+
+def _documents(paths: Iterable[Path]):
+    from workshopkit.i18n.translate import documents
+
+    loaded = load(paths, languages=set())
+    return documents(loaded.curricula), loaded
+
+
+def translate_export(paths: Iterable[Path], languages: Iterable[str] | str | None,
+                     pot: bool = False) -> tuple[list[Path], Loaded]:
+    """Write <stem>.<lang>.po (and <stem>.pot) beside each curriculum and catalogue;
+    returns the files written."""
+    from workshopkit.i18n.translate import export
+
+    wanted = translation_languages(languages)
+    if not wanted and not pot:
+        raise UsageError("give --lang (such as --lang pt) or --pot")
+    docs, loaded = _documents(paths)
+    return export(docs, wanted, pot, loaded.problems), loaded
+
+
+def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | None = None):
+    """How much of each document is translated, per language: (status rows, Loaded)."""
+    from workshopkit.i18n.translate import status
+
+    wanted = translation_languages(languages)
+    docs, loaded = _documents(paths)
+    return status(docs, wanted or None), loaded
+

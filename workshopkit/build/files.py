@@ -1,0 +1,101 @@
+"""Atomic files: outputs appear whole or not at all.
+
+An output is written to a temporary file beside it (named after the writing
+process), flushed, then renamed into place.  Temporary files left by builds
+that were killed are removed by the next build.  Standard library only: this
+is imported before anything heavy.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+_TEMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty temporary file in ``path``'s folder, named after this process."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                               dir=path.parent)
+    try:  # mkstemp makes private files; outputs get the usual permissions
+        os.fchmod(fd, 0o666 & ~_umask())
+    finally:
+        os.close(fd)
+    return Path(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path`` (flushed to disk)."""
+    tmp = temp_beside(path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` beside ``path`` and rename it into place."""
+    tmp = write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stray(folders: Iterable[Path]) -> int:
+    """Remove temporary files left by builds that were killed; return how many."""
+    removed = 0
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            m = _TEMP_RE.match(e.name)
+            if m and e.is_file(follow_symlinks=False) and not _alive(int(m.group(1))):
+                _unlink(Path(e.path))
+                removed += 1
+    return removed
+
+
+def mtime_ns(path: Path) -> int:
+    """The modification time of ``path`` (0 when it is missing)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0

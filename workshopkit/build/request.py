@@ -1,0 +1,130 @@
+"""What a build is asked to do, and what it did: plain data, cheap to import.
+
+:class:`BuildRequest` is what the command line (or any caller of
+:mod:`workshopkit.api`) fills in; :meth:`BuildRequest.checked` turns loosely
+given values (``"es,en"``, ``"09:30"``) into checked ones and says what is wrong
+with the rest.  :class:`BuildResult` carries the outcome and the one summary
+line every command that builds prints.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from workshopkit.errors import Problems, UsageError
+
+OVERRIDES = ("paper", "start", "ink", "large_print", "booklet", "cards", "anonymous", "theme",
+             "template")
+"""Options a request may set over the project's workshopkit.yaml."""
+
+
+def split_list(values: Iterable[str] | str | None) -> list[str]:
+    """'es,en' or ('es,en', 'pt') -> ['es', 'en', 'pt']: blanks and repeats dropped."""
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    out: list[str] = []
+    for v in values:
+        for part in v.split(","):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+
+@dataclass(frozen=True)
+class KitRequest:
+    """Kits wanted with a build: copies for the print plan (None: no plan)."""
+
+    participants: Optional[int] = None
+    facilitators: int = 1
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    paths: tuple[Path, ...]
+    out_dir: Path = Path("build")
+    overrides: dict = field(default_factory=dict)  # Options fields over the project's
+    kinds: Optional[tuple[str, ...]] = None  # None: every kind
+    languages: Optional[tuple[str, ...]] = None  # None: every language
+    strict: bool = False
+    bilingual: Optional[tuple[str, ...]] = None  # a pair of languages
+    jobs: int = 1
+    kit: Optional[KitRequest] = None
+
+    def checked(self) -> "BuildRequest":
+        """This request with lists split, kinds, pair and times checked (UsageError if not)."""
+        from workshopkit.build import kinds as registry
+
+        kinds = None
+        if self.kinds is not None:
+            kinds = tuple(split_list(self.kinds))
+            unknown = [k for k in kinds if k not in registry.available()]
+            if unknown:
+                raise UsageError(f"unknown kind {', '.join(unknown)}; choose from "
+                                 f"{', '.join(registry.available())}", "--only")
+        pair = None
+        if self.bilingual:
+            pair = tuple(split_list(self.bilingual))
+            if len(pair) != 2 or pair[0] == pair[1]:
+                raise UsageError("give two different languages, such as es,en", "--bilingual")
+        unknown = set(self.overrides) - set(OVERRIDES)
+        if unknown:
+            raise UsageError(f"no such option: {', '.join(sorted(unknown))}")
+        overrides = {k: v for k, v in self.overrides.items() if v is not None}
+        if isinstance(overrides.get("start"), str):
+            from workshopkit.model.options import parse_clock
+
+            overrides["start"] = parse_clock(overrides["start"])
+            if overrides["start"] is None:
+                raise UsageError("use HH:MM, such as 09:30", "--start")
+        for key in ("theme", "template"):
+            if key in overrides:
+                overrides[key] = Path(overrides[key])
+        return dataclasses.replace(
+            self, paths=tuple(Path(p) for p in self.paths), out_dir=Path(self.out_dir),
+            overrides=overrides, kinds=kinds or None, bilingual=pair,
+            languages=tuple(split_list(self.languages)) or None, jobs=max(1, int(self.jobs)))
+
+    def wanted_languages(self) -> Optional[set[str]]:
+        """Languages to load (None: all); the bilingual pair is always among them."""
+        if not self.languages:
+            return None
+        return set(self.languages) | set(self.bilingual or ())
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path = Path("build")
+    written: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
+    curricula: list = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # files with errors
+    kits: list[Path] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    strict: bool = False
+    slides: int = 0
+    pages: int = 0
+    from_record: bool = False  # nothing changed: answered from the staleness record
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems.warnings)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or self.problems.failed(self.strict) else 0
+
+    def summary(self) -> str:
+        """The one line build, kit and watch print after building."""
+        return (f"{self.out_dir}: {_count(len(self.written), 'file')} written, "
+                f"{len(self.up_to_date)} up to date; {_count(self.slides, 'slide')}, "
+                f"{_count(self.pages, 'page')}, {_count(self.warnings, 'warning')}")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,92 @@
+"""validate, schema, new and list."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from workshopkit.cli.common import CONTEXT, call, paths, report
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("paths_", metavar="[PATHS]...", nargs=-1, type=click.Path())
+@click.option("--strict", is_flag=True, help="Treat warnings (translation gaps, duration "
+              "mismatches, undrawable characters) as errors.")
+def validate(paths_: tuple[str, ...], strict: bool) -> None:
+    """Check curricula and report every problem as FILE:LINE:COL.
+
+    PATHS are curriculum files or folders (searched recursively; catalog/ is
+    skipped). Default: curricula/. Under --strict every language a curriculum
+    has is checked for gaps.
+
+    \b
+    Example:
+      workshopkit validate --strict curricula/
+    """
+    from workshopkit import api
+
+    loaded = call(api.validate, paths(paths_), strict)
+    report(loaded.problems)
+    if loaded.exit_code == 0:
+        n = len(loaded.curricula)
+        click.echo(f"{n} curricul{'um' if n == 1 else 'a'} valid", err=True)
+    sys.exit(loaded.exit_code)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option("--catalog", "kind", flag_value="catalog", help="The schema of a catalogue file.")
+@click.option("--project", "kind", flag_value="project", help="The schema of workshopkit.yaml.")
+def schema(kind: str | None) -> None:
+    """Print the JSON Schema (draft-07) of curriculum files.
+
+    Editors with yaml-language-server validate and complete curricula that
+    start with the line '# yaml-language-server: $schema=../schema/curriculum.schema.json'.
+
+    \b
+    Example:
+      workshopkit schema > schema/curriculum.schema.json
+    """
+    import json
+
+    from workshopkit import api
+
+    click.echo(json.dumps(call(api.schema, kind or "curriculum"), indent=2, ensure_ascii=False))
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("id")
+@click.option("--lang", "langs", default="es,en", show_default=True,
+              help="Comma-separated languages; the first is the source language.")
+@click.option("-d", "--dir", "folder", default="curricula", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write the curriculum into.")
+def new(id: str, langs: str, folder: str) -> None:
+    """Start a new curriculum ID.yaml that validates and builds.
+
+    \b
+    Example:
+      workshopkit new data-sovereignty --lang es,en
+    """
+    from workshopkit import api
+
+    click.echo(f"wrote {call(api.new, id, langs, folder)}")
+
+
+@click.command("list", context_settings=CONTEXT)
+@click.argument("paths_", metavar="[PATHS]...", nargs=-1, type=click.Path())
+def list_(paths_: tuple[str, ...]) -> None:
+    """List curricula: id, languages, total duration, sessions.
+
+    \b
+    Example:
+      workshopkit list curricula/
+    """
+    from workshopkit import api
+
+    rows, loaded = call(api.list_curricula, paths(paths_))
+    table = [("ID", "LANGUAGES", "DURATION", "SESSIONS", "FILE")]
+    table += [(r.id, r.languages, r.duration, r.sessions, r.file) for r in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    report(loaded.problems, quiet_notes=True)
+    sys.exit(loaded.exit_code)
