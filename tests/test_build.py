@@ -8,25 +8,11 @@ import zipfile
 from pathlib import Path
 
 
+from conftest import ONLY, all_kinds as kinds
 from workshopkit.build import kinds as writers
 
 CUR = "curricula/local-surveillance.yaml"
 ID = "local-surveillance"
-
-
-def kinds() -> list[str]:
-    """Kinds whose writer is present (the registry may list one still being written)."""
-    out = []
-    for k in writers.available():
-        try:
-            writers.get(k)
-        except ImportError:
-            continue
-        out.append(k)
-    return out
-
-
-ONLY = ",".join(kinds())
 
 
 def files(out: Path) -> dict[str, bytes]:

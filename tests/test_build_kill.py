@@ -16,7 +16,7 @@ from pathlib import Path
 from pptx import Presentation
 from pypdf import PdfReader
 
-from test_build import ONLY
+from conftest import ONLY
 
 
 def check_outputs(out: Path) -> int:

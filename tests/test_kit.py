@@ -8,7 +8,7 @@ import zipfile
 
 from pypdf import PdfReader
 
-from test_build import ONLY, kinds
+from conftest import ONLY, all_kinds as kinds
 from workshopkit.build import kinds as writers
 from workshopkit.build.kits import KitFile, print_plan
 

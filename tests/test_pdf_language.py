@@ -13,7 +13,7 @@ import string
 import pytest
 from PIL import Image
 
-from test_worksheets import ALL_KINDS, CATALOG, pdf_text
+from conftest import EVERY_KIND, EVERY_KIND_CATALOG, pdf_text
 from workshopkit.build.kits import KitFile, cover_pdf, print_plan
 from workshopkit.model.options import Options
 from workshopkit.i18n.translate import read_catalog
@@ -37,10 +37,11 @@ def cur(tmp_path_factory):
     cdir = tmp_path_factory.mktemp("lang") / "curricula"
     (cdir / "catalog").mkdir(parents=True)
     anchor = "            bullets: [{es: Hola, en: Hello}]\n"
-    assert anchor in ALL_KINDS
-    (cdir / "every-kind.yaml").write_text(ALL_KINDS.replace(anchor, anchor + EVERY_SLIDE),
+    every_kind = EVERY_KIND.read_text(encoding="utf-8")
+    assert anchor in every_kind
+    (cdir / "every-kind.yaml").write_text(every_kind.replace(anchor, anchor + EVERY_SLIDE),
                                           encoding="utf-8")
-    (cdir / "catalog" / "free-software.yaml").write_text(CATALOG, encoding="utf-8")
+    (cdir / "catalog" / "free-software.yaml").write_bytes(EVERY_KIND_CATALOG.read_bytes())
     Image.new("RGB", (8, 8), "white").save(cdir / "pic.png")
     ws = Workspace()
     cur = ws.load(cdir / "every-kind.yaml")
