@@ -1,6 +1,6 @@
 # workshopkit: two commands for a newcomer.
 #   make build   creates .venv, installs workshopkit, builds every sample curriculum into build/
-#   make test    installs the test dependencies if needed and runs the whole suite
+#   make test    installs the test dependencies if needed and runs the whole suite, in parallel
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -31,7 +31,7 @@ build: $(VENV)/.installed
 	$(BIN)/workshopkit build curricula -o $(OUT)
 
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 schema: $(VENV)/.installed
 	$(BIN)/workshopkit schema > schema/curriculum.schema.json
