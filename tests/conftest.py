@@ -222,7 +222,7 @@ def samples_built(tmp_path_factory) -> Built:
         os.chdir(ROOT)
         try:
             res = CliRunner().invoke(main, ["build", "curricula", "-o", str(folder / "out"),
-                                            "--bilingual", "es,en", "-j", "2"],
+                                            "--bilingual", "es,en", "-j", "1"],
                                      catch_exceptions=True)
         finally:
             os.chdir(cwd)

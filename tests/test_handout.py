@@ -1,6 +1,7 @@
 """The video handout read back: QR codes decoded, text extracted, pages measured."""
 from __future__ import annotations
 
+import functools
 import io
 import re
 import subprocess
@@ -53,13 +54,18 @@ def pages_text(pdf: bytes) -> list[str]:
 
 def decoded(pdf: bytes, dpi: int = 150) -> list[set[str]]:
     """The QR codes zxing-cpp reads on each page rendered at ``dpi``."""
+    return [set(codes) for codes in _decoded(pdf, dpi)]
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded(pdf: bytes, dpi: int) -> tuple[frozenset[str], ...]:
     doc = pdfium.PdfDocument(pdf)
     out = []
     for page in doc:
         img = page.render(scale=dpi / 72).to_pil()
-        out.append({b.text for b in zxingcpp.read_barcodes(img)
-                    if b.format == zxingcpp.BarcodeFormat.QRCode})
-    return out
+        out.append(frozenset(b.text for b in zxingcpp.read_barcodes(img)
+                             if b.format == zxingcpp.BarcodeFormat.QRCode))
+    return tuple(out)
 
 
 def printed(url: str, text: str) -> bool:

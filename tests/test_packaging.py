@@ -116,4 +116,4 @@ def test_the_installed_wheel_builds_a_sample(wheel, tmp_path, samples_built):
     assert "Materiales" in text and "Horario" in text  # the Spanish interface catalogue
     # the same bytes as the checkout builds
     for p in built:
-        assert p.read_bytes() == (samples_built / SAMPLE / "es" / p.name).read_bytes(), p.name
+        assert p.read_bytes() == (samples_built.out / SAMPLE / "es" / p.name).read_bytes(), p.name

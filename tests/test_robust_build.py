@@ -425,7 +425,7 @@ def build_all(cur, option_sets: list[dict], bilingual_only: bool = False) -> Non
             opens(kind, writers.get(kind)(cur, combo, options))
 
 
-@budget(8, 14)
+@budget(3, 6)
 @given(files=projects(), which=st.integers(0, len(OPTION_SETS) - 1))
 def test_generated_curricula_build_every_output(tmp_path_factory, files, which):
     root = tmp_path_factory.mktemp("p")
@@ -434,7 +434,7 @@ def test_generated_curricula_build_every_output(tmp_path_factory, files, which):
     build_all(cur, OPTION_SETS[which:] + OPTION_SETS[:which])
 
 
-@budget(4, 6)
+@budget(2, 3)
 @given(files=projects(), which=st.integers(0, len(OPTION_SETS) - 1))
 def test_generated_bilingual_under_every_option(tmp_path_factory, files, which):
     root = tmp_path_factory.mktemp("p")
@@ -446,7 +446,7 @@ def test_generated_bilingual_under_every_option(tmp_path_factory, files, which):
         build_all(cur, [OPTION_SETS[which]], bilingual_only=True)
 
 
-@budget(2, 3)
+@budget(1, 2)
 @given(files=projects())
 def test_generated_project_builds_from_the_command_line(tmp_path_factory, files):
     from click.testing import CliRunner
