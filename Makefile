@@ -1,12 +1,10 @@
 # workshopkit: two commands for a newcomer.
 #   make build   creates .venv, installs workshopkit, builds every sample curriculum into build/
-#   make test    installs the test dependencies if needed and runs the whole suite
+#   make test    installs the test dependencies if needed and runs the whole suite, in parallel
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 OUT    ?= build
-# a plain path entry: faster start-up than the import-hook editable mode
-EDITABLE = --config-settings editable_mode=compat
 
 .PHONY: build test clean bench schema help
 
@@ -21,19 +19,19 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e . $(EDITABLE)
+$(VENV)/.installed: pyproject.toml setup.cfg | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]' $(EDITABLE)
+$(VENV)/.test-installed: pyproject.toml setup.cfg | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
 build: $(VENV)/.installed
 	$(BIN)/workshopkit build curricula -o $(OUT)
 
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 schema: $(VENV)/.installed
 	$(BIN)/workshopkit schema > schema/curriculum.schema.json
@@ -41,7 +39,7 @@ schema: $(VENV)/.installed
 	$(BIN)/workshopkit schema --project > schema/project.schema.json
 
 clean:
-	rm -rf $(OUT) .pytest_cache .hypothesis bench-out
+	rm -rf $(OUT) .pytest_cache .hypothesis bench-out .setuptools-build
 
 # Interface strings: re-extract every _("…") into workshopkit/i18n/locale/workshopkit.pot and
 # update each workshopkit/i18n/locale/<lang>.po (then translate the empty and fuzzy entries).

@@ -1,28 +1,74 @@
-"""Shared test helpers: tool checks, CLI runner, sample paths."""
+"""Shared test helpers: tool checks, CLI runner, sample paths and curricula, PDF text,
+the hypothesis profiles, and sample outputs built once per test session.
+
+Test modules import what they share from here (``from conftest import ...``), never
+from one another.
+"""
 from __future__ import annotations
 
+import fcntl
+import io
+import json
 import os
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FORMAT_EXAMPLE = DATA / "format-example" / "curricula" / "local-surveillance.yaml"
 SAMPLES = ROOT / "curricula"
+EVERY_KIND = DATA / "every-kind" / "curricula" / "every-kind.yaml"
+"""A bilingual curriculum with every worksheet item kind, and its catalogue."""
+EVERY_KIND_CATALOG = EVERY_KIND.parent / "catalog" / "free-software.yaml"
+VIDEO_TEST = DATA / "video-test" / "curricula" / "video-test.yaml"
+"""A curriculum with eight videos and every kind of URL, for the QR handout."""
+TRACKED = "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s"
+"""VIDEO_TEST's 'tracked' URL, tracking parameters removed."""
+LONG = ("https://peertube.example.social/w/p/7Xq2ZkLmN8vTbYcRwE4sJh9aGfUdPo3i"
+        "?playlistPosition=12&resume=true&start=1m30s")
+"""VIDEO_TEST's 'long-url' URL."""
 
+IN_CI = os.environ.get("CI") == "true"
+
+# ---------------------------------------------------------------- hypothesis profiles
+# `make test` runs the "dev" profile; CI (CI=true) the "ci" profile, a few more examples.
+# Both are derandomised: a failure is the same failure on every machine.
+_COMMON = dict(deadline=None, derandomize=True, print_blob=True,
+               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                      HealthCheck.function_scoped_fixture])
+settings.register_profile("dev", **_COMMON)
+settings.register_profile("ci", **_COMMON)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "dev")
+settings.load_profile(PROFILE)
+
+
+def examples(dev: int, ci: int | None = None) -> int:
+    """How many examples a property test draws under the loaded profile.
+    ``WK_EXAMPLES=N`` overrides it, to search harder locally."""
+    if os.environ.get("WK_EXAMPLES"):
+        return int(os.environ["WK_EXAMPLES"])
+    return (ci or dev) if PROFILE == "ci" else dev
+
+
+# ---------------------------------------------------------------- external tools
 
 def require_tool(name: str) -> str:
     """Path of an external tool; skip when missing locally, fail when CI=true."""
     path = shutil.which(name)
     if path:
         return path
-    if os.environ.get("CI") == "true":
+    if IN_CI:
         pytest.fail(f"{name} is required in CI but is not installed")
     pytest.skip(f"{name} not installed")
 
+
+# ---------------------------------------------------------------- running the command
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -48,3 +94,141 @@ def example_project(tmp_path) -> Path:
     dst = tmp_path / "project"
     shutil.copytree(DATA / "format-example", dst)
     return dst
+
+
+# ---------------------------------------------------------------- output kinds
+
+def all_kinds() -> list[str]:
+    """Every registered output kind. A writer that cannot be imported fails the tests
+    that build it: nothing is skipped quietly."""
+    from workshopkit.build import kinds as registry
+
+    return list(registry.available())
+
+
+ONLY = ",".join(all_kinds())
+"""``--only`` naming every kind: builds in tests stay explicit about what they make."""
+
+
+# ---------------------------------------------------------------- curricula
+
+def load_curriculum(path: Path):
+    from workshopkit.source.validate import Workspace
+
+    ws = Workspace()
+    cur = ws.load(path)
+    assert cur is not None, [str(p) for p in ws.problems.items]
+    return cur
+
+
+@pytest.fixture(scope="session")
+def video_cur():
+    """VIDEO_TEST loaded (shared: tests must not change it)."""
+    return load_curriculum(VIDEO_TEST)
+
+
+def load_example():
+    return load_curriculum(FORMAT_EXAMPLE)
+
+
+def load_every_kind(tmp_path: Path):
+    """EVERY_KIND, copied into ``tmp_path`` and loaded."""
+    src = EVERY_KIND.parent.parent
+    dst = tmp_path / "proj"
+    shutil.copytree(src, dst)
+    return load_curriculum(dst / "curricula" / EVERY_KIND.name)
+
+
+def add_comparison(project: Path) -> None:
+    """Make the format example reference the free-software catalogue from a slide."""
+    f = project / "curricula" / "local-surveillance.yaml"
+    text = f.read_text(encoding="utf-8")
+    text = text.replace("          - video: cameras-101\n",
+                        "          - video: cameras-101\n          - comparison: free-software\n")
+    f.write_text(text, encoding="utf-8")
+
+
+def facilitator_texts(cur, lang: str) -> list[str]:
+    """Every facilitator-only string of ``cur`` in ``lang``, as plain text."""
+    from workshopkit.plan.markup import plain
+
+    out = []
+    for t in (cur.wellbeing, cur.opsec):
+        if t:
+            out.append(t.get(lang))
+    for s in cur.sessions:
+        out += [t.get(lang) for t in (s.notes, s.wellbeing, s.opsec) if t]
+        for a in s.activities:
+            out += [t.get(lang) for t in (a.notes, a.wellbeing, a.opsec) if t]
+            out += [t.get(lang) for t in a.steps]
+            out += [sl.notes.get(lang) for sl in a.slides if sl.notes]
+    return [plain(s) for s in out]
+
+
+# ---------------------------------------------------------------- reading outputs
+
+def squash(s: str) -> str:
+    """Text without any whitespace: layout may break lines anywhere."""
+    return re.sub(r"\s+", "", s)
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+
+# ---------------------------------------------------------------- built once per session
+
+class _Once:
+    """A folder built once for the whole run, whichever test (or pytest-xdist worker)
+    asks first; the others wait for it and read it. Tests only read it."""
+
+    def __init__(self, tmp_path_factory, name: str):
+        base = tmp_path_factory.getbasetemp()
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            base = base.parent  # shared by every worker of this run
+        self.folder = base / f"shared-{name}"
+        self.lock = base / f"shared-{name}.lock"
+        self.done = base / f"shared-{name}.json"
+
+    def get(self, make) -> dict:
+        with open(self.lock, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not self.done.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                info = make(self.folder) or {}
+                self.done.write_text(json.dumps(info), encoding="utf-8")
+            return json.loads(self.done.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Built:
+    out: Path
+    """The output folder."""
+    output: str
+    """What the command printed."""
+
+
+@pytest.fixture(scope="session")
+def samples_built(tmp_path_factory) -> Built:
+    """What `make build` writes, and the bilingual material: every sample curriculum built
+    once, `workshopkit build curricula -o OUT --bilingual es,en` run in-process from the
+    repository. Shared by every test that reads sample outputs (read only)."""
+    def make(folder: Path) -> dict:
+        from workshopkit.cli import main
+
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            res = CliRunner().invoke(main, ["build", "curricula", "-o", str(folder / "out"),
+                                            "--bilingual", "es,en", "-j", "1"],
+                                     catch_exceptions=True)
+        finally:
+            os.chdir(cwd)
+        return {"exit_code": res.exit_code, "output": res.output}
+
+    once = _Once(tmp_path_factory, "samples")
+    info = once.get(make)
+    assert info["exit_code"] == 0, info["output"]
+    return Built(once.folder / "out", info["output"])

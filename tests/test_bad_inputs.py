@@ -7,22 +7,26 @@ Each file starts with one or more comments
 
 naming where the diagnostic must point (a path is relative to the curricula
 folder; without one, the file itself) and a piece of its message.  Adding a
-case is adding a file.  Every case runs through the real command line, as a
-subprocess: `workshopkit validate FILE` must exit with status 1, print the
-expected diagnostics and no traceback; one `workshopkit build curricula -o DIR`
-over all the cases must exit 1, print every case's diagnostics, and write
-nothing at all.  Cases too big or too binary to commit are generated below.
+case is adding a file.  Every case runs through the command line:
+`workshopkit validate FILE` (in-process, one call per case) must exit with
+status 1, print the expected diagnostics and no traceback; one real
+`workshopkit build curricula -o DIR` subprocess over all the cases must exit 1,
+print every case's diagnostics, and write nothing at all.  Cases too big or too
+binary to commit are generated below.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import traceback
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
 from workshopkit.source.nodes import MAX_FILE_BYTES
 
@@ -85,18 +89,31 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
+def _validate(name: str, project: Path) -> SimpleNamespace:
+    """`workshopkit validate curricula/NAME.yaml` run in-process, shaped like a finished
+    subprocess; an exception other than the command's own exit shows as a traceback."""
+    from workshopkit.cli import main
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        res = CliRunner().invoke(main, ["validate", f"curricula/{name}.yaml"])
+    finally:
+        os.chdir(cwd)
+    stderr = res.stderr
+    if res.exception is not None and not isinstance(res.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(res.exception))
+    return SimpleNamespace(returncode=res.exit_code, stderr=stderr)
+
+
 @pytest.fixture(scope="module")
 def runs(project) -> dict[str, tuple]:
-    """`validate FILE` for every case (its own exit status), three at a time, and one
-    `build` over the whole folder: every case must be reported there and, as every
-    file is bad, the output folder must stay empty."""
-    def one(name: str):
-        return name, _run(["validate", f"curricula/{name}.yaml"], project)
-
+    """`validate FILE` for every case (its own exit status), and one `build` over the
+    whole folder: every case must be reported there and, as every file is bad, the
+    output folder must stay empty."""
     out = project.parent / "out"
     build = _run(["build", "curricula", "-o", str(out)], project)
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        return {name: (v, build, out) for name, v in pool.map(one, sorted(CASES))}
+    return {name: (_validate(name, project), build, out) for name in sorted(CASES)}
 
 
 def test_suite_is_large_enough():

@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ONLY, all_kinds as kinds
 from workshopkit.build import kinds as registry
 
 CUR = "curricula/local-surveillance.yaml"
 ID = "local-surveillance"
 EXT = registry.EXTENSIONS
-
-
-def kinds() -> list[str]:
-    """Every output kind: each one's writer must import (an ImportError fails the test)."""
-    for k in registry.available():
-        registry.get(k)
-    return list(registry.available())
-
-
-ONLY = ",".join(registry.available())
 
 
 def files(out: Path) -> dict[str, bytes]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import DATA, FORMAT_EXAMPLE
+from conftest import DATA, FORMAT_EXAMPLE, examples
 
 from workshopkit.errors import Problems
 from workshopkit.source.validate import Workspace
@@ -79,7 +80,9 @@ def check(tmp_path, text):
     return cur
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
+pytestmark = pytest.mark.slow
+
+SETTINGS = settings(max_examples=examples(100, 150), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

@@ -9,8 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import require_tool
-from test_worksheets import facilitator_texts, load_every_kind, load_example, pdf_text, squash
+from conftest import facilitator_texts, load_every_kind, load_example, pdf_text, require_tool, squash
 from workshopkit.plan.markup import plain
 from workshopkit.model.options import Options
 from workshopkit.plan import pages

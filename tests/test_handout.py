@@ -1,6 +1,7 @@
 """The video handout read back: QR codes decoded, text extracted, pages measured."""
 from __future__ import annotations
 
+import functools
 import io
 import re
 import subprocess
@@ -18,77 +19,10 @@ from workshopkit.build.kinds import get
 from workshopkit.render.pdf import handout
 from workshopkit.source.settings import resolve
 
-from conftest import FORMAT_EXAMPLE, require_tool
+from conftest import FORMAT_EXAMPLE, LONG, TRACKED, VIDEO_TEST, require_tool
 
-CURRICULUM = """\
-workshopkit: 1
-id: video-test
-languages: [es, en]
-title: {es: Vigilancia y *software* libre, en: Surveillance and free *software*}
-license: CC-BY-SA-4.0
-version: 2.0.1
-videos:
-  unused-first:
-    title: {es: Un video que no se usa, en: A video nobody shows}
-    url: https://media.example.net/unused
-  tracked:
-    title: {es: "**Cámaras** en la calle", en: "**Cameras** on the street"}
-    url: https://www.youtube.com/watch?v=dQw4w9WgXcQ&utm_source=news&utm_medium=email&si=AbCdEf123&t=42s
-    duration: 4m30s
-    captions: [es, en, pt-BR]
-    summary: {es: Un recorrido por las cámaras de una calle., en: A walk past one street's cameras.}
-  per-lang:
-    title: {es: Reconocimiento facial, en: Face recognition}
-    url: {es: https://video.example.org/w/rostro-es, en: https://video.example.org/w/face-en}
-    duration: 1h2m5s
-    captions: [es]
-    summary: {es: Cómo funciona y por qué falla., en: How it works and why it fails.}
-  long-url:
-    title: Jitsi
-    url: https://peertube.example.social/w/p/7Xq2ZkLmN8vTbYcRwE4sJh9aGfUdPo3i?playlistPosition=12&resume=true&start=1m30s
-    duration: 12m
-    captions: [en, zz]
-    summary:
-      es: Videollamadas sin cuenta y con servidor propio, sin instalar nada en el teléfono de nadie.
-      en: Video calls with no account and your own server.
-  plain:
-    title: {es: Sin duración, en: No duration}
-    url: https://archive.example.org/details/no-duration
-  five:
-    title: {es: Quinto video, en: Fifth video}
-    url: https://video.example.org/w/five
-    duration: 30s
-  six:
-    title: {es: Sexto video, en: Sixth video}
-    url: https://video.example.org/w/six
-    duration: 7m
-  seven:
-    title: {es: Séptimo video, en: Seventh video}
-    url: https://video.example.org/w/seven?list=PL0123456789abcdefABCDEF&index=3
-    duration: 8m
-sessions:
-  - id: one
-    title: {es: Mapeo, en: Mapping}
-    activities:
-      - id: walk
-        title: {es: Caminata, en: Walk}
-        phase: activity
-        duration: 20m
-        slides:
-          - video: tracked
-          - video: per-lang
-      - id: talk
-        title: {es: Charla, en: Talk}
-        phase: input
-        duration: 20m
-        slides:
-          - video: long-url
-          - video: tracked
-"""
+CURRICULUM = VIDEO_TEST.read_text(encoding="utf-8")
 
-TRACKED = "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s"
-LONG = ("https://peertube.example.social/w/p/7Xq2ZkLmN8vTbYcRwE4sJh9aGfUdPo3i"
-        "?playlistPosition=12&resume=true&start=1m30s")
 COMMON = {TRACKED, LONG, "https://media.example.net/unused",
           "https://archive.example.org/details/no-duration", "https://video.example.org/w/five",
           "https://video.example.org/w/six",
@@ -107,11 +41,8 @@ def load(path: Path):
 
 
 @pytest.fixture(scope="module")
-def cur(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("handout") / "curricula"
-    folder.mkdir()
-    (folder / "video-test.yaml").write_text(CURRICULUM, encoding="utf-8")
-    return load(folder / "video-test.yaml")
+def cur(video_cur):
+    return video_cur
 
 
 def build(cur, langs: str = "es", **opts) -> bytes:
@@ -124,13 +55,18 @@ def pages_text(pdf: bytes) -> list[str]:
 
 def decoded(pdf: bytes, dpi: int = 150) -> list[set[str]]:
     """The QR codes zxing-cpp reads on each page rendered at ``dpi``."""
+    return [set(codes) for codes in _decoded(pdf, dpi)]
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded(pdf: bytes, dpi: int) -> tuple[frozenset[str], ...]:
     doc = pdfium.PdfDocument(pdf)
     out = []
     for page in doc:
         img = page.render(scale=dpi / 72).to_pil()
-        out.append({b.text for b in zxingcpp.read_barcodes(img)
-                    if b.format == zxingcpp.BarcodeFormat.QRCode})
-    return out
+        out.append(frozenset(b.text for b in zxingcpp.read_barcodes(img)
+                             if b.format == zxingcpp.BarcodeFormat.QRCode))
+    return tuple(out)
 
 
 def printed(url: str, text: str) -> bool:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from test_handout import LONG, TRACKED, cur  # noqa: F401 - cur is the shared fixture
+from conftest import LONG, TRACKED
 from workshopkit.i18n import ui
 from workshopkit.plan import handout as plan
 
+
+@pytest.fixture(scope="module")
+def cur(video_cur):
+    return video_cur
 
 
 def width(s: str) -> float:

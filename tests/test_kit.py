@@ -8,10 +8,11 @@ import zipfile
 
 from pypdf import PdfReader
 
+from conftest import ONLY
 from workshopkit.build.kinds import EXTENSIONS, available
 from workshopkit.build.kits import KitFile, print_plan
 
-ONLY = ",".join(available())
+
 
 ID = "local-surveillance"
 

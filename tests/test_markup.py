@@ -30,6 +30,7 @@ def test_plain_removes_markers_only():
     assert plain("Las **cámaras** *nos* miran \\* 2") == "Las cámaras nos miran * 2"
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab *\\\n_")), max_size=30))
 def test_parse_never_loses_letters(s):

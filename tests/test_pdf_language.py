@@ -13,16 +13,16 @@ import string
 import pytest
 from PIL import Image
 
-from test_worksheets import ALL_KINDS, CATALOG, pdf_text
+from conftest import EVERY_KIND, EVERY_KIND_CATALOG, pdf_text
 from workshopkit.build.kits import KitFile, contents_of
 from workshopkit.build.request import KitRequest
 from workshopkit.render.pdf.kitcover import write as cover_pdf
+from workshopkit.source.settings import resolve
 from workshopkit.model.options import Options
 from workshopkit.i18n.translate import read_catalog
 from workshopkit.i18n.catalogs import ui_catalog_files
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import guide, handout, worksheets
-from workshopkit.source.settings import resolve
 
 EVERY_SLIDE = """\
           - video: intro
@@ -40,10 +40,11 @@ def cur(tmp_path_factory):
     cdir = tmp_path_factory.mktemp("lang") / "curricula"
     (cdir / "catalog").mkdir(parents=True)
     anchor = "            bullets: [{es: Hola, en: Hello}]\n"
-    assert anchor in ALL_KINDS
-    (cdir / "every-kind.yaml").write_text(ALL_KINDS.replace(anchor, anchor + EVERY_SLIDE),
+    every_kind = EVERY_KIND.read_text(encoding="utf-8")
+    assert anchor in every_kind
+    (cdir / "every-kind.yaml").write_text(every_kind.replace(anchor, anchor + EVERY_SLIDE),
                                           encoding="utf-8")
-    (cdir / "catalog" / "free-software.yaml").write_text(CATALOG, encoding="utf-8")
+    (cdir / "catalog" / "free-software.yaml").write_bytes(EVERY_KIND_CATALOG.read_bytes())
     Image.new("RGB", (8, 8), "white").save(cdir / "pic.png")
     ws = Workspace()
     cur = ws.load(cdir / "every-kind.yaml")
@@ -96,21 +97,11 @@ def test_the_catalogue_gives_english_words_to_look_for():
     assert not words["Audience"].search("Público")
 
 
-def test_spanish_pdfs_print_no_english_interface_word(cur):
-    words = english_words()
-    found = []
-    for name, text in spanish_outputs(cur).items():
-        flat = " ".join(text.split())
-        assert "Público" in flat or not name.startswith("guide"), name
-        found += [f"{name}: {msgid!r}" for msgid, pat in words.items() if pat.search(flat)]
-    assert not found, "English interface words in Spanish PDFs:\n  " + "\n  ".join(found)
-
-
-def test_every_word_the_writers_look_up_is_in_the_template(cur, monkeypatch):
-    """A fixed word printed through ui() but never marked for extraction would stay
-    English in every language: record each lookup and find it in the template."""
+@pytest.fixture(scope="module")
+def rendered(cur):
+    """The Spanish outputs, and then bilingual ones, rendered once while every interface
+    word the writers look up is recorded: (Spanish texts, words looked up)."""
     from workshopkit import i18n
-    from workshopkit.i18n.catalogs import extract_ui
 
     real = i18n._ui_catalog
     asked: set[str] = set()
@@ -120,11 +111,31 @@ def test_every_word_the_writers_look_up_is_in_the_template(cur, monkeypatch):
             asked.add(key)
             return super().get(key, default)
 
-    monkeypatch.setattr(i18n, "_ui_catalog", lambda lang: Recording(real(lang) or {}))
-    spanish_outputs(cur)
-    pdf_text(worksheets.write(cur, resolve(cur), ("es", "en"), Options()))
-    pdf_text(guide.write(cur, resolve(cur), ("es", "en"), Options(large_print=True, booklet=True)))
-    pdf_text(handout.write(cur, resolve(cur), ("es", "en"), Options(cards="page")))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(i18n, "_ui_catalog", lambda lang: Recording(real(lang) or {}))
+        texts = spanish_outputs(cur)
+        pdf_text(worksheets.write(cur, resolve(cur), ("es", "en"), Options()))
+        pdf_text(guide.write(cur, resolve(cur), ("es", "en"), Options(large_print=True, booklet=True)))
+        pdf_text(handout.write(cur, resolve(cur), ("es", "en"), Options(cards="page")))
+    return texts, asked
+
+
+def test_spanish_pdfs_print_no_english_interface_word(rendered):
+    words = english_words()
+    found = []
+    for name, text in rendered[0].items():
+        flat = " ".join(text.split())
+        assert "Público" in flat or not name.startswith("guide"), name
+        found += [f"{name}: {msgid!r}" for msgid, pat in words.items() if pat.search(flat)]
+    assert not found, "English interface words in Spanish PDFs:\n  " + "\n  ".join(found)
+
+
+def test_every_word_the_writers_look_up_is_in_the_template(rendered):
+    """A fixed word printed through ui() but never marked for extraction would stay
+    English in every language: record each lookup and find it in the template."""
+    from workshopkit.i18n.catalogs import extract_ui
+
+    asked = rendered[1]
     known = {m.id for m in extract_ui() if m.id}
     assert len(asked) > 60
     assert not sorted(asked - known), "looked up but never extracted"

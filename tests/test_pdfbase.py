@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import PageBreak
 
-from test_worksheets import load_every_kind, load_example, pdf_text, squash
+from conftest import load_every_kind, load_example, pdf_text, squash
 from workshopkit.model.options import Options
 from workshopkit.plan import pages
 from workshopkit.render.pdf import guide, base as pb, worksheets

@@ -8,12 +8,13 @@ catalogues, days, breaks, a schedule past midnight). Each one must load
 without errors, and every registered writer must return bytes that open, for
 each language and for a bilingual pair, under several printing options.
 
-``WK_ROBUST_EXAMPLES=400`` runs more examples locally.
+Each example renders every kind several times, so `make test` draws a few and
+CI (the "ci" hypothesis profile, see conftest.py) a few more; ``WK_EXAMPLES=400``
+searches harder locally.
 """
 from __future__ import annotations
 
 import io
-import os
 import random
 import re
 
@@ -24,18 +25,19 @@ from PIL import Image as PILImage
 from pptx import Presentation
 from pypdf import PdfReader
 
+from conftest import examples
 from workshopkit.build import kinds as writers
 from workshopkit.build.targets import options_for
 from workshopkit.errors import Problems
 from workshopkit.source.settings import resolve
 from workshopkit.source.validate import Workspace
 
-SCALE = int(os.environ.get("WK_ROBUST_EXAMPLES", "0") or 0)
+pytestmark = pytest.mark.slow
 
 
-def budget(n: int) -> settings:
-    return settings(max_examples=SCALE or n, deadline=None, derandomize=True,  # no shrinking: slow here
-                    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+def budget(dev: int, ci: int) -> settings:
+    return settings(max_examples=examples(dev, ci), deadline=None, derandomize=True,
+                    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: slow here
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.function_scoped_fixture])
 
@@ -425,7 +427,7 @@ def build_all(cur, option_sets: list[dict], bilingual_only: bool = False) -> Non
             opens(kind, writers.get(kind)(cur, settings, combo, options))
 
 
-@budget(40)
+@budget(3, 6)
 @given(files=projects(), which=st.integers(0, len(OPTION_SETS) - 1))
 def test_generated_curricula_build_every_output(tmp_path_factory, files, which):
     root = tmp_path_factory.mktemp("p")
@@ -434,7 +436,7 @@ def test_generated_curricula_build_every_output(tmp_path_factory, files, which):
     build_all(cur, OPTION_SETS[which:] + OPTION_SETS[:which])
 
 
-@budget(17)
+@budget(2, 3)
 @given(files=projects(), which=st.integers(0, len(OPTION_SETS) - 1))
 def test_generated_bilingual_under_every_option(tmp_path_factory, files, which):
     root = tmp_path_factory.mktemp("p")
@@ -446,7 +448,7 @@ def test_generated_bilingual_under_every_option(tmp_path_factory, files, which):
         build_all(cur, [OPTION_SETS[which]], bilingual_only=True)
 
 
-@budget(3)
+@budget(1, 2)
 @given(files=projects())
 def test_generated_project_builds_from_the_command_line(tmp_path_factory, files):
     from click.testing import CliRunner

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import write_po
 
+from conftest import add_comparison
 from workshopkit.i18n.translate import read_catalog
 
 CUR = Path("curricula") / "local-surveillance.yaml"
@@ -178,8 +179,6 @@ def test_gaps_are_warnings_with_positions_and_errors_under_strict(cli, example_p
 
 
 def test_catalogue_translations_reach_the_comparison(cli, example_project):
-    from test_translate_export import add_comparison
-
     add_comparison(example_project)
     cli("translate", "export", "--lang", "pt", cwd=example_project)
     fill(example_project / PO_PT)

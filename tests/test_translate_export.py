@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool
+from conftest import add_comparison, require_tool
 
 CUR = Path("curricula") / "local-surveillance.yaml"
 PO_PT = Path("curricula") / "local-surveillance.pt.po"
@@ -20,15 +20,6 @@ def read(path: Path):
 
 def entries(path: Path) -> dict[tuple[str, str], object]:
     return {(m.context, m.id): m for m in read(path) if m.id}
-
-
-def add_comparison(project: Path) -> None:
-    """Make the example reference the free-software catalogue from a slide."""
-    f = project / CUR
-    text = f.read_text(encoding="utf-8")
-    text = text.replace("          - video: cameras-101\n",
-                        "          - video: cameras-101\n          - comparison: free-software\n")
-    f.write_text(text, encoding="utf-8")
 
 
 def test_export_writes_entries_with_context_reference_and_place(cli, example_project):

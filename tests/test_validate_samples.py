@@ -96,7 +96,7 @@ def test_outsider_project_builds(tmp_path):
 
     project = tmp_path / "outsider"
     shutil.copytree(OUTSIDER, project)
-    proc = subprocess.run([sys.executable, "-m", "workshopkit", "build", "curricula", "-o", "out"],
+    proc = subprocess.run([sys.executable, "-m", "workshopkit", "build", "curricula", "-o", "out", "-j", "1"],
                           cwd=project, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr

@@ -9,158 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FORMAT_EXAMPLE, require_tool
+from conftest import (FORMAT_EXAMPLE, facilitator_texts, load_every_kind, load_example, pdf_text,
+                      require_tool, squash)
 from workshopkit.plan.markup import plain
 from workshopkit.model.options import Options
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import worksheets
 from workshopkit.source.settings import resolve
-
-ALL_KINDS = """\
-workshopkit: 1
-id: every-kind
-languages: [es, en]
-title: {es: Autodefensa digital, en: Digital self-defence}
-summary: {es: Un taller con todo., en: A workshop with everything.}
-audience: {es: Colectivos, en: Collectives}
-level: intermediate
-license: CC-BY-SA-4.0
-version: 2.0.1
-authors:
-  - name: Ana Pérez
-    org: Colectivo Sur
-objectives:
-  - {es: Reconocer amenazas, en: Recognise threats}
-materials:
-  - {es: Marcadores, en: Markers}
-  - {es: Papelógrafo, en: Flip chart}
-wellbeing: {es: Cuidado general del grupo., en: General care of the group.}
-opsec: {es: No fotografíes a nadie., en: Photograph nobody.}
-videos:
-  intro:
-    title: {es: Vídeo de bienvenida, en: Welcome video}
-    url: https://video.example.org/w/intro?utm_source=x
-    duration: 3m05s
-sessions:
-  - id: one
-    title: {es: Primera sesión, en: First session}
-    summary: {es: Empezamos por lo básico., en: We start with the basics.}
-    notes: {es: Nota de sesión para quien facilita., en: Session note for the facilitator.}
-    wellbeing: {es: Atención a la sesión uno., en: Care in session one.}
-    activities:
-      - id: warm
-        title: {es: Calentamiento, en: Warm-up}
-        phase: activity
-        duration: 25m
-        summary: {es: Nos conocemos., en: We get to know each other.}
-        materials: [{es: Marcadores, en: Markers}, {es: Tarjetas, en: Cards}]
-        steps:
-          - {es: Paso secreto uno., en: Secret step one.}
-          - {es: Paso secreto dos., en: Secret step two.}
-        notes: {es: Nota privada de la actividad., en: Private activity note.}
-        wellbeing: {es: Respeta los silencios., en: Respect silences.}
-        opsec: {es: Usa nombres falsos., en: Use made-up names.}
-        slides:
-          - title: {es: Bienvenida, en: Welcome}
-            bullets: [{es: Hola, en: Hello}]
-        worksheet:
-          - prompt: {es: "¿Qué te **preocupa** de tu teléfono?", en: "What *worries* you about your phone?"}
-            lines: 5
-          - checklist:
-              - {es: Tengo contraseña, en: I have a passcode}
-              - {es: Cifro el disco, en: I encrypt the disk}
-          - choice:
-              prompt: {es: "¿Qué mensajería usas?", en: "Which messenger do you use?"}
-              options: [Signal, WhatsApp, {es: Ninguna, en: None}]
-          - choice:
-              prompt: {es: "¿Dónde guardas copias?", en: "Where do you keep backups?"}
-              options: [{es: En un disco, en: On a disk}, {es: En la nube, en: In the cloud}]
-              multiple: true
-          - table:
-              columns: [{es: Aplicación, en: App}, {es: Permisos, en: Permissions}]
-              rows: 4
-          - table:
-              columns: [{es: Dato, en: Data}, {es: Quién lo ve, en: Who sees it}]
-              rows:
-                - [{es: Ubicación, en: Location}, {es: La operadora, en: The carrier}]
-                - [{es: Contactos, en: Contacts}, {es: La aplicación, en: The app}]
-      - id: pause
-        break: true
-        duration: 15m
-  - id: two
-    title: {es: Segunda sesión, en: Second session}
-    day: 2
-    activities:
-      - id: risks
-        title: {es: Nuestros riesgos, en: Our risks}
-        phase: deepening
-        duration: 40m
-        worksheet:
-          - risk_matrix:
-              threats:
-                - {es: Incautación del teléfono, en: Phone seizure}
-                - {es: Suplantación de identidad, en: Impersonation}
-          - case_study:
-              title: {es: El caso de Marta, en: Marta's case}
-              story: {es: Marta organiza una marcha y la policía revisa su teléfono., en: Marta organises a march and the police search her phone.}
-              questions:
-                - {es: "¿Qué datos estaban expuestos?", en: "What data was exposed?"}
-                - {es: "¿Qué podría haber hecho antes?", en: "What could she have done before?"}
-              lines: 2
-          - comparison: free-software
-          - text: {es: "Gracias por participar: Ελληνικά, Кириллица, Tiếng Việt.", en: "Thanks for taking part: Ελληνικά, Кириллица, Tiếng Việt."}
-glossary:
-  - term: {es: Cifrado, en: Encryption}
-    definition: {es: Convertir datos en ilegibles., en: Making data unreadable.}
-resources:
-  - title: Surveillance Self-Defense
-    url: https://ssd.eff.org/
-"""
-
-CATALOG = """\
-workshopkit: 1
-languages: [es, en]
-title: {es: Herramientas libres, en: Free tools}
-rows:
-  - need: {es: Videollamadas, en: Video calls}
-    free: Jitsi Meet
-    hosted_by: {es: Nuestro servidor, en: Our server}
-    free_license: Apache-2.0
-    commercial: Zoom
-    commercial_license: {es: Privativa, en: Proprietary}
-    notes: {es: Sin cuenta ni instalación., en: No account or install needed.}
-  - need: {es: Documentos, en: Documents}
-    free: CryptPad
-    free_license: AGPL-3.0-or-later
-    commercial: Google Docs
-    commercial_license: {es: Privativa, en: Proprietary}
-"""
-
-
-def load_every_kind(tmp_path: Path):
-    cdir = tmp_path / "proj" / "curricula"
-    (cdir / "catalog").mkdir(parents=True)
-    (cdir / "every-kind.yaml").write_text(ALL_KINDS, encoding="utf-8")
-    (cdir / "catalog" / "free-software.yaml").write_text(CATALOG, encoding="utf-8")
-    ws = Workspace()
-    cur = ws.load(cdir / "every-kind.yaml")
-    assert cur is not None, [str(p) for p in ws.problems.items]
-    return cur
-
-
-def load_example():
-    cur = Workspace().load(FORMAT_EXAMPLE)
-    assert cur is not None
-    return cur
-
-
-def squash(s: str) -> str:
-    """Text without any whitespace: layout may break lines anywhere."""
-    return re.sub(r"\s+", "", s)
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
 
 
 def participant_texts(cur, lang: str) -> list[str]:
@@ -195,20 +50,6 @@ def participant_texts(cur, lang: str) -> list[str]:
                             out.append(getattr(r, f).get(lang))
             elif k == "text":
                 out.append(item.text.get(lang))
-    return [plain(s) for s in out]
-
-
-def facilitator_texts(cur, lang: str) -> list[str]:
-    out = []
-    for t in (cur.wellbeing, cur.opsec):
-        if t:
-            out.append(t.get(lang))
-    for s in cur.sessions:
-        out += [t.get(lang) for t in (s.notes, s.wellbeing, s.opsec) if t]
-        for a in s.activities:
-            out += [t.get(lang) for t in (a.notes, a.wellbeing, a.opsec) if t]
-            out += [t.get(lang) for t in a.steps]
-            out += [sl.notes.get(lang) for sl in a.slides if sl.notes]
     return [plain(s) for s in out]
 
 

@@ -6,13 +6,15 @@ and languages are looked up here too.
 from __future__ import annotations
 
 import functools
+from importlib import resources
 from pathlib import Path
 from typing import Callable, Optional
 
 from workshopkit.source.po import read_po
 from workshopkit.source.vocab import LEVELS, PHASES, table
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(str(resources.files("workshopkit.i18n").joinpath("locale")))
+"""The interface catalogues, package data found through the import system."""
 
 
 # ---------------------------------------------------------------- interface strings

@@ -1,4 +1,4 @@
-"""The interface catalogues shipped in ``workshopkit/locale/`` (``make po``).
+"""The interface catalogues shipped in ``workshopkit/i18n/locale/`` (``make po``).
 
 Every fixed word an output prints is marked in the code (``_("…")``,
 ``N_("…")`` and the writers' helpers around ``ui(lang)``); this module
@@ -14,11 +14,12 @@ from babel.messages.catalog import Catalog
 
 from workshopkit.model.options import output_date
 from workshopkit.source.project import display
+from workshopkit.i18n import LOCALE_DIR
 from workshopkit.i18n.translate import _write, check_lang, read_catalog, render
 
 PACKAGE = Path(__file__).resolve().parent.parent
 """The workshopkit package: every module is scanned for interface strings."""
-UI_TEMPLATE = Path(__file__).resolve().parent / "locale" / "workshopkit.pot"
+UI_TEMPLATE = LOCALE_DIR / "workshopkit.pot"
 UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None}
 """Calls whose literal first argument is an interface msgid: ``_("…")``, ``N_("…")``
 and the writers' helpers around ``ui(lang)``: ``ui("…")``, ``first_ui("…")``,

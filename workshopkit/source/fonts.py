@@ -1,4 +1,4 @@
-"""The bundled fonts (DejaVu Sans, under assets/fonts/ with its licence)."""
+"""The bundled fonts (DejaVu Sans, in workshopkit/assets/fonts/ with its licence)."""
 from __future__ import annotations
 
 import functools
@@ -16,12 +16,9 @@ FILES = {
 
 @functools.lru_cache(maxsize=1)
 def font_dir() -> Path:
-    """assets/fonts/: installed as the package data ``workshopkit.assets``, or read
-    from the source tree when the package runs from a checkout."""
-    try:
-        return Path(str(resources.files("workshopkit.assets") / "fonts"))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+    """workshopkit/assets/fonts/: package data, found through the import system the
+    same way in a checkout, an editable install, a wheel and an sdist install."""
+    return Path(str(resources.files("workshopkit.assets").joinpath("fonts")))
 
 
 def font_path(style: str = "regular") -> Path:
