@@ -58,7 +58,7 @@ def days(cur: Curriculum) -> int:
 
 
 def hm(minutes: int) -> str:
-    """90 -> '1h30', 45 -> '45 min' (language-neutral)."""
+    """90 -> '1 h 30', 45 -> '45 min' (language-neutral)."""
     h, m = divmod(minutes, 60)
     if h and m:
         return f"{h} h {m:02d}"
