@@ -20,7 +20,7 @@ from workshopkit.plan import icons  # noqa: E402
 from workshopkit.render.pdf.icon import Icon, draw_icon  # noqa: E402
 from workshopkit.render.pptx.icon import icon_sp  # noqa: E402
 
-ICON_DIR = ROOT / "assets" / "icons"
+ICON_DIR = ROOT / "workshopkit" / "assets" / "icons"
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 WRAP = f'<p:wrap xmlns:a="{NS["a"]}" xmlns:p="{NS["p"]}">{{}}</p:wrap>'

@@ -1,7 +1,7 @@
 """The shipped icon set as drawing instructions every writer can use.
 
 The icons are Tabler's outline icons (MIT), shipped unchanged under
-``assets/icons/`` with their licence. Each is a 24 x 24 box of stroked paths:
+``workshopkit/assets/icons/`` with their licence. Each is a 24 x 24 box of stroked paths:
 stroke 2 units wide, round caps and joins, no fill. This module is pure: it
 takes an icon's SVG text and returns its outline as absolute segments, every
 SVG path command (M L H V C S Q T A Z, absolute and relative) reduced to
@@ -119,7 +119,7 @@ def names() -> list[str]:
 
 
 def file_name(name: str) -> str:
-    """The icon's SVG file under ``assets/icons/`` (KeyError for an unknown name)."""
+    """The icon's SVG file under ``workshopkit/assets/icons/`` (KeyError for an unknown name)."""
     return ICONS[name][0] + ".svg"
 
 
