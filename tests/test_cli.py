@@ -11,7 +11,7 @@ import pytest
 
 from workshopkit import __version__
 from workshopkit.cli import main
-from workshopkit.source.spec import json_schema
+from workshopkit.source.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

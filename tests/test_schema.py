@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from workshopkit.source.nodes import Mapping, Scalar, Sequence, load_file, load_string
-from workshopkit.source.spec import json_schema
+from workshopkit.source.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))

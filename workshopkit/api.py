@@ -117,7 +117,7 @@ def new(cid: str, languages: Iterable[str] | str, folder: Path) -> Path:
 
 def schema(kind: str = "curriculum") -> dict:
     """The JSON Schema (draft-07) of curriculum, catalogue ('catalog') or project files."""
-    from workshopkit.source.spec import json_schema
+    from workshopkit.source.schema import json_schema
 
     return json_schema(kind)
 
