@@ -51,7 +51,7 @@ def test_version(cli):
 
 
 @pytest.mark.parametrize("flag, name", [((), "curriculum"), (("--catalog",), "catalog"),
-                                        (("--project",), "project")])
+                                        (("--project",), "project"), (("--theme",), "theme")])
 def test_schema_prints_the_committed_schema(cli, flag, name):
     result = cli("schema", *flag)
     assert result.exit_code == 0
