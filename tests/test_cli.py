@@ -11,7 +11,7 @@ import pytest
 
 from workshopkit import __version__
 from workshopkit.cli import main
-from workshopkit.source.spec import json_schema
+from workshopkit.source.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +51,7 @@ def test_version(cli):
 
 
 @pytest.mark.parametrize("flag, name", [((), "curriculum"), (("--catalog",), "catalog"),
-                                        (("--project",), "project")])
+                                        (("--project",), "project"), (("--theme",), "theme")])
 def test_schema_prints_the_committed_schema(cli, flag, name):
     result = cli("schema", *flag)
     assert result.exit_code == 0

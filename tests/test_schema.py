@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 
 from workshopkit.source.nodes import Mapping, Scalar, Sequence, load_file, load_string
-from workshopkit.source.spec import json_schema
+from workshopkit.source.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-           for name in ("curriculum", "catalog", "project")}
+           for name in ("curriculum", "catalog", "project", "theme")}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 
 
@@ -99,6 +99,44 @@ def test_project_file_schema():
     v.validate({"paper": "a4", "start": "09:30"})
     assert not v.is_valid({"paper": "legal"})
     assert not v.is_valid({"papr": "a4"})
+
+
+def theme_example() -> str:
+    text = (ROOT / "docs" / "slides.md").read_text(encoding="utf-8")
+    return re.search(r"^```yaml\n(colors:.*?)^```", text, re.S | re.M).group(1)
+
+
+@pytest.mark.parametrize("text, valid", [
+    (theme_example(), True),
+    ('colors: {title: "#7a1f5c", text: 222222, muted: "8C96A0"}\n', True),
+    ("fonts: {title: DejaVu Sans, body: fonts/Body.TTF}\nlogo: logo.JPG\n", True),
+    ("colours: {}\n", False),
+    ('colors: {titel: "#123456"}\n', False),
+    ('colors: {title: "#12345"}\n', False),
+    ("colors: {title: red}\n", False),
+    ("colors:\n  title: #123456\n", False),  # a comment: the value is empty
+    ("colors: [a]\n", False),
+    ("fonts: {body: Arial}\n", False),
+    ("fonts: {heading: x.ttf}\n", False),
+    ("logo: logo.gif\n", False),
+    ("logo: [a.png]\n", False),
+])
+def test_theme_schema_agrees_with_the_converter(tmp_path, text, valid):
+    """The schema and theme.yaml's loader accept the same themes (files aside)."""
+    from workshopkit.errors import WorkshopkitError
+    from workshopkit.source.theme import read
+
+    assert validator("theme").is_valid(as_json(load_string(text, "theme.yaml"))) is valid
+    (tmp_path / "theme.yaml").write_text(text, encoding="utf-8")
+    try:
+        read(tmp_path / "theme.yaml")
+        problems = ""
+    except WorkshopkitError as exc:
+        problems = str(exc)
+    if valid:  # only the files it names are missing here
+        assert all("file not found" in line for line in problems.splitlines()), problems
+    else:
+        assert problems and "file not found" not in problems, problems
 
 
 BASE = """\

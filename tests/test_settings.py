@@ -41,7 +41,8 @@ def test_a_broken_theme_yaml_is_reported_with_file_line_and_column(project):
         resolve(cur)
     lines = messages(exc)
     assert len(lines) == 2, lines
-    assert lines[0].endswith("theme.yaml:3:3: error: unknown key 'acent'; did you mean 'accent'?")
+    assert lines[0].endswith("theme.yaml:3:3: error: unknown key 'acent' in the theme's colors; "
+                             "did you mean 'accent'?")
     assert "theme.yaml:5:9: error: font file not found" in lines[1]
 
 
@@ -125,7 +126,7 @@ def test_theme_and_template_problems_are_reported_together(project, tmp_path):
     with pytest.raises(WorkshopkitError) as exc:
         resolve(load(project), template=notes)
     text = str(exc.value)
-    assert "theme.yaml:1:9: error: colors must be a mapping" in text
+    assert "theme.yaml:1:9: error: expected a mapping (the theme's colors)" in text
     assert "is not a .pptx presentation" in text
 
 

@@ -69,9 +69,10 @@ def test_theme_errors_are_located_and_all_reported(tmp_path):
         load(bad)
     lines = str(exc.value).splitlines()
     assert len(lines) == 4, lines
-    assert ":1:1: error: unknown key 'colours'; did you mean 'colors'?" in lines[0]
+    assert ":1:1: error: unknown key 'colours' in the theme; did you mean 'colors'?" in lines[0]
     assert ":4:10: error: colour 'title' must be six hex digits" in lines[1]
-    assert ":5:3: error: unknown key 'titel'; did you mean 'title'?" in lines[2]
+    assert ":5:3: error: unknown key 'titel' in the theme's colors; did you mean 'title'?" \
+        in lines[2]
     assert ":6:7: error: logo file not found" in lines[3]
 
 

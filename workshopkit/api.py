@@ -78,8 +78,31 @@ def watch(request: BuildRequest, rebuild: Callable[[BuildRequest], int],
 
 # --------------------------------------------------------------------- curricula
 def validate(paths: Iterable[Path], strict: bool = False) -> Loaded:
-    """Load and check every curriculum under ``paths``."""
-    return load(paths, strict)
+    """Load and check every curriculum under ``paths``, and what building it would read
+    besides: the theme, template and images its project's workshopkit.yaml gives (or
+    theme.yaml beside it).  A curriculum whose settings cannot be read has failed."""
+    loaded = load(paths, strict)
+    _check_settings(loaded)
+    return loaded
+
+
+def _check_settings(loaded: Loaded) -> None:
+    from workshopkit.build.targets import options_for
+    from workshopkit.source.project import display
+    from workshopkit.source.settings import resolve
+
+    seen = set(loaded.problems.items)  # a project's theme is reported once, not per curriculum
+    for cur in list(loaded.curricula):
+        options = options_for(cur, {})
+        try:
+            resolve(cur, options.theme, options.template)
+        except WorkshopkitError as exc:
+            loaded.curricula.remove(cur)
+            loaded.failed.append(display(cur.path))
+            for d in exc.diagnostics:
+                if d not in seen:
+                    seen.add(d)
+                    loaded.problems.items.append(d)
 
 
 @dataclass(frozen=True)
@@ -116,8 +139,8 @@ def new(cid: str, languages: Iterable[str] | str, folder: Path) -> Path:
 
 
 def schema(kind: str = "curriculum") -> dict:
-    """The JSON Schema (draft-07) of curriculum, catalogue ('catalog') or project files."""
-    from workshopkit.source.spec import json_schema
+    """The JSON Schema (draft-07) of curriculum, catalogue ('catalog'), project or theme files."""
+    from workshopkit.source.schema import json_schema
 
     return json_schema(kind)
 

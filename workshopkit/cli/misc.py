@@ -36,6 +36,8 @@ def validate(paths_: tuple[str, ...], strict: bool) -> None:
 @click.command(context_settings=CONTEXT)
 @click.option("--catalog", "kind", flag_value="catalog", help="The schema of a catalogue file.")
 @click.option("--project", "kind", flag_value="project", help="The schema of workshopkit.yaml.")
+@click.option("--theme", "kind", flag_value="theme", help="The schema of a deck theme "
+              "(theme.yaml).")
 def schema(kind: str | None) -> None:
     """Print the JSON Schema (draft-07) of curriculum files.
 

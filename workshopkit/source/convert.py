@@ -19,14 +19,15 @@ from workshopkit.errors import Problems
 from workshopkit.model.text import Text, Translations
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence
 from workshopkit.source.records import BUILDERS, Context, Fields, Files, Found
-from workshopkit.source.spec import LANG_RE, MAX_EMPTY_ROWS, MAX_TEXT, RECORDS, SLUG_RE, T
+from workshopkit.source.spec import (LANG_RE, MAX_EMPTY_ROWS, MAX_TEXT, RECORDS, SLUG_RE,
+                                     THEME_RECORDS, T)
 from workshopkit.source.values import INVALID, WHAT, Reader, short, suggest
 
 __all__ = ["Converter"]
 
 _OWNER_OF_KEY: dict[str, str] = {}
 for _name, _rec in RECORDS.items():
-    for _key in _rec.fields:
+    for _key in () if _name in THEME_RECORDS else _rec.fields:
         _OWNER_OF_KEY.setdefault(_key, _name)
 
 _ROOTS = ("curriculum", "catalog")
@@ -38,6 +39,7 @@ RECORD_WORDS = {
     "catalog": "the catalogue", "catalog_row": "a catalogue row", "author": "an author",
     "term": "a glossary term", "resource": "a resource", "risk_matrix": "a risk matrix",
     "slide_table": "a table", "worksheet_table": "a table",
+    "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
 }
 """How a message names a record."""
 
@@ -102,7 +104,9 @@ class Converter(Reader):
         fields = RECORDS[name].fields
         msg = f"unknown key '{key}'" + (f" in {RECORD_WORDS[name]}" if name in RECORD_WORDS else "")
         hint = suggest(key, fields)
-        if not hint and key in _OWNER_OF_KEY and _OWNER_OF_KEY[key] != name:
+        if not hint and name in THEME_RECORDS:
+            hint = f"; expected one of {', '.join(fields)}"
+        elif not hint and key in _OWNER_OF_KEY and _OWNER_OF_KEY[key] != name:
             owner = _OWNER_OF_KEY[key]
             hint = f"; '{key}' belongs in {RECORD_WORDS.get(owner, owner.replace('_', ' '))}"
         return msg + hint

@@ -18,10 +18,12 @@ from workshopkit.errors import Pos, Problems
 from workshopkit.model import (Activity, Author, CaseStudy, Catalog, Choice, ComparisonRow,
                                Curriculum, Image, Quote, Resource, RiskMatrix, Session, Slide,
                                Table, Term, Video, WorksheetItem)
+from workshopkit.model.settings import ImageData, Theme
 from workshopkit.model.text import Translations
 from workshopkit.source.checks import IdAt, check_days, declared_duration, unique_ids
 from workshopkit.source.nodes import Scalar
-from workshopkit.source.project import ProjectConfig
+from workshopkit.source.fonts import FAMILY
+from workshopkit.source.project import ProjectConfig, display
 
 RESERVED_IDS = ("kits",)
 """Curriculum ids that would clash with an output folder."""
@@ -63,6 +65,16 @@ class Files(Protocol):
         """A file named in workshopkit.yaml (relative to the project); None when reported."""
 
 
+class ThemeFiles(Protocol):
+    """The files a theme names, relative to it, read and checked; theme.py provides them."""
+
+    def logo(self, rel: str, pos: Pos) -> Optional[ImageData]:
+        """The logo image; None when reported."""
+
+    def font(self, rel: str, pos: Pos, role: str) -> Optional[str]:
+        """The family name of the .ttf file for ``role`` (title, body); None when reported."""
+
+
 @dataclass(frozen=True)
 class Ref:
     """A reference to a video or catalogue id, checked once the document is read."""
@@ -89,7 +101,7 @@ class Context:
     owner: Translations
     path: Optional[Path]  # None: only report problems, build no document
     root: Optional[Path]  # the project folder
-    files: Optional[Files]
+    files: Optional[Files | ThemeFiles]
     found: Found
 
 
@@ -219,6 +231,27 @@ def worksheet_item(f: Fields, c: Context) -> WorksheetItem:
     return WorksheetItem(f.pos, **f.attrs())
 
 
+# ------------------------------------------------------------------ theme.yaml
+
+def theme(f: Fields, c: Context) -> Theme:
+    values = {**f.get("colors", {}), **f.get("fonts", {})}
+    if "logo" in f.values and c.files is not None:
+        logo = c.files.logo(f.values["logo"], f.at["logo"])
+        if logo is not None:
+            values["logo"] = logo
+    return Theme(source=display(c.path) if c.path else None, **values)
+
+
+def theme_fonts(f: Fields, c: Context) -> dict[str, str]:
+    """The family of each font the theme gives as a .ttf file (the bundled one otherwise)."""
+    out = {}
+    for role, name in f.values.items():
+        family = c.files.font(name, f.at[role], role) if name != FAMILY and c.files else None
+        if family is not None:
+            out[f"{role}_font"] = family
+    return out
+
+
 def _plain(cls: type, *needs: str, **defaults: Any) -> Callable[[Fields, Context], Any]:
     """The builder of a record whose keys are ``cls``'s fields: None unless ``needs`` are valid."""
     def build(f: Fields, c: Context) -> Any:
@@ -246,5 +279,8 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "catalog": catalog,
     "catalog_row": _plain(ComparisonRow, "need", "free"),
     "project": project,
+    "theme": theme,
+    "theme_colors": lambda f, c: f.values,
+    "theme_fonts": theme_fonts,
 }
 """The builder of each record of the spec."""

@@ -1,9 +1,10 @@
-"""The shape of curriculum format v1, declared once.
+"""The shape of curriculum format v1 (and of workshopkit.yaml and theme.yaml), declared once.
 
 The converter (:mod:`workshopkit.source.convert`) walks YAML nodes with these
-records, and the published JSON Schema is generated from them, so the two
-cannot drift apart.  The words the records use (phases, levels, slide bodies,
-worksheet item kinds, catalogue fields) come from :mod:`workshopkit.source.vocab`.
+records, and the published JSON Schema (:mod:`workshopkit.source.schema`) is
+generated from them, so the two cannot drift apart.  The words the records use
+(phases, levels, slide bodies, worksheet item kinds, catalogue fields) come
+from :mod:`workshopkit.source.vocab`.
 What JSON Schema cannot say (language keys, references, duration sums) the
 converter checks on top.
 """
@@ -19,12 +20,17 @@ LANG_RE = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-
 DURATION_RE = r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$"
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 SPDX_RE = r"^[A-Za-z0-9.+()-]+(?: (?:AND|OR|WITH) [A-Za-z0-9.+()-]+)*$"
+HEX_RE = r"^#?([0-9A-Fa-f]{6})$"
 
 MAX_LINES = 40
 MAX_EMPTY_ROWS = 60
 MAX_LIST = 500
 MAX_TEXT = 10_000
 MAX_DAY = 30
+
+THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
+                 "table_border")
+"""The colour roles a theme may set."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ DATE = T("date")
 SPDX = T("spdx")
 STR = T("str")            # any plain scalar kept as written
 CELL = T("cell")          # a table cell: a Text, or "" for a blank cell
+COLOUR = T("colour")      # six hex digits, '#' optional
+FONT = T("font")          # 'DejaVu Sans' or the path of a .ttf file
 
 
 def LIST(of: T, minimum: int = 0) -> T:
@@ -66,6 +74,11 @@ def ENUM(*choices: str) -> T:
 
 def INT(minimum: int, maximum: int) -> T:
     return T("int", None, minimum, maximum)
+
+
+def FILE(*suffixes: str) -> T:
+    """A plain file path ending in one of ``suffixes`` (lower-case, with the dot)."""
+    return T("file", suffixes)
 
 
 @dataclass(frozen=True)
@@ -174,116 +187,15 @@ RECORDS: dict[str, Record] = {
          "anonymous": BOOL},
         description="workshopkit.yaml: project defaults",
     ),
+    # theme.yaml
+    "theme": Record(
+        {"colors": REC("theme_colors"), "fonts": REC("theme_fonts"),
+         "logo": FILE(".png", ".jpg", ".jpeg")},
+        description="theme.yaml: the colours, fonts and logo of the deck",
+    ),
+    "theme_colors": Record(dict.fromkeys(THEME_COLOURS, COLOUR)),
+    "theme_fonts": Record({"title": FONT, "body": FONT}),
 }
 
-
-# ------------------------------------------------------------------ JSON Schema
-
-def _lang_map(value: dict) -> dict:
-    return {"type": "object", "minProperties": 1,
-            "propertyNames": {"pattern": LANG_RE},
-            "additionalProperties": value}
-
-
-_NONEMPTY = {"type": "string", "minLength": 1}
-_TEXT_STRING = {"type": "string", "pattern": r"\S"}  # not empty, not only spaces
-
-
-def _schema(t: T) -> dict:
-    k = t.kind
-    if k == "text":
-        return {"$ref": "#/definitions/text"}
-    if k == "cell":
-        return {"anyOf": [{"$ref": "#/definitions/text"}, {"const": ""}]}
-    if k == "slug":
-        return {"type": "string", "pattern": SLUG_RE}
-    if k == "bool":
-        return {"type": "boolean"}
-    if k == "version":
-        return {"const": 1}
-    if k in ("duration", "vduration"):
-        return {"anyOf": [{"type": "integer", "minimum": 0},
-                          {"type": "string", "pattern": DURATION_RE}]}
-    if k == "url":
-        url = {"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://"}
-        return {"anyOf": [url, _lang_map(url)]}
-    if k == "path":
-        return {"anyOf": [_NONEMPTY, _lang_map(_NONEMPTY)]}
-    if k == "lang":
-        return {"type": "string", "pattern": LANG_RE}
-    if k == "date":
-        return {"type": "string", "pattern": DATE_RE}
-    if k == "clock":
-        return {"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}
-    if k == "spdx":
-        return {"type": "string", "pattern": SPDX_RE}
-    if k == "str":
-        return {"type": ["string", "number"]}
-    if k == "enum":
-        return {"enum": list(t.of)}
-    if k == "int":
-        return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
-    if k == "list":
-        out = {"type": "array", "items": _schema(t.of)}
-        if t.minimum:
-            out["minItems"] = t.minimum
-        return out
-    if k == "map":
-        return {"type": "object", "propertyNames": {"pattern": SLUG_RE},
-                "additionalProperties": _schema(t.of)}
-    if k == "record":
-        return {"$ref": f"#/definitions/{t.of}"}
-    if k == "columns":
-        col = {"type": "array", "items": {"$ref": "#/definitions/text"}}
-        return {"type": "array", "items": col, "minItems": 2, "maxItems": 2}
-    if k == "rows":
-        return {"anyOf": [{"type": "integer", "minimum": 0, "maximum": MAX_EMPTY_ROWS},
-                          {"type": "array", "items": {"type": "array", "items": _schema(CELL)}}]}
-    raise AssertionError(k)
-
-
-def _record_schema(name: str) -> dict:
-    rec = RECORDS[name]
-    out: dict = {"type": "object",
-                 "properties": {k: _schema(v) for k, v in rec.fields.items()},
-                 "additionalProperties": False}
-    if rec.required:
-        out["required"] = list(rec.required)
-    if rec.bodies:
-        if rec.exactly_one_body:
-            out["oneOf"] = [{"required": [b]} for b in rec.bodies]
-        else:
-            out["not"] = {"anyOf": [{"required": [a, b]} for i, a in enumerate(rec.bodies)
-                                    for b in rec.bodies[i + 1:]]}
-    if name == "activity":
-        out["if"] = {"required": ["break"], "properties": {"break": {"const": True}}}
-        out["then"] = {"not": {"required": ["phase"]}}
-        out["else"] = {"required": ["title", "phase"]}
-    if rec.description:
-        out["description"] = rec.description
-    return out
-
-
-def json_schema(root: str = "curriculum") -> dict:
-    """The draft-07 JSON Schema for a curriculum (or a catalogue, or workshopkit.yaml)."""
-    names: list[str] = []
-
-    def collect(n: str) -> None:
-        if n in names:
-            return
-        names.append(n)
-        for t in RECORDS[n].fields.values():
-            while t.kind in ("list", "map"):
-                t = t.of
-            if t.kind == "record":
-                collect(t.of)
-
-    collect(root)
-    defs = {"text": {"anyOf": [_TEXT_STRING, _lang_map(_TEXT_STRING)]}}
-    for n in names[1:]:
-        defs[n] = _record_schema(n)
-    schema = {"$schema": "http://json-schema.org/draft-07/schema#",
-              "title": RECORDS[root].description}
-    schema.update(_record_schema(root))
-    schema["definitions"] = defs
-    return schema
+THEME_RECORDS = ("theme", "theme_colors", "theme_fonts")
+"""The records of theme.yaml: their keys belong to no curriculum record."""

@@ -17,7 +17,8 @@ from workshopkit.errors import Pos, Problems
 from workshopkit.model import Url
 from workshopkit.model.options import parse_clock
 from workshopkit.source.nodes import Mapping, Node, Scalar, kind_name
-from workshopkit.source.spec import DATE_RE, DURATION_RE, LANG_RE, SLUG_RE, SPDX_RE, T
+from workshopkit.source.fonts import FAMILY
+from workshopkit.source.spec import DATE_RE, DURATION_RE, HEX_RE, LANG_RE, SLUG_RE, SPDX_RE, T
 from workshopkit.source.urls import clean_url
 
 INVALID: Any = object()
@@ -30,7 +31,8 @@ _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum": "a word",
         "duration": "a duration", "vduration": "a duration", "lang": "a language tag",
         "date": "a date", "version": "a version number", "spdx": "a licence id",
-        "str": "a value", "clock": "a time of day"}
+        "str": "a value", "clock": "a time of day", "colour": "a colour such as \"#1B3A5C\"",
+        "font": f"'{FAMILY}' or the path of a .ttf file", "file": "a file path"}
 """How a message names what a scalar of each kind should have been."""
 
 
@@ -184,6 +186,32 @@ class Reader:
             return self.error(node, f"'{key}' must be an SPDX licence id such as CC-BY-SA-4.0, "
                               f"not '{short(node.value)}'")
         return node.value
+
+    def v_colour(self, node: Scalar, t: T, key: str) -> Any:
+        hit = re.match(HEX_RE, node.value)
+        if hit is None:  # unquoted, '#1B3A5C' is a comment and the value is empty
+            hint = " (quote it: # starts a YAML comment)" if node.plain else ""
+            return self.error(node, f"colour '{key}' must be six hex digits, such as "
+                              f"\"#1B3A5C\"{hint}")
+        return hit.group(1).upper()
+
+    def v_font(self, node: Scalar, t: T, key: str) -> Any:
+        name = node.value.strip()
+        if name == FAMILY:
+            return name
+        if not name.lower().endswith(".ttf"):
+            return self.error(node, f"font '{key}' must be '{FAMILY}' or the path of a .ttf file"
+                              + (f", not '{short(name)}'" if name else ""))
+        return name
+
+    def v_file(self, node: Scalar, t: T, key: str) -> Any:
+        name = node.value.strip()
+        if node.is_null or not name:
+            return self.error(node, f"'{key}' must be a file path")
+        if not name.lower().endswith(tuple(t.of)):
+            kinds = ", ".join(t.of[:-1]) + f" or {t.of[-1]}" if len(t.of) > 1 else t.of[0]
+            return self.error(node, f"'{key}' must be a {kinds} file, not '{short(name)}'")
+        return name
 
     # -------------------------------------------------------------- per language
     def per_lang(self, node: Node, key: str, one: Callable[[Scalar], Any]) -> Any:
