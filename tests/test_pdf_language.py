@@ -19,7 +19,7 @@ from workshopkit.build.request import KitRequest
 from workshopkit.render.pdf.kitcover import write as cover_pdf
 from workshopkit.source.settings import resolve
 from workshopkit.model.options import Options
-from workshopkit.i18n.translate import read_catalog
+from workshopkit.i18n.po_catalog import read_catalog
 from workshopkit.i18n.catalogs import ui_catalog_files
 from workshopkit.source.validate import Workspace
 from workshopkit.render.pdf import guide, handout, worksheets

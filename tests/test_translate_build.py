@@ -7,7 +7,7 @@ import pytest
 from babel.messages.pofile import write_po
 
 from conftest import add_comparison
-from workshopkit.i18n.translate import read_catalog
+from workshopkit.i18n.po_catalog import read_catalog
 
 CUR = Path("curricula") / "local-surveillance.yaml"
 PO_PT = Path("curricula") / "local-surveillance.pt.po"

@@ -13,7 +13,7 @@ PO_PT = Path("curricula") / "local-surveillance.pt.po"
 
 
 def read(path: Path):
-    from workshopkit.i18n.translate import read_catalog
+    from workshopkit.i18n.po_catalog import read_catalog
 
     return read_catalog(path)
 

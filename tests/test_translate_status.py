@@ -5,7 +5,7 @@ from pathlib import Path
 
 from babel.messages.pofile import write_po
 
-from workshopkit.i18n.translate import read_catalog
+from workshopkit.i18n.po_catalog import read_catalog
 
 PO_PT = Path("curricula") / "local-surveillance.pt.po"
 

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import require_tool
 from workshopkit.i18n import has_ui_catalog, ui
-from workshopkit.i18n.translate import read_catalog
 from workshopkit.i18n.catalogs import UI_TEMPLATE, extract_ui, ui_catalog_files
+from workshopkit.i18n.po_catalog import read_catalog
 
 SHIPPED = ("es", "pt", "fr")
 

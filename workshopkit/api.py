@@ -148,7 +148,7 @@ def schema(kind: str = "curriculum") -> dict:
 # --------------------------------------------------------------------- translate
 def translation_languages(values: Iterable[str] | str | None) -> list[str]:
     """Language tags, checked (UsageError naming --lang when one is not a tag)."""
-    from workshopkit.i18n.translate import check_lang
+    from workshopkit.i18n.po_catalog import check_lang
 
     langs = split_list(values)
     wrong = [l for l in langs if not check_lang(l)]
@@ -158,7 +158,7 @@ def translation_languages(values: Iterable[str] | str | None) -> list[str]:
 
 
 def _documents(paths: Iterable[Path]):
-    from workshopkit.i18n.translate import documents
+    from workshopkit.i18n.documents import documents
 
     loaded = load(paths, languages=set())
     return documents(loaded.curricula), loaded
@@ -168,7 +168,7 @@ def translate_export(paths: Iterable[Path], languages: Iterable[str] | str | Non
                      pot: bool = False) -> tuple[list[Path], Loaded]:
     """Write <stem>.<lang>.po (and <stem>.pot) beside each curriculum and catalogue;
     returns the files written."""
-    from workshopkit.i18n.translate import export
+    from workshopkit.i18n.export import export
 
     wanted = translation_languages(languages)
     if not wanted and not pot:
@@ -179,7 +179,7 @@ def translate_export(paths: Iterable[Path], languages: Iterable[str] | str | Non
 
 def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | None = None):
     """How much of each document is translated, per language: (status rows, Loaded)."""
-    from workshopkit.i18n.translate import status
+    from workshopkit.i18n.status import status
 
     wanted = translation_languages(languages)
     docs, loaded = _documents(paths)

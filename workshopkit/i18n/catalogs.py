@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from workshopkit.model.options import output_date
 from workshopkit.source.project import display
 from workshopkit.i18n import LOCALE_DIR
-from workshopkit.i18n.translate import _write, check_lang, read_catalog, render
+from workshopkit.i18n.po_catalog import check_lang, read_catalog, render, write_file
 
 PACKAGE = Path(__file__).resolve().parent.parent
 """The workshopkit package: every module is scanned for interface strings."""
@@ -125,7 +125,7 @@ def update_ui_catalogs(new: Iterable[str] = ()) -> list[Path]:
         outputs[path] = render(cat)
     for path, data in outputs.items():
         if not path.is_file() or path.read_bytes() != data:
-            _write(path, data)
+            write_file(path, data)
             changed.append(path)
     return changed
 
