@@ -184,12 +184,13 @@ def _pt(p) -> Point:
 
 def path_segments(d: str) -> list[Seg]:
     """One SVG path's data as absolute M/L/C/Z segments."""
-    from svgelements import Arc, Close, CubicBezier, Line, Move, Path, QuadraticBezier
+    from svgelements import Arc, Close, CubicBezier, Line, Move, QuadraticBezier
+    from svgelements import Path as SvgPath
 
     out: list[Seg] = []
     start: Point | None = None   # the current subpath's first point
     closed = False               # the last segment closed a subpath
-    for s in Path(d):
+    for s in SvgPath(d):
         if isinstance(s, Move):
             start, closed = _pt(s.end), False
             out.append(Seg("M", (start,)))
