@@ -9,7 +9,8 @@ every printed PDF.
 """
 from __future__ import annotations
 
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Spacer
 
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
@@ -26,39 +27,39 @@ def _width(text: str, st) -> float:
     return stringWidth(text, st.fontName, st.fontSize)
 
 
+def _hanging(st: ParagraphStyle, lead: float) -> ParagraphStyle:
+    """``st`` with its text indented past a clock time printed in the margin."""
+    return ParagraphStyle(st.name + "-agenda", parent=st, leftIndent=lead, bulletIndent=0,
+                          bulletFontName=st.fontName, bulletFontSize=st.fontSize,
+                          spaceBefore=0, spaceAfter=2)
+
+
 def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
-    """A session's title and times, then a table of its activities (``lead``, a day's
-    heading, kept on the same page)."""
+    """A session's title and times, then its activities, each after its clock times
+    (``lead``, a day's heading, kept on the same page as the session's start)."""
     st = ctx.st
     _day, start, end = span
     head = lead + ctx.t(session.title, "h2", "second")
     head.append(pb.para(f"{clock(start)}–{clock(end)} · {hm(session.minutes)}", st["label"]))
-    data, breaks = [], []
-    for i, sl in enumerate(rows):
+    head.append(Spacer(1, 3))
+    tw = _width("00:00–00:00", st["cell"]) + 12
+    main, second = _hanging(st["cell"], tw), _hanging(st["cell2"], tw)
+    units = []
+    for sl in rows:
         a = sl.activity
-        time = pb.para(f"{clock(sl.start)}–{clock(sl.end)}", st["cell"])
+        time = f"{clock(sl.start)}–{clock(sl.end)}"
         if a.is_break:
-            name = pb.texts(a.title, ctx.languages) if a.title else \
+            names = pb.texts(a.title, ctx.languages) if a.title else \
                 [words("Break", ctx.languages)]
-            what = [pb.para(f"{n} · {hm(a.minutes)}", st["cell2"]) for n in name[:1]]
-            what += [pb.para(n, st["cell2"]) for n in name[1:]]
-            breaks.append(i)
+            block = [Paragraph(pb.markup(f"{names[0]} · {hm(a.minutes)}"), second,
+                               bulletText=time)]
+            block += [Paragraph(pb.markup(n), second) for n in names[1:]]
         else:
-            what = ctx.t(a.title, "cell", "cell2")
-        data.append([time, what])
-    if not data:
-        return head
-    tw = _width("00:00–00:00", st["cell"]) + 14
-    table = Table(data, colWidths=[tw, ctx.width - tw], hAlign="LEFT")
-    cmds = pb.cell_font(ctx.faces) + [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, ctx.pal.rule)]
-    if ctx.pal.fill is not None:
-        cmds += [("BACKGROUND", (0, i), (-1, i), ctx.pal.fill) for i in breaks]
-    table.setStyle(TableStyle(cmds))
-    return [pb.Together(head + [Spacer(1, 3), table]), Spacer(1, 8)]
+            names = pb.texts(a.title, ctx.languages)
+            block = [Paragraph(pb.markup(names[0]), main, bulletText=time)]
+            block += [Paragraph(pb.markup(n), second) for n in names[1:]]
+        units.append([pb.Together(block)])
+    return pb.keep_list(head, units) + [Spacer(1, 8)]
 
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
