@@ -76,14 +76,16 @@ def test_unknown_kind_is_a_usage_error_naming_the_choices(cli, example_project):
 
 def test_every_kind_is_declared_whole():
     names = registry.available()
-    assert names == ("slides", "worksheets", "guide", "videos")
+    assert names == ("slides", "worksheets", "guide", "videos", "slides-pdf", "handout", "agenda")
     for name in (*names, "cover"):
         k = registry.kind(name)
         assert k.title and k.ext and set(k.settings) <= set(registry.SETTINGS)
         assert "date" in k.options
         assert callable(k.load())  # its writer imports
-    assert registry.reading("theme") == ("slides",) == registry.reading("template")
-    assert {k for k in names if registry.kind(k).images} == {"slides", "guide"}
+    # the deck's plan depends on the theme and template: whatever numbers or draws its slides
+    deck = ("slides", "guide", "slides-pdf", "handout")
+    assert registry.reading("theme") == deck == registry.reading("template")
+    assert {k for k in names if registry.kind(k).images} == set(deck)
     assert [k.name for k in registry.all_kinds(registry.KIT)] == ["cover"]
 
 

@@ -5,11 +5,12 @@ import hashlib
 import io
 import json
 import zipfile
+from pathlib import Path
 
 from pypdf import PdfReader
 
 from conftest import ONLY
-from workshopkit.build.kinds import EXTENSIONS, available
+from workshopkit.build.kinds import available, kind
 from workshopkit.build.kits import KitFile, print_plan
 
 
@@ -34,7 +35,7 @@ def test_kit_manifest_and_print_plan_match_the_files(cli, example_project):
     assert man["curriculum"] == {"id": ID, "version": "1.2.0",
                                  "title": "Vigilancia en nuestras comunidades"}
     assert man["languages"] == ["es"] and man["workshopkit"]
-    expected = {f"{ID}-es-{k}.{EXTENSIONS[k]}" for k in available()} | {"cover.pdf"}
+    expected = {Path(kind(k).file_name(ID, ("es",))).name for k in available()} | {"cover.pdf"}
     assert {f["name"] for f in man["files"]} == expected
     pages = {}
     for f in man["files"]:
@@ -49,7 +50,8 @@ def test_kit_manifest_and_print_plan_match_the_files(cli, example_project):
             assert built.read_bytes() == data
     plan = man["print_plan"]
     assert plan["participants"] == 12 and plan["facilitators"] == 2
-    per = {"worksheets": 12, "videos": 12, "guide": 2, "slides": 0}
+    per = {"worksheets": 12, "videos": 12, "guide": 2, "slides": 0, "slides-pdf": 0,
+           "handout": 12, "agenda": 12}
     for row in plan["files"]:
         p = pages.get(row["name"], 0)
         assert row["copies"] == per[row["kind"]]

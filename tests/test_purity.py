@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, all_kinds
 
 PURE = ("plan", "render")
 IO_MODULES = {"os", "pathlib", "shutil", "tempfile", "glob", "subprocess", "fileinput"}
@@ -188,7 +188,8 @@ def test_writers_open_no_file_while_rendering(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout.strip().splitlines()[-1])
-    assert len(report["built"]) == 8 and all(report["built"].values()), report["built"]
+    assert len(report["built"]) == 2 * len(all_kinds()) and all(report["built"].values()), \
+        report["built"]
     allowed = allowed_dirs()
     bad = []
     for name in report["opened"]:

@@ -42,6 +42,8 @@ def paras(deck, kinds=None):
         if kinds and s.kind not in kinds:
             continue
         for b in s.boxes():
+            if b is s.number:  # the slide's number: small on purpose
+                continue
             if isinstance(b, TextBox):
                 yield from ((s, b.paras, p) for p in b.paras)
             elif isinstance(b, TableBox):

@@ -83,10 +83,10 @@ def test_format_example_worksheets():
 
 
 def test_bilingual_both_languages_and_headings(tmp_path, monkeypatch):
-    from workshopkit.render.pdf import styles
+    from workshopkit.render.pdf import meta
 
     fake = {"Name": "Nombre", "Date": "Fecha", "Choose one": "Elige una"}
-    monkeypatch.setattr(styles, "ui", lambda lang: (lambda s: fake.get(s, s)) if lang == "es"
+    monkeypatch.setattr(meta, "ui", lambda lang: (lambda s: fake.get(s, s)) if lang == "es"
                         else (lambda s: s))
     cur = load_every_kind(tmp_path)
     data = worksheets.write(cur, resolve(cur), ("es", "en"), Options())

@@ -190,9 +190,16 @@ BUILT_IN = (
     Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
          N_("Participant worksheets"), PDF, frozenset({"fonts"}), copies=PARTICIPANT),
     Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
-         PDF | {"start"}, frozenset({"images", "fonts"}), copies=FACILITATOR),
+         PDF | {"start"}, frozenset(SETTINGS), copies=FACILITATOR),  # numbers slides as the deck
     Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),
          PDF | {"cards"}, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("slides-pdf", "pdf", "workshopkit.render.pdf.slides:write", N_("Slides (PDF)"),
+         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS),
+         pattern="{id}/{langs}/{id}-{langs}-slides.{ext}"),
+    Kind("handout", "pdf", "workshopkit.render.pdf.slide_handout:write",
+         N_("Slide handout"), PDF | {"start"}, frozenset(SETTINGS), copies=PARTICIPANT),
+    Kind("agenda", "pdf", "workshopkit.render.pdf.agenda:write", N_("Agenda"),
+         PDF | {"start"}, frozenset({"fonts"}), copies=PARTICIPANT),
     Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
          PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
 )

@@ -20,6 +20,10 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
     def found(page: Page, rule: str, message: str) -> Finding:
         return Finding(path, page.number, rule, message)
 
+    if kind == "slides":  # slides.pdf: a page is a slide, not a page of flowing text
+        for page in pages:
+            yield from (found(page, r, m) for r, m in _line_rules(page, src))
+        return
     header = _running_header(pages) if kind == "worksheets" else None
     body = _body_size(pages)
     used = [p for p in pages if p.frags]
@@ -198,7 +202,7 @@ def _first_block(frags: list[Frag], drawn: list, body: float) -> float:
     return bottom - top
 
 
-KIND_RE = re.compile(r"-(slides|worksheets|guide|videos)(?=[-.])")
+KIND_RE = re.compile(r"-(slides|worksheets|guide|videos|handout|agenda)(?=[-.])")
 
 
 def kind_of(path: Path) -> str:

@@ -4,20 +4,22 @@ Order: title; objectives; agenda; per session a section slide, then each
 activity's slides (an activity without authored slides gets one showing its
 title, phase and duration; a break gets a break slide); glossary; resources;
 credits.  A body too long for one slide continues on "(cont.)" slides.
+Every slide but the first carries its number, small, at the bottom right.
 Facilitator-only text (notes, steps, materials, wellbeing, opsec) goes into
 speaker notes only.  See docs/slides.md.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from workshopkit.model import Activity, Curriculum, Session, Slide
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
 from workshopkit.plan.slides_fit import (Bar, Box, Picture, Shape, TextBox, columns, flow, picture,
                                          table, video)
-from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, height, inches, layout,
-                                          metrics_for)
+from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, Para, Span, height, inches,
+                                          layout, metrics_for)
 from workshopkit.plan.slides_words import Words
 
 TITLE_SIZES = (40, 36, 32, 28, 24)
@@ -31,6 +33,9 @@ COVER_SHRINK_TO = 28
 second slide."""
 """Subtitles on cover slides; their metadata lines are Words.META of this."""
 WIDE, TALL = inches(13.333), inches(7.5)
+NUMBER_PT = 12
+"""Slide numbers: this size, in the muted colour, right-aligned at the bottom right."""
+NUMBER_W = inches(1.0)
 
 
 @dataclass
@@ -40,9 +45,11 @@ class PlannedSlide:
     shapes: list[Shape] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
     continued: int = 0          # 0 on a first slide, 1, 2... on "(cont.)" slides
+    number: Optional[TextBox] = None   # the slide's number (none on the title slide)
+    activity: Optional[tuple[str, str]] = None  # (session id, activity id) it belongs to
 
     def boxes(self) -> list[Shape]:
-        return [self.title] + self.shapes
+        return [self.title] + self.shapes + ([self.number] if self.number else [])
 
 
 @dataclass
@@ -69,6 +76,8 @@ class _Planner:
         self.m = metrics_for(settings.deck_fonts)
         self.t = Words(cur, languages, options)
         self.deck = Deck(width, height_, languages)
+        self.lang = languages[0]
+        self.current: Optional[tuple[str, str]] = None
         margin = inches(0.6)
         bottom = height_ - inches(0.35) - (inches(0.6) if theme.logo else 0)
         self.margin, self.bottom = margin, bottom
@@ -98,6 +107,11 @@ class _Planner:
         return self.deck
 
     def activity(self, s: Session, a: Activity) -> None:
+        self.current = (s.id, a.id)
+        self._activity(s, a)
+        self.current = None
+
+    def _activity(self, s: Session, a: Activity) -> None:
         t = self.t
         notes = t.activity_notes(s, a)
         if a.is_break:
@@ -224,7 +238,30 @@ class _Planner:
                         self.t.first_ui("Logo"), image=logo)]
 
     def add(self, slide: PlannedSlide) -> None:
+        slide.activity = self.current
+        if self.deck.slides:
+            slide.number = self.number(len(self.deck.slides) + 1)
         self.deck.slides.append(slide)
+
+    def number(self, n: int) -> TextBox:
+        """Slide ``n``'s number in the bottom margin, left of the logo if there is one."""
+        line = Line((Span(str(n)),), self.lang, role="muted", align="r", space_before=0)
+        para = Para(line, NUMBER_PT, 1, 0, first=True)
+        h = height([para])
+        right = self.w - self.margin
+        logo = self.logo()
+        if logo:
+            right = logo[0].x - inches(0.15)
+        return TextBox(right - NUMBER_W, self.h - inches(0.05) - h, NUMBER_W, h, [para], "b")
+
+
+def slide_ranges(deck: Deck) -> dict[tuple[str, str], tuple[int, int]]:
+    """(session id, activity id) -> the numbers of its first and last slides."""
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for n, s in enumerate(deck.slides, 1):
+        if s.activity is not None:
+            out[s.activity] = (out.get(s.activity, (n, n))[0], n)
+    return out
 
 
 def px(emu: int) -> float:

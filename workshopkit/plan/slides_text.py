@@ -172,6 +172,43 @@ def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics,
     return n
 
 
+def wrap(line: Line, size_pt: float, width_pt: float, m: Metrics,
+         safety: float = WIDTH_SAFETY, start_pt: float = 0.0) -> list[list[tuple[str, str]]]:
+    """The lines :func:`count_lines` counts, each as (text, style) pieces: the same
+    greedy breaks, for writers that set the text themselves (spaces at a break kept
+    at the end of the line they follow)."""
+    limit = width_pt * safety / size_pt
+    out: list[list[tuple[str, str]]] = [[]]
+    x = start_pt / size_pt
+    for span in line.spans:
+        style = style_of(span, line)
+        for tok in _TOKEN.findall(span.text):
+            if tok == "\n":
+                out.append([])
+                x = 0.0
+                continue
+            w = m.width_em(tok, style)
+            if tok.isspace() or x + w <= limit:
+                out[-1].append((tok, style))
+                x += w
+                continue
+            if x > 0:
+                out.append([])
+                x = 0.0
+            if w <= limit:
+                out[-1].append((tok, style))
+                x = w
+                continue
+            for ch in tok:
+                cw = m.width_em(ch, style)
+                if x + cw > limit and x > 0:
+                    out.append([])
+                    x = 0.0
+                out[-1].append((ch, style))
+                x += cw
+    return out
+
+
 def line_size(ln: Line, size_pt: float) -> float:
     """A line's font size in a box of ``size_pt``, to the half point."""
     size = size_pt * ln.scale

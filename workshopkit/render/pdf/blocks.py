@@ -2,7 +2,7 @@
 cards, and the context every block is drawn in (languages, options, styles, ink)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -69,6 +69,7 @@ class Ctx:
     pal: pb.Palette
     width: float
     faces: pb.Faces
+    slides: dict = field(default_factory=dict)  # (session id, activity id) -> first, last slide
 
     @property
     def gap(self) -> float:

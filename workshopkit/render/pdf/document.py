@@ -21,7 +21,7 @@ from workshopkit.render.pdf.booklet import impose_booklet
 from workshopkit.render.pdf.fonts import Faces
 from workshopkit.render.pdf.paper import (footer_size, landscape, margins, page_size, palette,
                                           sheet_size)
-from workshopkit.render.pdf.styles import words
+from workshopkit.render.pdf.meta import metadata, words
 
 
 def fit_line(text: str, font: str, size: float, width: float) -> str:
@@ -101,20 +101,6 @@ def _canvas_maker(cur: Curriculum, languages: tuple[str, ...], options: Options,
             self.restoreState()
 
     return FooterCanvas
-
-
-def metadata(cur: Curriculum, languages: tuple[str, ...], options: Options,
-             kind_title: str) -> dict[str, str]:
-    lang = languages[0]
-    authors = ", ".join(plain(a.name.get(lang)) for a in cur.authors)
-    return {
-        "title": f"{plain(cur.title.get(lang))} — {kind_title}",
-        "author": "" if options.anonymous else authors,
-        "subject": plain(cur.summary.get(lang)) if cur.summary else "",
-        "keywords": ", ".join([cur.id, *languages, kind_title]),
-        "creator": f"workshopkit {__version__}",
-        "lang": lang,
-    }
 
 
 def render(story: list[Flowable], *, cur: Curriculum, languages: tuple[str, ...],

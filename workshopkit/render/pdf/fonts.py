@@ -34,6 +34,23 @@ class Faces:
 
 
 _REGISTERED: dict[str, Faces] = {}
+_FACES: set[str] = set()
+
+
+def names(fonts: FontSet) -> Faces:
+    """The names ``fonts`` is registered under (see :func:`register`, :func:`face`)."""
+    stem = "".join(fonts.family.split()) + "-" + fonts.digest
+    return Faces(stem, stem + "-Bold", stem + "-Oblique", stem + "-BoldOblique")
+
+
+def face(fonts: FontSet, style: str) -> str:
+    """The name of one face of ``fonts``, registered on first use only (reading a face
+    takes a while; a deck may never use its italics)."""
+    name = names(fonts)[style]
+    if name not in _FACES:
+        pdfmetrics.registerFont(TTFont(name, io.BytesIO(fonts.face(style))))
+        _FACES.add(name)
+    return name
 
 
 def register(fonts: FontSet) -> Faces:
@@ -41,10 +58,9 @@ def register(fonts: FontSet) -> Faces:
     hit = _REGISTERED.get(fonts.digest)
     if hit is not None:
         return hit
-    stem = "".join(fonts.family.split()) + "-" + fonts.digest
-    faces = Faces(stem, stem + "-Bold", stem + "-Oblique", stem + "-BoldOblique")
+    faces = names(fonts)
     for style in STYLES:
-        pdfmetrics.registerFont(TTFont(faces[style], io.BytesIO(fonts.face(style))))
+        face(fonts, style)
     pdfmetrics.registerFontFamily(faces.family, normal=faces.regular, bold=faces.bold,
                                   italic=faces.italic, boldItalic=faces.bolditalic)
     _REGISTERED[fonts.digest] = faces

@@ -15,10 +15,12 @@ from workshopkit.model import Activity, Curriculum, Slide, WorksheetItem
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
 from workshopkit.plan.markup import plain
+from workshopkit.plan.slides import plan, slide_ranges
 from workshopkit.plan.schedule import clock, days, hm, session_span, slots, video_length
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
+from workshopkit.render.pptx.size import slide_size
 from workshopkit.render.pdf.guide_front import (bullet, care_boxes, care_units, cover, materials,
                                                 schedule)
 
@@ -85,6 +87,16 @@ def item_line(ctx: Ctx, item: WorksheetItem) -> str:
     return _labelled(ctx, kind, what)
 
 
+def slide_numbers(ctx: Ctx, sl) -> str:
+    """" · Slides 12–15" (or " · Slide 12"): where the activity is in the deck."""
+    first, last = ctx.slides.get((sl.session.id, sl.activity.id), (0, 0))
+    if not first:
+        return ""
+    if first == last:
+        return " · " + words("Slide {number}", ctx.languages, number=first)
+    return " · " + words("Slides {first}–{last}", ctx.languages, first=first, last=last)
+
+
 def activity(ctx: Ctx, sl) -> list:
     a: Activity = sl.activity
     st = ctx.st
@@ -95,6 +107,7 @@ def activity(ctx: Ctx, sl) -> list:
                           st["body"]), Spacer(1, 6)]
     head = ctx.t(a.title, "h2", "second")
     meta = f"{words(PHASE_NAMES[a.phase], ctx.languages)} · {hm(a.minutes)} · {time}"
+    meta += slide_numbers(ctx, sl)
     head += [pb.para(meta, st["label"]), Spacer(1, 3)] + (ctx.t(a.summary) if a.summary else [])
     sections: list[tuple[list, list[list]]] = []  # (heading, list items)
     if a.steps:
@@ -185,9 +198,9 @@ def back_matter(ctx: Ctx) -> list:
 
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
-          faces: pb.Faces) -> list:
+          faces: pb.Faces, slides: dict | None = None) -> list:
     ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
-              pb.frame_width(options), faces)
+              pb.frame_width(options), faces, slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
     out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
@@ -197,6 +210,7 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
     faces = pb.register(settings.fonts)
-    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
-                     options=options, faces=faces,
+    numbers = slide_ranges(plan(cur, settings, languages, options, *slide_size(settings.template)))
+    return pb.render(story(cur, languages, options, faces, numbers), cur=cur,
+                     languages=languages, options=options, faces=faces,
                      kind_title=words("Facilitator guide", languages))

@@ -13,12 +13,12 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from workshopkit.i18n import ui
 from workshopkit.model.options import Options
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import parse
 from workshopkit.render.pdf.fonts import Faces
 from workshopkit.render.pdf.keep import Rows
+from workshopkit.render.pdf.meta import words
 from workshopkit.render.pdf.paper import footer_size, frame_width, palette
 
 _SIZES = {  # name: (normal pt, large-print pt)
@@ -101,16 +101,6 @@ def paras(text: Optional[Text], languages: tuple[str, ...], st: dict[str, Paragr
     for i, s in enumerate(texts(text, languages)):
         out.append(para(s, st[style] if i == 0 else st[second]))
     return out
-
-
-def words(msgid: str, languages: tuple[str, ...], sep: str = " / ", **fmt) -> str:
-    """An interface phrase in every language: ``Name / Nombre`` (once if equal)."""
-    out: list[str] = []
-    for lang in languages:
-        s = ui(lang)(msgid).format(**fmt) if fmt else ui(lang)(msgid)
-        if s not in out:
-            out.append(s)
-    return sep.join(out)
 
 
 def note_box(label: str, body: list[Flowable], options: Options, faces: Faces, *,

@@ -20,8 +20,8 @@ from xml.sax.saxutils import escape
 from workshopkit.errors import Diagnostic, ERROR, Pos, WorkshopkitError
 from workshopkit.model.settings import Template
 from workshopkit.render.archive import write_zip
+from workshopkit.render.pptx.size import WIDE
 
-WIDE = (12192000, 6858000)  # 13.333 x 7.5 in
 CT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 CT_NOTES = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

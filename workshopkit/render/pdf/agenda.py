@@ -1,0 +1,94 @@
+"""The agenda (``<id>-<lang>-agenda.pdf``): one page to hand out (two at most for a
+workshop of several days).
+
+The workshop's title, then for each day its sessions with their clock times, and
+under each session its activities and breaks with theirs (from ``--start`` or the
+project's ``start``).  Only what participants see: no notes, steps, materials,
+wellbeing or security text.  Paper, footer, large print, booklet and low ink as
+every printed PDF.
+"""
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Spacer
+
+from workshopkit.model import Curriculum
+from workshopkit.model.options import Options
+from workshopkit.model.settings import Settings
+from workshopkit.plan.schedule import clock, days, hm, session_span, slots
+from workshopkit.render.pdf import base as pb
+from workshopkit.render.pdf.base import words
+from workshopkit.render.pdf.blocks import Ctx
+
+
+def _width(text: str, st) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, st.fontName, st.fontSize)
+
+
+def _hanging(st: ParagraphStyle, lead: float) -> ParagraphStyle:
+    """``st`` with its text indented past a clock time printed in the margin."""
+    return ParagraphStyle(st.name + "-agenda", parent=st, leftIndent=lead, bulletIndent=0,
+                          bulletFontName=st.fontName, bulletFontSize=st.fontSize,
+                          spaceBefore=0, spaceAfter=2)
+
+
+def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
+    """A session's title and times, then its activities, each after its clock times
+    (``lead``, a day's heading, kept on the same page as the session's start)."""
+    st = ctx.st
+    _day, start, end = span
+    head = lead + ctx.t(session.title, "h2", "second")
+    head.append(pb.para(f"{clock(start)}–{clock(end)} · {hm(session.minutes)}", st["label"]))
+    head.append(Spacer(1, 3))
+    tw = _width("00:00–00:00", st["cell"]) + 12
+    main, second = _hanging(st["cell"], tw), _hanging(st["cell2"], tw)
+    units = []
+    for sl in rows:
+        a = sl.activity
+        time = f"{clock(sl.start)}–{clock(sl.end)}"
+        if a.is_break:
+            names = pb.texts(a.title, ctx.languages) if a.title else \
+                [words("Break", ctx.languages)]
+            block = [Paragraph(pb.markup(f"{names[0]} · {hm(a.minutes)}"), second,
+                               bulletText=time)]
+            block += [Paragraph(pb.markup(n), second) for n in names[1:]]
+        else:
+            names = pb.texts(a.title, ctx.languages)
+            block = [Paragraph(pb.markup(names[0]), main, bulletText=time)]
+            block += [Paragraph(pb.markup(n), second) for n in names[1:]]
+        units.append([pb.Together(block)])
+    return pb.keep_list(head, units) + [Spacer(1, 8)]
+
+
+def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
+          faces: pb.Faces) -> list:
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+              pb.frame_width(options), faces)
+    out = ctx.t(cur.title, "title", "subtitle")
+    total = sum(s.minutes for s in cur.sessions)
+    out.append(pb.para(words("Agenda", languages) + f" · {hm(total)}", ctx.st["label"]))
+    out.append(Spacer(1, 8))
+    spans = session_span(cur, options.start)
+    all_slots = slots(cur, options.start)
+    several = days(cur) > 1
+    day = 0
+    for s in cur.sessions:
+        span = spans.get(s.id, (1, options.start, options.start))
+        lead = []
+        if several and span[0] != day:
+            day = span[0]
+            lead = [ctx.w("Day {day}", "h1", day=day)]
+        rows = [sl for sl in all_slots if sl.session is s]
+        out += session_block(ctx, s, span, rows, lead)
+    if not cur.sessions:
+        out.append(ctx.w("This workshop has no sessions yet.", "body"))
+    return out
+
+
+def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
+          options: Options) -> bytes:
+    faces = pb.register(settings.fonts)
+    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
+                     options=options, faces=faces, kind_title=words("Agenda", languages))

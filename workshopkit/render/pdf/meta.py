@@ -1,0 +1,34 @@
+"""What a PDF says about itself, without reportlab: interface words in every language
+and the document's metadata (imported by writers that draw on a bare canvas, which
+need not load reportlab's page layout)."""
+from __future__ import annotations
+
+from workshopkit import __version__
+from workshopkit.i18n import ui
+from workshopkit.model import Curriculum
+from workshopkit.model.options import Options
+from workshopkit.plan.markup import plain
+
+
+def words(msgid: str, languages: tuple[str, ...], sep: str = " / ", **fmt) -> str:
+    """An interface phrase in every language: ``Name / Nombre`` (once if equal)."""
+    out: list[str] = []
+    for lang in languages:
+        s = ui(lang)(msgid).format(**fmt) if fmt else ui(lang)(msgid)
+        if s not in out:
+            out.append(s)
+    return sep.join(out)
+
+
+def metadata(cur: Curriculum, languages: tuple[str, ...], options: Options,
+             kind_title: str) -> dict[str, str]:
+    lang = languages[0]
+    authors = ", ".join(plain(a.name.get(lang)) for a in cur.authors)
+    return {
+        "title": f"{plain(cur.title.get(lang))} — {kind_title}",
+        "author": "" if options.anonymous else authors,
+        "subject": plain(cur.summary.get(lang)) if cur.summary else "",
+        "keywords": ", ".join([cur.id, *languages, kind_title]),
+        "creator": f"workshopkit {__version__}",
+        "lang": lang,
+    }
