@@ -38,6 +38,7 @@ RECORD_WORDS = {
     "catalog": "the catalogue", "catalog_row": "a catalogue row", "author": "an author",
     "term": "a glossary term", "resource": "a resource", "risk_matrix": "a risk matrix",
     "slide_table": "a table", "worksheet_table": "a table",
+    "catalog_selection": "a catalogue selection",
 }
 """How a message names a record."""
 
@@ -124,6 +125,8 @@ class Converter(Reader):
             return INVALID if built is None else built
         if k == "map":
             return self.map(node, t, path)
+        if k == "either":
+            return self.either(node, t, path, key)
         if k == "columns":
             return self.columns(node, path)
         if k == "rows":
@@ -150,6 +153,17 @@ class Converter(Reader):
             if v is not INVALID and v is not None:
                 out.append(v)
         return out
+
+    def either(self, node: Node, t: T, path: str, key: str) -> Any:
+        """The alternative of ``t`` that has the shape written (a scalar, a list, a mapping)."""
+        def shape(alt: T) -> type:
+            return Sequence if alt.kind == "list" else Mapping if alt.kind == "record" else Scalar
+        for alt in t.of:
+            if isinstance(node, shape(alt)):
+                return self.value(node, alt, path, key)
+        return self.expect(node, " or ".join(
+            "a list" if a.kind == "list" else f"a mapping ({RECORD_WORDS[a.of]})"
+            if a.kind == "record" else WHAT.get(a.kind, "a value") for a in t.of))
 
     def map(self, node: Node, t: T, path: str) -> Any:
         """A mapping id -> record (the videos), each record named by its id."""

@@ -19,8 +19,10 @@ from workshopkit.model import (Activity, Author, CaseStudy, Catalog, Choice, Com
                                Curriculum, Image, Quote, Resource, RiskMatrix, Session, Slide,
                                Table, Term, Video, WorksheetItem)
 from workshopkit.model.text import Translations
-from workshopkit.source.checks import IdAt, check_days, declared_duration, unique_ids
+from workshopkit.source.checks import (IdAt, check_answer, check_days, declared_duration,
+                                       unique_ids)
 from workshopkit.source.nodes import Scalar
+from workshopkit.source.values import Located
 from workshopkit.source.project import ProjectConfig
 
 RESERVED_IDS = ("kits",)
@@ -67,9 +69,10 @@ class Files(Protocol):
 class Ref:
     """A reference to a video or catalogue id, checked once the document is read."""
 
-    kind: str  # "video" | "catalog"
+    kind: str  # "video" | "catalog" | "row" (of catalogue ``within``)
     id: str
     pos: Pos
+    within: str = ""
 
 
 @dataclass
@@ -178,10 +181,40 @@ def _refer(f: Fields, c: Context, key: str, kind: str) -> None:
         c.found.refs.append(Ref(kind, f.values[key], f.at[key]))
 
 
+@dataclass(frozen=True)
+class Selection:
+    """``comparison: {catalog, needs}``: some rows of a catalogue, by their ids, in order."""
+
+    catalog: str
+    at: Pos
+    needs: tuple[Located, ...]
+
+
+def catalog_selection(f: Fields, c: Context) -> Optional[Selection]:
+    if not f.has("catalog", "needs"):
+        return None
+    seen: set[str] = set()
+    for row in f.values["needs"]:
+        if row.value in seen:
+            c.problems.error(row.pos, f"row '{row.value}' is chosen twice")
+        seen.add(row.value)
+    return Selection(f.values["catalog"], f.at["catalog"], tuple(f.values["needs"]))
+
+
+def _comparison(f: Fields, c: Context) -> dict[str, Any]:
+    """The catalogue id and the row ids a comparison names, each to be checked."""
+    comp = f.values.get("comparison")
+    if not isinstance(comp, Selection):  # a catalogue id, or nothing
+        _refer(f, c, "comparison", "catalog")
+        return {}
+    c.found.refs.append(Ref("catalog", comp.catalog, comp.at))
+    c.found.refs += [Ref("row", r.value, r.pos, comp.catalog) for r in comp.needs]
+    return {"comparison": comp.catalog, "comparison_rows": tuple(r.value for r in comp.needs)}
+
+
 def slide(f: Fields, c: Context) -> Slide:
     _refer(f, c, "video", "video")
-    _refer(f, c, "comparison", "catalog")
-    return Slide(f.pos, **f.attrs())
+    return Slide(f.pos, **{**f.attrs(), **_comparison(f, c)})
 
 
 def image(f: Fields, c: Context) -> Optional[Image]:
@@ -215,8 +248,19 @@ def table(f: Fields, c: Context) -> Table:
 def worksheet_item(f: Fields, c: Context) -> WorksheetItem:
     if "lines" in f.keys and "prompt" not in f.keys:
         c.problems.error(f.keys["lines"], "'lines' goes with 'prompt'")
-    _refer(f, c, "comparison", "catalog")
-    return WorksheetItem(f.pos, **f.attrs())
+    return WorksheetItem(f.pos, **{**f.attrs(), **_comparison(f, c)})
+
+
+def choice(f: Fields, c: Context) -> Optional[Choice]:
+    if not f.has("options"):
+        return None
+    answer = f.get("answer")
+    if answer is not None and ("multiple" in f.values or "multiple" not in f.keys):
+        check_answer(answer, f.at["answer"], len(f.values["options"]), f.get("multiple", False),
+                     c.problems)
+    given = answer if isinstance(answer, list) else [answer] if answer is not None else []
+    return Choice(f.pos, **{"prompt": None, **f.attrs(skip=("answer",))},
+                  answer=tuple(a.value for a in given))
 
 
 def _plain(cls: type, *needs: str, **defaults: Any) -> Callable[[Fields, Context], Any]:
@@ -233,11 +277,12 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "session": session,
     "activity": activity,
     "slide": slide,
+    "catalog_selection": catalog_selection,
     "image": image,
     "quote": _plain(Quote, "text"),
     "slide_table": table,
     "worksheet_item": worksheet_item,
-    "choice": _plain(Choice, "options", prompt=None),
+    "choice": choice,
     "worksheet_table": table,
     "risk_matrix": _plain(RiskMatrix, "threats"),
     "case_study": _plain(CaseStudy, "story"),

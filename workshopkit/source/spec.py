@@ -68,6 +68,14 @@ def INT(minimum: int, maximum: int) -> T:
     return T("int", None, minimum, maximum)
 
 
+def EITHER(*alternatives: T) -> T:  # told apart by the shape: a scalar, a list or a mapping
+    return T("either", alternatives)
+
+
+INDEX = T("index", None, 1, MAX_LIST)   # a position in a list, counted from 1
+COMPARISON = EITHER(SLUG, REC("catalog_selection"))  # a catalogue id, or some of its rows
+
+
 @dataclass(frozen=True)
 class Record:
     fields: dict[str, T]
@@ -131,7 +139,7 @@ RECORDS: dict[str, Record] = {
     "slide": Record(
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
          "video": SLUG, "quote": REC("quote"), "table": REC("slide_table"),
-         "columns": T("columns"), "comparison": SLUG},
+         "columns": T("columns"), "comparison": COMPARISON},
         bodies=SLIDE_BODIES,
     ),
     "image": Record({"src": PATH, "alt": TEXT, "credit": NAME, "license": NAME},
@@ -143,12 +151,15 @@ RECORDS: dict[str, Record] = {
         {"prompt": TEXT, "lines": INT(0, MAX_LINES), "checklist": LIST(TEXT, 1),
          "choice": REC("choice"), "table": REC("worksheet_table"),
          "risk_matrix": REC("risk_matrix"), "case_study": REC("case_study"),
-         "comparison": SLUG, "text": TEXT},
+         "comparison": COMPARISON, "text": TEXT, "image": REC("image")},
         bodies=WORKSHEET_KINDS,
         exactly_one_body=True,
     ),
-    "choice": Record({"prompt": TEXT, "options": LIST(TEXT, 1), "multiple": BOOL},
+    "choice": Record({"prompt": TEXT, "options": LIST(TEXT, 1), "multiple": BOOL,
+                      "answer": EITHER(INDEX, LIST(INDEX, 1))},
                      required=("options",)),
+    "catalog_selection": Record({"catalog": SLUG, "needs": LIST(T("row"), 1)},
+                                required=("catalog", "needs")),
     "worksheet_table": Record({"columns": LIST(TEXT, 1), "rows": T("rows")},
                               required=("columns",)),
     "risk_matrix": Record({"threats": LIST(TEXT, 1)}, required=("threats",)),
@@ -195,7 +206,7 @@ def _schema(t: T) -> dict:
         return {"$ref": "#/definitions/text"}
     if k == "cell":
         return {"anyOf": [{"$ref": "#/definitions/text"}, {"const": ""}]}
-    if k == "slug":
+    if k in ("slug", "row"):
         return {"type": "string", "pattern": SLUG_RE}
     if k == "bool":
         return {"type": "boolean"}
@@ -221,8 +232,10 @@ def _schema(t: T) -> dict:
         return {"type": ["string", "number"]}
     if k == "enum":
         return {"enum": list(t.of)}
-    if k == "int":
+    if k in ("int", "index"):
         return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
+    if k == "either":
+        return {"anyOf": [_schema(a) for a in t.of]}
     if k == "list":
         out = {"type": "array", "items": _schema(t.of)}
         if t.minimum:
@@ -268,17 +281,15 @@ def json_schema(root: str = "curriculum") -> dict:
     """The draft-07 JSON Schema for a curriculum (or a catalogue, or workshopkit.yaml)."""
     names: list[str] = []
 
-    def collect(n: str) -> None:
-        if n in names:
-            return
-        names.append(n)
-        for t in RECORDS[n].fields.values():
-            while t.kind in ("list", "map"):
-                t = t.of
-            if t.kind == "record":
-                collect(t.of)
+    def collect(t: T) -> None:
+        if t.kind == "record" and t.of not in names:
+            names.append(t.of)
+            for f in RECORDS[t.of].fields.values():
+                collect(f)
+        for inner in (t.of if t.kind == "either" else (t.of,) if t.kind in ("list", "map") else ()):
+            collect(inner)
 
-    collect(root)
+    collect(REC(root))
     defs = {"text": {"anyOf": [_TEXT_STRING, _lang_map(_TEXT_STRING)]}}
     for n in names[1:]:
         defs[n] = _record_schema(n)
