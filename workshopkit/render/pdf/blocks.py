@@ -2,13 +2,15 @@
 cards, and the context every block is drawn in (languages, options, styles, ink)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.settings import ImageData
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import paras, words
 
@@ -69,6 +71,7 @@ class Ctx:
     pal: pb.Palette
     width: float
     faces: pb.Faces
+    images: Mapping[object, ImageData] = field(default_factory=dict)  # Settings.images
 
     @property
     def gap(self) -> float:

@@ -57,9 +57,9 @@ def activity_header(ctx: Ctx, session, activity) -> list:
 
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
-          faces: pb.Faces) -> list:
+          faces: pb.Faces, images=None) -> list:
     ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
-              pb.frame_width(options), faces)
+              pb.frame_width(options), faces, images or {})
     out: list = []
     for n, (session, activity) in enumerate(pages.worksheet_activities(cur)):
         if n:
@@ -81,5 +81,5 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
     faces = pb.register(settings.fonts)
-    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
+    return pb.render(story(cur, languages, options, faces, settings.images), cur=cur, languages=languages,
                      options=options, faces=faces, kind_title=words("Worksheets", languages))
