@@ -46,8 +46,8 @@ def slide_line(ctx: Ctx, slide: Slide) -> str:
     lang = ctx.languages[0]
     kind = words(SLIDE_KINDS[slide.kind], ctx.languages[:1])
     if slide.title:
-        return words("{title} ({kind})", ctx.languages[:1], title=_short(slide.title.get(lang)),
-                     kind=kind)
+        return _chosen(ctx, slide, words("{title} ({kind})", ctx.languages[:1],
+                                         title=_short(slide.title.get(lang)), kind=kind))
     if slide.video and slide.video in ctx.cur.videos and ctx.cur.videos[slide.video].title:
         return _labelled(ctx, kind, ctx.cur.videos[slide.video].title.get(lang))
     if slide.quote:
