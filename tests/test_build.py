@@ -131,7 +131,7 @@ def test_image_change_rebuilds_only_what_draws_it(cli, example_project):
     build(cli, example_project)
     outputs = changed(before, mtimes(out)) - {".workshopkit-cache.json"}
     drawn = [k for k in kinds() if registry.kind(k).images]
-    assert set(drawn) == {"slides", "guide"}
+    assert set(drawn) == {"slides", "worksheets", "guide"}
     assert outputs == {f"{ID}/{l}/{ID}-{l}-{k}.{EXT[k]}"
                        for l in ("es", "en") for k in drawn}
 

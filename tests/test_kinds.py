@@ -83,7 +83,7 @@ def test_every_kind_is_declared_whole():
         assert "date" in k.options
         assert callable(k.load())  # its writer imports
     assert registry.reading("theme") == ("slides",) == registry.reading("template")
-    assert {k for k in names if registry.kind(k).images} == {"slides", "guide"}
+    assert {k for k in names if registry.kind(k).images} == {"slides", "worksheets", "guide"}
     assert [k.name for k in registry.all_kinds(registry.KIT)] == ["cover"]
 
 
