@@ -231,3 +231,22 @@ def test_an_answer_is_checked_against_its_options(yaml, said):
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_a_selection_is_a_catalogue_and_its_row_ids(yaml, said):
     assert convert(yaml, "worksheet_item") == said
+
+
+@pytest.mark.parametrize("rows, said", [
+    ("  - {id: chat, need: Chat, free: Element}\n  - {id: maps, need: Maps, free: uMap}\n",
+     "catalogue 'tools' has no row 'video' (rows: chat, maps)"),
+    ("  - {need: Chat, free: Element}\n", "catalogue 'tools' has no row 'video' (its rows have no 'id')"),
+], ids=["rows listed", "rows without ids"])
+def test_an_unknown_row_with_nothing_close_names_the_rows(tmp_path, rows, said):
+    from workshopkit.source.validate import Workspace
+
+    (tmp_path / "curricula" / "catalog").mkdir(parents=True)
+    (tmp_path / "curricula" / "catalog" / "tools.yaml").write_text(
+        "workshopkit: 1\nlanguages: [es, en]\nrows:\n" + rows, encoding="utf-8")
+    f = tmp_path / "curricula" / "short.yaml"
+    f.write_text(CHOSEN.replace("free-software, needs: [secure-messaging, video-calls]",
+                                "tools, needs: [video]"), encoding="utf-8")
+    ws = Workspace()
+    assert ws.load(f) is None
+    assert [(d.pos.line, d.message) for d in ws.problems.errors] == [(14, said), (16, said)]

@@ -160,9 +160,9 @@ class Workspace:
             if ref.kind == "row" and cat is not None:
                 ids = [r.id for r in cat.rows if r.id]
                 if ref.id not in ids:
-                    known = ", ".join(ids) or "its rows have no 'id'"
+                    known = f"rows: {', '.join(ids)}" if ids else "its rows have no 'id'"
                     self.problems.error(ref.pos, f"catalogue '{cat.id}' has no row '{ref.id}'"
-                                        + (suggest(ref.id, ids) or f" (rows: {known})"))
+                                        + (suggest(ref.id, ids) or f" ({known})"))
 
     def _gaps(self, doc, langs: tuple[str, ...], owner: Translations) -> None:
         wanted = [l for l in langs if self.languages is None or l in self.languages]
