@@ -67,8 +67,11 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
         out += activity_header(ctx, session, activity)
         lead: list = []  # text items introduce the item after them: kept on its page
         for item in activity.worksheet:
-            flows = RENDER[item.kind](ctx, item) + [Spacer(1, 12 if options.large_print else 9)]
-            if item.kind == "text" and item is not activity.worksheet[-1]:
+            last = item is activity.worksheet[-1]
+            flows = RENDER[item.kind](ctx, item)
+            if not last:  # space after the last item could only spill onto an empty page
+                flows.append(Spacer(1, 12 if options.large_print else 9))
+            if item.kind == "text" and not last:
                 lead += flows
                 continue
             out += keep_first(lead, flows) if lead else flows
