@@ -187,7 +187,7 @@ def test_local_surveillance_uses_the_whole_format():
     assert set(SLIDE_BODIES) - {"image"} <= kinds, kinds
     assert "title" in kinds
     items = {i.kind for _, a in cur.activities() for i in a.worksheet}
-    assert items == set(WORKSHEET_KINDS)
+    assert items == set(WORKSHEET_KINDS) - {"image"}  # the samples ship no image files
     assert cur.wellbeing and cur.opsec
     assert any(s.wellbeing for s in cur.sessions) and any(s.opsec for s in cur.sessions)
     acts = [a for _, a in cur.activities()]
@@ -197,6 +197,8 @@ def test_local_surveillance_uses_the_whole_format():
     assert any(v.captions for v in cur.videos.values())
     assert any(a.materials for a in acts)
     assert any(i.choice and i.choice.multiple for a in acts for i in a.worksheet)
+    assert any(i.choice and i.choice.answer for a in acts for i in a.worksheet)
+    assert any(x.comparison_rows for a in acts for x in (*a.slides, *a.worksheet))
 
 
 def test_free_software_curriculum_uses_the_catalogue_on_slide_and_worksheet():

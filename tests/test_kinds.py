@@ -85,7 +85,7 @@ def test_every_kind_is_declared_whole():
     # the deck's plan depends on the theme and template: whatever numbers or draws its slides
     deck = ("slides", "guide", "slides-pdf", "handout")
     assert registry.reading("theme") == deck == registry.reading("template")
-    assert {k for k in names if registry.kind(k).images} == set(deck)
+    assert {k for k in names if registry.kind(k).images} == set(deck) | {"worksheets"}
     assert [k.name for k in registry.all_kinds(registry.KIT)] == ["cover"]
 
 

@@ -20,7 +20,7 @@ def test_curriculum_then_its_catalogue_with_texts_in_document_order(tmp_path):
         assert all(doc.context(t) == t.path for t in doc.texts)
     cur_doc, cat_doc = docs
     assert cur_doc.texts[0].path == "title"
-    assert [t.path for t in cat_doc.texts[:2]] == ["title", "rows.need"]
+    assert [t.path for t in cat_doc.texts[:2]] == ["title", "rows.video-calls.need"]
     assert cur_doc.version == cur.version and cur_doc.updated == cur.updated
     assert cur_doc.po_path("pt-BR") == cur.path.with_name("every-kind.pt-BR.po")
     assert cat_doc.pot_path() == cat_doc.path.with_name("free-software.pot")

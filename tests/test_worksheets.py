@@ -43,18 +43,21 @@ def participant_texts(cur, lang: str) -> list[str]:
                 if cs.title:
                     out.append(cs.title.get(lang))
             elif k == "comparison":
-                for r in cur.catalogs[item.comparison].rows:
+                for r in cur.comparison(item).rows:
                     for f in ("need", "free", "hosted_by", "free_license", "commercial",
                               "commercial_license", "notes"):
                         if getattr(r, f) is not None:
                             out.append(getattr(r, f).get(lang))
             elif k == "text":
                 out.append(item.text.get(lang))
+            elif k == "image":
+                out += [t.get(lang) for t in (item.image.alt, item.image.credit,
+                                              item.image.license) if t]
     return [plain(s) for s in out]
 
 
 KINDS_SEEN = {"prompt", "checklist", "choice", "table", "risk_matrix", "case_study", "comparison",
-              "text"}
+              "text", "image"}
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

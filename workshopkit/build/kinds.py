@@ -188,7 +188,7 @@ BUILT_IN = (
     Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
          frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS)),
     Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
-         N_("Participant worksheets"), PDF, frozenset({"fonts"}), copies=PARTICIPANT),
+         N_("Participant worksheets"), PDF, frozenset({"images", "fonts"}), copies=PARTICIPANT),
     Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
          PDF | {"start"}, frozenset(SETTINGS), copies=FACILITATOR),  # numbers slides as the deck
     Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),

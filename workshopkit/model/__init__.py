@@ -8,7 +8,7 @@ kinds) are those of :mod:`workshopkit.source.vocab`, re-exported here.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -97,6 +97,7 @@ class Slide:
     table: Optional[Table] = None
     columns: Optional[list[list[Text]]] = None
     comparison: Optional[str] = None  # catalogue id
+    comparison_rows: tuple[str, ...] = ()  # the row ids chosen (empty: every row)
 
     @property
     def kind(self) -> str:
@@ -112,6 +113,7 @@ class Choice:
     prompt: Optional[Text]
     options: list[Text]
     multiple: bool = False
+    answer: tuple[int, ...] = ()  # the right options, counted from 1 (the guide only)
 
 
 @dataclass
@@ -141,6 +143,8 @@ class WorksheetItem:
     case_study: Optional[CaseStudy] = None
     comparison: Optional[str] = None
     text: Optional[Text] = None
+    image: Optional[Image] = None
+    comparison_rows: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -277,7 +281,16 @@ class Curriculum:
                 yield s, a
 
     def images(self) -> Iterator[Image]:
+        """Every image shown: on slides, then on worksheets, activity by activity."""
         for _, a in self.activities():
-            for sl in a.slides:
-                if sl.image is not None:
-                    yield sl.image
+            for x in (*a.slides, *a.worksheet):
+                if x.image is not None:
+                    yield x.image
+
+    def comparison(self, x: "Slide | WorksheetItem") -> Optional[Catalog]:
+        """The catalogue the comparison ``x`` shows, cut to its chosen rows in their order."""
+        cat = self.catalogs.get(x.comparison or "")
+        if cat is None or not x.comparison_rows:
+            return cat
+        rows = {r.id: r for r in cat.rows}
+        return replace(cat, rows=[rows[i] for i in x.comparison_rows if i in rows])

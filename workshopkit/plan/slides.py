@@ -144,7 +144,7 @@ class _Planner:
                            [[t.item(t.text(c)) for c in r] for r in sl.table.rows],
                            self.body, self.m)
         elif kind == "comparison":
-            cat = self.cur.catalogs.get(sl.comparison)
+            cat = self.cur.comparison(sl)
             head, rows = t.comparison(cat)
             bodies = table(head, rows, self.body, self.m)
             if title is None and cat is not None and cat.title is not None:

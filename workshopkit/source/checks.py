@@ -1,9 +1,9 @@
 """Checks that span records of a loaded document.
 
-Unique ids, the order of days, declared durations against the sum of their
-activities, characters the output fonts cannot draw, translation gaps and
-stale catalogue entries, and the note for every URL printed without its
-tracking parameters.  Each reports into a :class:`~workshopkit.errors.Problems`.
+Unique ids, the order of days, a choice's answer against its options, declared
+durations against the sum of their activities, characters the output fonts
+cannot draw, translation gaps and stale catalogue entries, and the note for
+every URL printed without its tracking parameters.  Each reports into a :class:`~workshopkit.errors.Problems`.
 """
 from __future__ import annotations
 
@@ -37,6 +37,25 @@ def unique_ids(items: Iterable[_HasId], what: str, problems: Problems) -> None:
             problems.error(it.pos, f"duplicate {what} id '{it.id}' (first at line {seen[it.id].line})")
         else:
             seen[it.id] = it.pos
+
+
+def check_answer(answer: Any, pos: Pos, options: int, multiple: bool, problems: Problems) -> None:
+    """A choice's ``answer`` (located option numbers) fits its options: a list exactly when
+    several may be ticked, each number one of the options, none twice."""
+    if multiple and not isinstance(answer, list):
+        problems.error(pos, "with 'multiple: true', 'answer' is a list of option numbers, "
+                       f"such as [{answer.value}]")
+    elif not multiple and isinstance(answer, list):
+        problems.error(pos, "'answer' is a list only with 'multiple: true'; a single choice "
+                       "has one answer, such as 'answer: 2'")
+    seen: set[int] = set()
+    for a in answer if isinstance(answer, list) else [answer]:
+        if a.value > options:
+            problems.error(a.pos, f"'answer' {a.value} is out of range: the choice has "
+                           f"{options} option" + ("s" if options > 1 else ""))
+        elif a.value in seen:
+            problems.error(a.pos, f"option {a.value} is given twice in 'answer'")
+        seen.add(a.value)
 
 
 def check_days(sessions: list, problems: Problems) -> None:

@@ -18,7 +18,8 @@ from typing import Any, Optional
 from workshopkit.errors import Problems
 from workshopkit.model.text import Text, Translations
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence
-from workshopkit.source.records import BUILDERS, Context, Fields, Files, Found
+from workshopkit.source.fields import Context, Fields, Files, Found
+from workshopkit.source.records import BUILDERS
 from workshopkit.source.spec import (LANG_RE, MAX_EMPTY_ROWS, MAX_TEXT, RECORDS, SLUG_RE,
                                      THEME_RECORDS, T)
 from workshopkit.source.values import INVALID, WHAT, Reader, short, suggest
@@ -40,6 +41,7 @@ RECORD_WORDS = {
     "term": "a glossary term", "resource": "a resource", "risk_matrix": "a risk matrix",
     "slide_table": "a table", "worksheet_table": "a table",
     "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
+    "catalog_selection": "a catalogue selection",
 }
 """How a message names a record."""
 
@@ -62,7 +64,7 @@ class Converter(Reader):
         """The model object of record ``name`` (None or INVALID when it cannot be built).
 
         A record without a builder in :data:`~workshopkit.source.records.BUILDERS`
-        converts to its :class:`~workshopkit.source.records.Fields`.
+        converts to its :class:`~workshopkit.source.fields.Fields`.
         """
         rec = RECORDS[name]
         if not isinstance(node, Mapping):
@@ -128,6 +130,8 @@ class Converter(Reader):
             return INVALID if built is None else built
         if k == "map":
             return self.map(node, t, path)
+        if k == "either":
+            return self.either(node, t, path, key)
         if k == "columns":
             return self.columns(node, path)
         if k == "rows":
@@ -154,6 +158,17 @@ class Converter(Reader):
             if v is not INVALID and v is not None:
                 out.append(v)
         return out
+
+    def either(self, node: Node, t: T, path: str, key: str) -> Any:
+        """The alternative of ``t`` that has the shape written (a scalar, a list, a mapping)."""
+        def shape(alt: T) -> type:
+            return Sequence if alt.kind == "list" else Mapping if alt.kind == "record" else Scalar
+        for alt in t.of:
+            if isinstance(node, shape(alt)):
+                return self.value(node, alt, path, key)
+        return self.expect(node, " or ".join(
+            "a list" if a.kind == "list" else f"a mapping ({RECORD_WORDS[a.of]})"
+            if a.kind == "record" else WHAT.get(a.kind, "a value") for a in t.of))
 
     def map(self, node: Node, t: T, path: str) -> Any:
         """A mapping id -> record (the videos), each record named by its id."""

@@ -10,99 +10,22 @@ None when a key it cannot do without was missing or wrong (already reported).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Optional, Protocol
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
 
-from workshopkit.errors import Pos, Problems
+from workshopkit.errors import Pos
 from workshopkit.model import (Activity, Author, CaseStudy, Catalog, Choice, ComparisonRow,
                                Curriculum, Image, Quote, Resource, RiskMatrix, Session, Slide,
                                Table, Term, Video, WorksheetItem)
-from workshopkit.model.settings import ImageData, Theme
-from workshopkit.model.text import Translations
-from workshopkit.source.checks import IdAt, check_days, declared_duration, unique_ids
-from workshopkit.source.nodes import Scalar
+from workshopkit.model.settings import Theme
+from workshopkit.source.checks import IdAt, check_answer, check_days, declared_duration, unique_ids
+from workshopkit.source.fields import Context, Fields, Ref
 from workshopkit.source.fonts import FAMILY
 from workshopkit.source.project import ProjectConfig, display
+from workshopkit.source.values import Located
 
 RESERVED_IDS = ("kits",)
 """Curriculum ids that would clash with an output folder."""
-
-
-@dataclass
-class Fields:
-    """One record as read: its typed values, and where each of its keys and values stands.
-
-    ``keys`` and ``at`` hold every key of the spec that the record wrote, ``values``
-    only those whose value was valid.
-    """
-
-    pos: Pos
-    named_by: Optional[Scalar] = None  # the mapping key naming the record (a video's id)
-    values: dict[str, Any] = field(default_factory=dict)
-    keys: dict[str, Pos] = field(default_factory=dict)  # key -> where the key is written
-    at: dict[str, Pos] = field(default_factory=dict)    # key -> where its value starts
-
-    def has(self, *names: str) -> bool:
-        return all(n in self.values for n in names)
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return self.values.get(name, default)
-
-    def attrs(self, rename: Optional[dict[str, str]] = None, skip: tuple[str, ...] = ()) -> dict:
-        """The values as model attributes: renamed where the model's name differs."""
-        rename = rename or {}
-        return {rename.get(k, k): v for k, v in self.values.items() if k not in skip}
-
-
-class Files(Protocol):
-    """The file checks some keys call for; the Workspace provides them."""
-
-    def image(self, rel: str, pos: Pos) -> Optional[Path]:
-        """The image file ``rel`` (relative to the document), checked; None when reported."""
-
-    def project_file(self, key: str, rel: str, pos: Pos) -> Optional[Path]:
-        """A file named in workshopkit.yaml (relative to the project); None when reported."""
-
-
-class ThemeFiles(Protocol):
-    """The files a theme names, relative to it, read and checked; theme.py provides them."""
-
-    def logo(self, rel: str, pos: Pos) -> Optional[ImageData]:
-        """The logo image; None when reported."""
-
-    def font(self, rel: str, pos: Pos, role: str) -> Optional[str]:
-        """The family name of the .ttf file for ``role`` (title, body); None when reported."""
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to a video or catalogue id, checked once the document is read."""
-
-    kind: str  # "video" | "catalog"
-    id: str
-    pos: Pos
-
-
-@dataclass
-class Found:
-    """What converting a document found on the way, for the checks after it."""
-
-    refs: list[Ref] = field(default_factory=list)
-    activity_ids: list[IdAt] = field(default_factory=list)  # also of activities not built
-
-
-@dataclass
-class Context:
-    """The document being converted."""
-
-    problems: Problems
-    languages: tuple[str, ...]
-    owner: Translations
-    path: Optional[Path]  # None: only report problems, build no document
-    root: Optional[Path]  # the project folder
-    files: Optional[Files | ThemeFiles]
-    found: Found
 
 
 # ------------------------------------------------------------------ documents
@@ -190,10 +113,40 @@ def _refer(f: Fields, c: Context, key: str, kind: str) -> None:
         c.found.refs.append(Ref(kind, f.values[key], f.at[key]))
 
 
+@dataclass(frozen=True)
+class Selection:
+    """``comparison: {catalog, needs}``: some rows of a catalogue, by their ids, in order."""
+
+    catalog: str
+    at: Pos
+    needs: tuple[Located, ...]
+
+
+def catalog_selection(f: Fields, c: Context) -> Optional[Selection]:
+    if not f.has("catalog", "needs"):
+        return None
+    seen: set[str] = set()
+    for row in f.values["needs"]:
+        if row.value in seen:
+            c.problems.error(row.pos, f"row '{row.value}' is chosen twice")
+        seen.add(row.value)
+    return Selection(f.values["catalog"], f.at["catalog"], tuple(f.values["needs"]))
+
+
+def _comparison(f: Fields, c: Context) -> dict[str, Any]:
+    """The catalogue id and the row ids a comparison names, each to be checked."""
+    comp = f.values.get("comparison")
+    if not isinstance(comp, Selection):  # a catalogue id, or nothing
+        _refer(f, c, "comparison", "catalog")
+        return {}
+    c.found.refs.append(Ref("catalog", comp.catalog, comp.at))
+    c.found.refs += [Ref("row", r.value, r.pos, comp.catalog) for r in comp.needs]
+    return {"comparison": comp.catalog, "comparison_rows": tuple(r.value for r in comp.needs)}
+
+
 def slide(f: Fields, c: Context) -> Slide:
     _refer(f, c, "video", "video")
-    _refer(f, c, "comparison", "catalog")
-    return Slide(f.pos, **f.attrs())
+    return Slide(f.pos, **{**f.attrs(), **_comparison(f, c)})
 
 
 def image(f: Fields, c: Context) -> Optional[Image]:
@@ -227,8 +180,19 @@ def table(f: Fields, c: Context) -> Table:
 def worksheet_item(f: Fields, c: Context) -> WorksheetItem:
     if "lines" in f.keys and "prompt" not in f.keys:
         c.problems.error(f.keys["lines"], "'lines' goes with 'prompt'")
-    _refer(f, c, "comparison", "catalog")
-    return WorksheetItem(f.pos, **f.attrs())
+    return WorksheetItem(f.pos, **{**f.attrs(), **_comparison(f, c)})
+
+
+def choice(f: Fields, c: Context) -> Optional[Choice]:
+    if not f.has("options"):
+        return None
+    answer = f.get("answer")
+    if answer is not None and ("multiple" in f.values or "multiple" not in f.keys):
+        check_answer(answer, f.at["answer"], len(f.values["options"]), f.get("multiple", False),
+                     c.problems)
+    given = answer if isinstance(answer, list) else [answer] if answer is not None else []
+    return Choice(f.pos, **{"prompt": None, **f.attrs(skip=("answer",))},
+                  answer=tuple(a.value for a in given))
 
 
 # ------------------------------------------------------------------ theme.yaml
@@ -266,11 +230,12 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "session": session,
     "activity": activity,
     "slide": slide,
+    "catalog_selection": catalog_selection,
     "image": image,
     "quote": _plain(Quote, "text"),
     "slide_table": table,
     "worksheet_item": worksheet_item,
-    "choice": _plain(Choice, "options", prompt=None),
+    "choice": choice,
     "worksheet_table": table,
     "risk_matrix": _plain(RiskMatrix, "threats"),
     "case_study": _plain(CaseStudy, "story"),

@@ -35,7 +35,7 @@ def _schema(t: T) -> dict:
         return {"$ref": "#/definitions/text"}
     if k == "cell":
         return {"anyOf": [{"$ref": "#/definitions/text"}, {"const": ""}]}
-    if k == "slug":
+    if k in ("slug", "row"):
         return {"type": "string", "pattern": SLUG_RE}
     if k == "bool":
         return {"type": "boolean"}
@@ -61,8 +61,10 @@ def _schema(t: T) -> dict:
         return {"type": ["string", "number"]}
     if k == "enum":
         return {"enum": list(t.of)}
-    if k == "int":
+    if k in ("int", "index"):
         return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
+    if k == "either":
+        return {"anyOf": [_schema(a) for a in t.of]}
     if k == "list":
         out = {"type": "array", "items": _schema(t.of)}
         if t.minimum:
@@ -120,10 +122,16 @@ def json_schema(root: str = "curriculum") -> dict:
             return
         names.append(n)
         for t in RECORDS[n].fields.values():
-            while t.kind in ("list", "map"):
-                t = t.of
-            if t.kind == "record":
-                collect(t.of)
+            visit(t)
+
+    def visit(t) -> None:
+        if t.kind == "record":
+            collect(t.of)
+        elif t.kind == "either":
+            for alternative in t.of:
+                visit(alternative)
+        elif t.kind in ("list", "map"):
+            visit(t.of)
 
     collect(root)
     defs = {"text": {"anyOf": [_TEXT_STRING, _lang_map(_TEXT_STRING)]}}

@@ -81,6 +81,14 @@ def FILE(*suffixes: str) -> T:
     return T("file", suffixes)
 
 
+def EITHER(*alternatives: T) -> T:  # told apart by the shape: a scalar, a list or a mapping
+    return T("either", alternatives)
+
+
+INDEX = T("index", None, 1, MAX_LIST)   # a position in a list, counted from 1
+COMPARISON = EITHER(SLUG, REC("catalog_selection"))  # a catalogue id, or some of its rows
+
+
 @dataclass(frozen=True)
 class Record:
     fields: dict[str, T]
@@ -144,7 +152,7 @@ RECORDS: dict[str, Record] = {
     "slide": Record(
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
          "video": SLUG, "quote": REC("quote"), "table": REC("slide_table"),
-         "columns": T("columns"), "comparison": SLUG},
+         "columns": T("columns"), "comparison": COMPARISON},
         bodies=SLIDE_BODIES,
     ),
     "image": Record({"src": PATH, "alt": TEXT, "credit": NAME, "license": NAME},
@@ -156,12 +164,15 @@ RECORDS: dict[str, Record] = {
         {"prompt": TEXT, "lines": INT(0, MAX_LINES), "checklist": LIST(TEXT, 1),
          "choice": REC("choice"), "table": REC("worksheet_table"),
          "risk_matrix": REC("risk_matrix"), "case_study": REC("case_study"),
-         "comparison": SLUG, "text": TEXT},
+         "comparison": COMPARISON, "text": TEXT, "image": REC("image")},
         bodies=WORKSHEET_KINDS,
         exactly_one_body=True,
     ),
-    "choice": Record({"prompt": TEXT, "options": LIST(TEXT, 1), "multiple": BOOL},
+    "choice": Record({"prompt": TEXT, "options": LIST(TEXT, 1), "multiple": BOOL,
+                      "answer": EITHER(INDEX, LIST(INDEX, 1))},
                      required=("options",)),
+    "catalog_selection": Record({"catalog": SLUG, "needs": LIST(T("row"), 1)},
+                                required=("catalog", "needs")),
     "worksheet_table": Record({"columns": LIST(TEXT, 1), "rows": T("rows")},
                               required=("columns",)),
     "risk_matrix": Record({"threats": LIST(TEXT, 1)}, required=("threats",)),

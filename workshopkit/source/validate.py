@@ -141,7 +141,7 @@ class Workspace:
         return None
 
     def _references(self, cur: Curriculum, conv: Converter, root: Path) -> None:
-        """Check the video and catalogue ids the slides and worksheets name."""
+        """Check the video, catalogue and row ids the slides and worksheets name."""
         for ref in conv.found.refs:
             if ref.kind == "video" and ref.id not in cur.videos:
                 known = ", ".join(sorted(cur.videos)) or "none are defined under 'videos'"
@@ -155,6 +155,14 @@ class Workspace:
                                         "missing or invalid")
                 else:
                     cur.catalogs[ref.id] = cat
+        for ref in conv.found.refs:  # rows of the catalogues found
+            cat = cur.catalogs.get(ref.within)
+            if ref.kind == "row" and cat is not None:
+                ids = [r.id for r in cat.rows if r.id]
+                if ref.id not in ids:
+                    known = f"rows: {', '.join(ids)}" if ids else "its rows have no 'id'"
+                    self.problems.error(ref.pos, f"catalogue '{cat.id}' has no row '{ref.id}'"
+                                        + (suggest(ref.id, ids) or f" ({known})"))
 
     def _gaps(self, doc, langs: tuple[str, ...], owner: Translations) -> None:
         wanted = [l for l in langs if self.languages is None or l in self.languages]

@@ -31,8 +31,9 @@ _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum": "a word",
         "duration": "a duration", "vduration": "a duration", "lang": "a language tag",
         "date": "a date", "version": "a version number", "spdx": "a licence id",
-        "str": "a value", "clock": "a time of day", "colour": "a colour such as \"#1B3A5C\"",
-        "font": f"'{FAMILY}' or the path of a .ttf file", "file": "a file path"}
+        "str": "a value", "clock": "a time of day", "index": "a number", "row": "a row id",
+        "colour": "a colour such as \"#1B3A5C\"", "font": f"'{FAMILY}' or the path of a .ttf file",
+        "file": "a file path"}
 """How a message names what a scalar of each kind should have been."""
 
 
@@ -63,6 +64,14 @@ class PathValue:
 
     lang: str
     path: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value that a later check may report (an answer's option number, a row id), and where."""
+
+    value: Any
     pos: Pos
 
 
@@ -125,6 +134,18 @@ class Reader:
         if n < t.minimum or n > t.maximum:
             return self.error(node, f"'{key}' must be between {t.minimum} and {t.maximum}, not {n}")
         return n
+
+    def v_index(self, node: Scalar, t: T, key: str) -> Any:
+        if not (node.plain and _INT_RE.match(node.value)):
+            return self.error(node, f"'{key}' must be a whole number, not '{short(node.value)}'")
+        n = int(node.value)  # the largest is checked against the list it counts in
+        if n < t.minimum:
+            return self.error(node, f"'{key}' counts from {t.minimum} (the first), not {n}")
+        return Located(n, node.pos)
+
+    def v_row(self, node: Scalar, t: T, key: str) -> Any:
+        v = self.v_slug(node, t, key)
+        return v if v is INVALID else Located(v, node.pos)
 
     def v_enum(self, node: Scalar, t: T, key: str) -> Any:
         if node.value in t.of:

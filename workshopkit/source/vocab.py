@@ -22,7 +22,7 @@ TITLE_SLIDE = "title"
 """The kind of a slide that has no body."""
 
 WORKSHEET_KINDS = ("prompt", "checklist", "choice", "table", "risk_matrix", "case_study",
-                   "comparison", "text")
+                   "comparison", "text", "image")
 """The keys of a worksheet item's body; an item has exactly one."""
 
 CATALOG_FIELDS = ("need", "free", "hosted_by", "free_license", "commercial",

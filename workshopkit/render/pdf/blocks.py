@@ -3,12 +3,14 @@ cards, and the context every block is drawn in (languages, options, styles, ink)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.settings import ImageData
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import paras, words
 
@@ -70,6 +72,7 @@ class Ctx:
     width: float
     faces: pb.Faces
     slides: dict = field(default_factory=dict)  # (session id, activity id) -> first, last slide
+    images: Mapping[object, ImageData] = field(default_factory=dict)  # Settings.images
 
     @property
     def gap(self) -> float:

@@ -21,6 +21,7 @@ from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
 from workshopkit.render.pptx.size import slide_size
+from workshopkit.render.pdf.guide_answers import answer_key
 from workshopkit.render.pdf.guide_front import (bullet, care_boxes, care_units, cover, materials,
                                                 schedule)
 
@@ -29,7 +30,8 @@ SLIDE_KINDS = {"bullets": N_("Bullets"), "image": N_("Image"), "video": N_("Vide
                "comparison": N_("Comparison"), "title": N_("Title slide")}
 ITEM_KINDS = {"prompt": N_("Question"), "checklist": N_("Checklist"), "choice": N_("Choice"),
               "table": N_("Table"), "risk_matrix": N_("Risk matrix"),
-              "case_study": N_("Case study"), "comparison": N_("Comparison"), "text": N_("Text")}
+              "case_study": N_("Case study"), "comparison": N_("Comparison"), "text": N_("Text"),
+              "image": N_("Image")}
 SNIPPET = 90
 
 
@@ -46,8 +48,8 @@ def slide_line(ctx: Ctx, slide: Slide) -> str:
     lang = ctx.languages[0]
     kind = words(SLIDE_KINDS[slide.kind], ctx.languages[:1])
     if slide.title:
-        return words("{title} ({kind})", ctx.languages[:1], title=_short(slide.title.get(lang)),
-                     kind=kind)
+        return _chosen(ctx, slide, words("{title} ({kind})", ctx.languages[:1],
+                                         title=_short(slide.title.get(lang)), kind=kind))
     if slide.video and slide.video in ctx.cur.videos and ctx.cur.videos[slide.video].title:
         return _labelled(ctx, kind, ctx.cur.videos[slide.video].title.get(lang))
     if slide.quote:
@@ -55,9 +57,21 @@ def slide_line(ctx: Ctx, slide: Slide) -> str:
     if slide.image:
         return _labelled(ctx, kind, slide.image.alt.get(lang))
     if slide.comparison and slide.comparison in ctx.cur.catalogs:
-        cat = ctx.cur.catalogs[slide.comparison]
-        return _labelled(ctx, kind, cat.title.get(lang) if cat.title else slide.comparison)
+        return _chosen(ctx, slide, _labelled(ctx, kind, _catalog_title(ctx, slide)))
     return kind
+
+
+def _catalog_title(ctx: Ctx, x) -> str:
+    cat = ctx.cur.catalogs.get(x.comparison)
+    return cat.title.get(ctx.languages[0]) if cat and cat.title else x.comparison
+
+
+def _chosen(ctx: Ctx, x, line: str) -> str:
+    """A comparison's line, with the needs of its chosen rows in full (if it chose)."""
+    if not x.comparison_rows:
+        return line
+    rows = ctx.cur.comparison(x).rows
+    return f"{line}: " + "; ".join(plain(r.need.get(ctx.languages[0])) for r in rows)
 
 
 def item_line(ctx: Ctx, item: WorksheetItem) -> str:
@@ -80,10 +94,11 @@ def item_line(ctx: Ctx, item: WorksheetItem) -> str:
         cs = item.case_study
         what = cs.title.get(lang) if cs.title else cs.story.get(lang)
     elif k == "comparison":
-        cat = ctx.cur.catalogs.get(item.comparison)
-        what = cat.title.get(lang) if cat and cat.title else item.comparison
+        return _chosen(ctx, item, _labelled(ctx, kind, _catalog_title(ctx, item)))
     elif k == "text":
         what = item.text.get(lang)
+    elif k == "image":
+        what = item.image.alt.get(lang)
     return _labelled(ctx, kind, what)
 
 
@@ -128,6 +143,8 @@ def activity(ctx: Ctx, sl) -> list:
         sections.append(([ctx.w("Worksheet", "h3")],
                          [[Paragraph(pb.escape(item_line(ctx, i)), st["small"], bulletText="▸")]
                           for i in a.worksheet]))
+    if answer_key(ctx, a):
+        sections.append(([ctx.w("Answer key", "h3")], answer_key(ctx, a)))
     if not sections:
         return pb.keep_list(head, []) + [Spacer(1, 8)]
     out = []
@@ -200,7 +217,7 @@ def back_matter(ctx: Ctx) -> list:
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
           faces: pb.Faces, slides: dict | None = None) -> list:
     ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
-              pb.frame_width(options), faces, slides or {})
+              pb.frame_width(options), faces, slides=slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
     out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)

@@ -15,6 +15,7 @@ from workshopkit.plan import pages
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import keep_first, keep_list, words
 from workshopkit.render.pdf.blocks import Ctx, Tick, WritingLines, card
+from workshopkit.render.pdf.picture import figure
 
 
 def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
@@ -48,7 +49,8 @@ def prompt(ctx: Ctx, item: WorksheetItem) -> list:
 
 
 def checklist(ctx: Ctx, item: WorksheetItem) -> list:
-    return [pb.Together([_ticks(ctx, item.checklist, round_=False)])]
+    return [pb.Together([ctx.w(N_("Mark all that apply"), "small"), Spacer(1, 3),
+                         _ticks(ctx, item.checklist, round_=False)])]
 
 
 def choice(ctx: Ctx, item: WorksheetItem) -> list:
@@ -183,7 +185,7 @@ def comparison_widths(ctx: Ctx, cat, cols) -> list[float] | None:
 
 
 def comparison(ctx: Ctx, item: WorksheetItem) -> list:
-    cat = ctx.cur.catalogs.get(item.comparison)
+    cat = ctx.cur.comparison(item)
     if cat is None:
         return []
     cols = pages.comparison_columns(cat)
@@ -213,6 +215,14 @@ def text(ctx: Ctx, item: WorksheetItem) -> list:
     return ctx.t(item.text)
 
 
+def image(ctx: Ctx, item: WorksheetItem) -> list:
+    img = item.image
+    data = ctx.images.get(img.path(ctx.languages[0]))
+    if data is None:  # not read with the settings: its alt text stands in
+        return ctx.t(img.alt)
+    return figure(ctx, img, data, pb.frame_height(ctx.options))
+
+
 RENDER = {"prompt": prompt, "checklist": checklist, "choice": choice, "table": table,
           "risk_matrix": risk_matrix, "case_study": case_study, "comparison": comparison,
-          "text": text}
+          "text": text, "image": image}

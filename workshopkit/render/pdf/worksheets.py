@@ -57,9 +57,9 @@ def activity_header(ctx: Ctx, session, activity) -> list:
 
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
-          faces: pb.Faces) -> list:
+          faces: pb.Faces, images=None) -> list:
     ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
-              pb.frame_width(options), faces)
+              pb.frame_width(options), faces, images=images or {})
     out: list = []
     for n, (session, activity) in enumerate(pages.worksheet_activities(cur)):
         if n:
@@ -67,8 +67,11 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
         out += activity_header(ctx, session, activity)
         lead: list = []  # text items introduce the item after them: kept on its page
         for item in activity.worksheet:
-            flows = RENDER[item.kind](ctx, item) + [Spacer(1, 12 if options.large_print else 9)]
-            if item.kind == "text" and item is not activity.worksheet[-1]:
+            last = item is activity.worksheet[-1]
+            flows = RENDER[item.kind](ctx, item)
+            if not last:  # space after the last item could only spill onto an empty page
+                flows.append(Spacer(1, 12 if options.large_print else 9))
+            if item.kind == "text" and not last:
                 lead += flows
                 continue
             out += keep_first(lead, flows) if lead else flows
@@ -81,5 +84,5 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
     faces = pb.register(settings.fonts)
-    return pb.render(story(cur, languages, options, faces), cur=cur, languages=languages,
+    return pb.render(story(cur, languages, options, faces, settings.images), cur=cur, languages=languages,
                      options=options, faces=faces, kind_title=words("Worksheets", languages))
