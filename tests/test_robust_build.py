@@ -427,7 +427,7 @@ def build_all(cur, option_sets: list[dict], bilingual_only: bool = False) -> Non
             opens(kind, writers.get(kind)(cur, settings, combo, options))
 
 
-@budget(3, 6)
+@budget(1, 6)
 @given(files=projects(), which=st.integers(0, len(OPTION_SETS) - 1))
 def test_generated_curricula_build_every_output(tmp_path_factory, files, which):
     root = tmp_path_factory.mktemp("p")
@@ -436,7 +436,7 @@ def test_generated_curricula_build_every_output(tmp_path_factory, files, which):
     build_all(cur, OPTION_SETS[which:] + OPTION_SETS[:which])
 
 
-@budget(2, 3)
+@budget(1, 3)
 @given(files=projects(), which=st.integers(0, len(OPTION_SETS) - 1))
 def test_generated_bilingual_under_every_option(tmp_path_factory, files, which):
     root = tmp_path_factory.mktemp("p")
