@@ -19,6 +19,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
+os.environ.setdefault("WORKSHOPKIT_JOBS", "1")
+"""Builds in the tests run in one process unless a test asks for more with -j: two test
+workers already keep both cores busy, and a process pool per small build only adds start-up."""
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FORMAT_EXAMPLE = DATA / "format-example" / "curricula" / "local-surveillance.yaml"

@@ -265,3 +265,18 @@ def test_an_internal_error_is_one_line_not_a_traceback(tmp_path):
     debug = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                            text=True, env={**__import__("os").environ, "WORKSHOPKIT_DEBUG": "1"})
     assert "Traceback" in debug.stderr
+
+
+def test_jobs_default_comes_from_the_environment(tmp_path, monkeypatch):
+    """WORKSHOPKIT_JOBS sets the default of -j; -j on the command line wins."""
+    from click.testing import CliRunner
+
+    from workshopkit import api
+
+    seen = []
+    monkeypatch.setattr(api, "build", lambda req, **kw: seen.append(req.jobs) or
+                        (_ for _ in ()).throw(SystemExit(0)))
+    for env, args, want in (("3", [], 3), ("3", ["-j", "2"], 2)):
+        monkeypatch.setenv("WORKSHOPKIT_JOBS", env)
+        CliRunner().invoke(main, ["build", "curricula", "-o", str(tmp_path / "o"), *args])
+    assert seen == [3, 2]

@@ -60,7 +60,8 @@ def build_options(f):
                                            "template")),
         click.option("--bilingual",
                      help="Also build bilingual material for two languages, e.g. es,en."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="WORKSHOPKIT_JOBS",
+                     show_envvar=True,
                      help="Processes to build with (default: the number of cores)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
     ]
