@@ -73,16 +73,17 @@ def bring_along(cur: Curriculum, taken: list[Taken]) -> None:
         for deeper in t.source.sources.values():
             cur.sources.setdefault(deeper.id, deeper)
         for copy, orig in _pairs(t):
+            taken_as_written = [*(orig.slides if copy.slides is orig.slides else ()),
+                                *(orig.worksheet if copy.worksheet is orig.worksheet else ())]
+            for x in taken_as_written:
+                if x.comparison and x.comparison in t.source.catalogs:
+                    cur.catalogs.setdefault(x.comparison, t.source.catalogs[x.comparison])
             if copy.slides is orig.slides:
                 shown = [(sl, _video(cur, t, sl.video)) if sl.video else (sl, None)
                          for sl in orig.slides]
                 if any(sl.video != vid for sl, vid in shown if vid is not None):
                     copy.slides = [replace(sl, video=vid) if vid and vid != sl.video else sl
                                    for sl, vid in shown]
-            for x in (*(orig.slides if copy.slides is orig.slides else ()),
-                      *(orig.worksheet if copy.worksheet is orig.worksheet else ())):
-                if x.comparison and x.comparison in t.source.catalogs:
-                    cur.catalogs.setdefault(x.comparison, t.source.catalogs[x.comparison])
         blob = "\n".join(s for x in iter_texts(t.copy) for s in _strings(x))
         for term in t.source.glossary:
             words = _strings(term.term)

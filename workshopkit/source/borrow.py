@@ -34,7 +34,7 @@ class Entry:
 
     id: str
     path: Path
-    sessions: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    sessions: dict[str, Optional[list[tuple[str, bool]]]] = field(default_factory=dict)
 
 
 def _id(node) -> Optional[str]:
@@ -62,6 +62,9 @@ def _entry(path: Path) -> Optional[Entry]:
         if sid is None or sid in entry.sessions:
             continue
         acts = s.get("activities")
+        if s.get("from") is not None and acts is None:  # taken whole: known once loaded
+            entry.sessions[sid] = None
+            continue
         entry.sessions[sid] = [
             (aid, isinstance(a, Mapping) and isinstance(a.get("break"), Scalar)
              and a.get("break").value in ("true", "True", "TRUE"))
@@ -162,13 +165,16 @@ class Finder:
         if source is None:
             return None
         session = next((s for s in source.sessions if s.id == ref.parts[1]), None)
-        activity = None
-        if session is not None and len(ref.parts) == 3:
-            activity = next((a for a in session.activities if a.id == ref.parts[2]), None)
-        if session is None or (len(ref.parts) == 3 and activity is None):
+        if session is None:
             self.problems.error(ref.pos, f"'{ref.text}' cannot be found in {display(entry.path)}")
             return None
-        return Original(source, session, activity)
+        if len(ref.parts) == 2:
+            return Original(source, session)
+        acts = [(a.id, a.is_break) for a in session.activities]
+        if not self._activity_exists(ref, entry, dict(acts), index):
+            return None
+        return Original(source, session, next(a for a in session.activities
+                                              if a.id == ref.parts[2]))
 
     def _names_exist(self, ref: Ref, entry: Entry, index: dict[str, Entry]) -> bool:
         sid = ref.parts[1]
@@ -179,13 +185,16 @@ class Finder:
                                                     f" (its sessions: {', '.join(entry.sessions)})")
             self.problems.error(ref.pos, f"curriculum '{entry.id}' has no session '{sid}'" + hint)
             return False
-        if len(ref.parts) == 2:
-            return True
-        aid = ref.parts[2]
-        acts = dict(entry.sessions[sid])
+        acts = entry.sessions[sid]
+        return len(ref.parts) == 2 or acts is None or \
+            self._activity_exists(ref, entry, dict(acts), index)
+
+    def _activity_exists(self, ref: Ref, entry: Entry, acts: dict[str, bool],
+                         index: dict[str, Entry]) -> bool:
+        sid, aid = ref.parts[1], ref.parts[2]
         if aid not in acts:
             elsewhere = [f"{e.id}/{s}/{aid}" for e in sorted(index.values(), key=lambda e: e.id != entry.id)
-                         for s, a in e.sessions.items() if aid in dict(a)]
+                         for s, a in e.sessions.items() if a and aid in dict(a)]
             close = suggest(aid, [a for a, brk in acts.items() if not brk])
             hint = close or (f"; did you mean '{elsewhere[0]}'?" if elsewhere else
                              f" (its activities: {', '.join(a for a, b in acts.items() if not b)})")
