@@ -47,7 +47,7 @@ def _id(node) -> Optional[str]:
     return None
 
 
-def _entry(path: Path) -> Optional[Entry]:
+def _entry(path: Path, taken: set[str]) -> Optional[Entry]:
     try:
         node = load_file(path, display(path))
     except WorkshopkitError:
@@ -65,6 +65,9 @@ def _entry(path: Path) -> Optional[Entry]:
         if s.get("from") is not None and acts is None:  # taken whole: known once loaded
             entry.sessions[sid] = None
             continue
+        for a in acts.items if isinstance(acts, Sequence) else []:
+            if isinstance(a, Mapping) and a.get("from") is not None and _id(a):
+                taken.add(f"{cid}/{sid}/{_id(a)}")
         entry.sessions[sid] = [
             (aid, isinstance(a, Mapping) and isinstance(a.get("break"), Scalar)
              and a.get("break").value in ("true", "True", "TRUE"))
@@ -73,8 +76,9 @@ def _entry(path: Path) -> Optional[Entry]:
     return entry
 
 
-def project_index(root: Path, near: Path) -> dict[str, Entry]:
-    """The curricula of the project at ``root`` by id (the first file wins for an id)."""
+def project_index(root: Path, near: Path, taken: set[str]) -> dict[str, Entry]:
+    """The curricula of the project at ``root`` by id (the first file wins for an id);
+    the activities taken with from: are added to ``taken``."""
     folder = root / "curricula"
     found = find_sources([folder if folder.is_dir() else root])
     found += [p for p in sorted(near.parent.glob("*.y*ml")) if p.suffix in (".yaml", ".yml")]
@@ -85,7 +89,7 @@ def project_index(root: Path, near: Path) -> dict[str, Entry]:
         if p.resolve() in seen or any(s in parts for s in SKIPPED) or p.name == "workshopkit.yaml":
             continue
         seen.add(p.resolve())
-        entry = _entry(p)
+        entry = _entry(p, taken)
         if entry is not None:
             out.setdefault(entry.id, entry)
     return out
@@ -99,12 +103,13 @@ class Chain:
         self.paths: list[Path] = []
         self.cycles: dict[Path, list[Path]] = {}  # a curriculum on a cycle -> the cycle
         self.indexes: dict[tuple[Path, Path], dict[str, Entry]] = {}
+        self.taken: set[str] = set()  # <curriculum>/<session>/<activity> taken with from:
 
     def index(self, root: Path, near: Path) -> dict[str, Entry]:
         """The curricula of the project at ``root`` (and beside ``near``), by id."""
         key = (root, near.resolve().parent)
         if key not in self.indexes:
-            self.indexes[key] = project_index(root, near)
+            self.indexes[key] = project_index(root, near, self.taken)
         return self.indexes[key]
 
     def name(self, path: Path) -> str:
@@ -147,17 +152,19 @@ class Finder:
         self.load = load  # a curriculum and its problems, loaded once
 
     def find(self, ref: Ref) -> Optional[Original]:
-        index = self.chain.index(self.root, self.path)
+        here = self.path.resolve()
+        index = {i: e for i, e in self.chain.index(self.root, self.path).items()
+                 if e.path.resolve() != here}
         cid = ref.curriculum
         entry = index.get(cid)
+        if entry is None and cid in self.chain.index(self.root, self.path):
+            self.problems.error(ref.pos, f"'{ref.text}' is in this curriculum: a curriculum "
+                                "takes sessions and activities from others only")
+            return None
         if entry is None:
             known = ", ".join(sorted(index)) or "none"
             self.problems.error(ref.pos, f"unknown curriculum '{cid}'" + (
                 suggest(cid, index) or f" (the project's curricula: {known})"))
-            return None
-        if entry.path.resolve() == self.path.resolve():
-            self.problems.error(ref.pos, f"'{ref.text}' is in this curriculum: a curriculum "
-                                "takes sessions and activities from others only")
             return None
         if not self._names_exist(ref, entry, index):
             return None
@@ -193,8 +200,11 @@ class Finder:
                          index: dict[str, Entry]) -> bool:
         sid, aid = ref.parts[1], ref.parts[2]
         if aid not in acts:
-            elsewhere = [f"{e.id}/{s}/{aid}" for e in sorted(index.values(), key=lambda e: e.id != entry.id)
+            elsewhere = [f"{e.id}/{s}/{aid}" for e in sorted(index.values(),
+                                                             key=lambda e: e.id != entry.id)
                          for s, a in e.sessions.items() if a and aid in dict(a)]
+            taken = self.chain.taken  # prefer an activity written out to one taken from it
+            elsewhere.sort(key=lambda r: r in taken)
             close = suggest(aid, [a for a, brk in acts.items() if not brk])
             hint = close or (f"; did you mean '{elsewhere[0]}'?" if elsewhere else
                              f" (its activities: {', '.join(a for a, b in acts.items() if not b)})")

@@ -22,8 +22,8 @@ from workshopkit.errors import Pos, Problems
 from workshopkit.model import Activity, Curriculum, Session
 from workshopkit.source.checks import IdAt, declared_duration
 from workshopkit.source.nodes import Mapping, Node, Scalar
-from workshopkit.source.spec import RECORDS, SLUG_RE
-from workshopkit.source.values import short, suggest
+from workshopkit.source.spec import SLUG_RE
+from workshopkit.source.values import short
 
 SHAPE = {2: "<curriculum>/<session>", 3: "<curriculum>/<session>/<activity>"}
 
@@ -108,9 +108,7 @@ def override_error(problems: Problems, node: Mapping, key: Scalar, target: str) 
         why = "it is an activity, not a break"
     else:
         why = f"{'an activity' if target == 'activity' else 'a session'} has no '{key.value}'"
-    fields = [k for k in RECORDS[f"{target}_ref"].fields if k != "from"]
-    problems.error(where, f"'{key.value}' (line {key.pos.line}) cannot override {what}: {why}"
-                   + suggest(key.value, fields))
+    problems.error(where, f"'{key.value}' (line {key.pos.line}) cannot override {what}: {why}")
 
 
 # ------------------------------------------------------------------ the builders
