@@ -121,14 +121,18 @@ def _found(f: Any, c: Any) -> tuple[Optional[Ref], Optional[Original]]:
     return ref, borrower.find(ref)
 
 
-def _care(copy: Any, f: Any, *around: Any) -> Any:
+def _care(copy: Any, f: Any, c: Any, *around: Any) -> Any:
     """Wellbeing and opsec notes of the places the original stood in (its session, its
-    curriculum) go with it when it has none of its own and none is written beside from:."""
+    curriculum) go with it when it has none of its own and none is written beside from:,
+    unless something taken before already carries the same note."""
     notes = {}
     for key in ("wellbeing", "opsec"):
         if getattr(copy, key) is None and key not in f.keys:
-            notes[key] = next((getattr(a, key) for a in around if getattr(a, key) is not None),
-                              None)
+            note = next((getattr(a, key) for a in around if getattr(a, key) is not None), None)
+            shown = {id(getattr(x, key)) for t in c.found.taken
+                     for x in (t.copy, *getattr(t.copy, "activities", ()))}
+            if note is not None and id(note) not in shown:
+                notes[key] = note
     return replace(copy, **notes) if notes else copy
 
 
@@ -140,7 +144,8 @@ def activity_ref(f: Any, c: Any) -> Optional[Activity]:
     if "minutes" in values and values["minutes"] <= 0:
         c.problems.error(f.at["duration"], "an activity lasts at least one minute")
         return None
-    copy = _care(replace(found.activity, pos=ref.pos, **values), f, found.session, found.source)
+    copy = _care(replace(found.activity, pos=ref.pos, **values), f, c, found.session,
+                 found.source)
     c.found.activity_ids.append(IdAt(copy.id, ref.pos))
     c.found.taken.append(Taken(ref, found.source, copy, [found.activity]))
     return copy
@@ -163,7 +168,7 @@ def session_ref(f: Any, c: Any) -> Optional[Session]:
             values["declared_minutes"] = found.session.declared_minutes
     elif "declared_minutes" not in values:
         values["declared_minutes"] = None  # its own sum no longer applies
-    copy = _care(replace(found.session, pos=ref.pos, **values), f, found.source)
+    copy = _care(replace(found.session, pos=ref.pos, **values), f, c, found.source)
     declared_duration(copy, f.at.get("duration"), f"session '{copy.id}': ", c.problems)
     c.found.taken.append(Taken(ref, found.source, copy, [found.session, *originals]))
     return copy
