@@ -18,7 +18,7 @@ from typing import Optional
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import assemble, checks
+from workshopkit.source import assemble, checks, freshness
 from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
@@ -35,13 +35,15 @@ class Workspace:
     """Loads curricula, sharing project defaults and catalogues between them."""
 
     def __init__(self, problems: Optional[Problems] = None,
-                 languages: Optional[set[str]] = None):
+                 languages: Optional[set[str]] = None, freshness: bool = True):
         self.problems = problems if problems is not None else Problems()
         self.languages = languages  # check translation gaps only in these (None: all)
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
         self._loaded: dict[tuple, tuple[Optional[Curriculum], list[Diagnostic]]] = {}
         self._chain = Chain()  # the curricula being loaded (from:), each taking from the next
+        self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
+        self.freshness = freshness  # report old and missing 'reviewed' dates
 
     # ----------------------------------------------------------------- project
     def config(self, root: Path) -> ProjectConfig:
@@ -150,6 +152,8 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        if self.freshness:
+            freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
         if taken:
             assemble.borrowed_gaps(cur, taken, self._wanted(cur.all_languages), self.problems)
