@@ -183,3 +183,14 @@ def test_a_session_taken_whole_checks_a_duration_written_beside_it(project, cli)
     assert code == 0
     assert lines == ["curricula/bad.yaml:7:15: warning: session 'morning': declared duration "
                      "50m differs from the sum of its activities, 1h00m"]
+
+
+def test_a_bad_reference_writes_nothing_and_others_still_build(project, cli):
+    Path("curricula/bad.yaml").write_text(HEAD + "      - from: risks/afternoon/lunch\n",
+                                          encoding="utf-8")
+    res = cli("build", "curricula/bad.yaml", "curricula/other.yaml", "-o", "out", "--only",
+              "agenda", "--lang", "en", "-j", "1")
+    assert res.exit_code == 1
+    assert "curricula/bad.yaml:9:15: error: 'risks/afternoon/lunch' is a break" in res.output
+    assert not (project / "out" / "bad").exists()
+    assert (project / "out" / "other" / "en" / "other-en-agenda.pdf").is_file()
