@@ -21,6 +21,7 @@ from workshopkit.plan.slides_fit import (Bar, Box, Picture, Shape, TextBox, colu
 from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, Para, Span, height, inches,
                                           layout, metrics_for)
 from workshopkit.plan.slides_words import Words
+from workshopkit.plan.delivery import join
 
 TITLE_SIZES = (40, 36, 32, 28, 24)
 COVER_SIZES = (44, 40, 36, 32, 28, 24)
@@ -88,7 +89,9 @@ class _Planner:
     # ------------------------------------------------------------------ structure
     def run(self) -> Deck:
         t, cur = self.t, self.cur
-        self.cover("title", t.text(cur.title), t.cover_lines(), t.curriculum_notes())
+        j = join(cur, self.lang)
+        self.cover("title", t.text(cur.title), t.cover_lines() + t.join_lines(j),
+                   t.curriculum_notes(), qr=j.url if j else None)
         if cur.objectives:
             self.content("objectives", t.ui("Objectives"),
                          flow([t.item(t.text(o), bullet=True) for o in cur.objectives],
@@ -177,8 +180,10 @@ class _Planner:
             self.add(PlannedSlide(kind, box, [bar] + shapes + self.logo(),
                                   list(notes) if i == 0 else [], i))
 
-    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line]) -> None:
-        """Title, section, break and single-title slides: a big centred title."""
+    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line],
+              qr: Optional[str] = None) -> None:
+        """Title, section, break and single-title slides: a big centred title; ``qr``: a
+        meeting URL whose code stands at the right of the lines (the title slide)."""
         area = Box(self.margin, inches(0.6), self.w - 2 * self.margin, inches(2.6))
         first = None
         for cap in (None,) + tuple(s for s in COVER_SIZES if s >= COVER_SHRINK_TO):
@@ -190,7 +195,15 @@ class _Planner:
             bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
             top = bar.y + bar.h + inches(0.35)
             body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
+            code: list[Shape] = []
+            if qr is not None:
+                side = min(body.h, inches(2.6))
+                code = [Picture(body.x + body.w - side, body.y, side, side,
+                                self.t.qr_descr(qr), qr=qr)]
+                body = Box(body.x, body.y, body.w - side - inches(0.3), body.h)
             bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
+            if code:
+                bodies[0] = bodies[0] + code
             first = first or (box, bar, bodies)
             if len(bodies) == 1:
                 break

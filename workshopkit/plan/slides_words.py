@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, ui
+from workshopkit.i18n import N_, PHASE_NAMES, language_name, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
@@ -79,6 +79,27 @@ class Words:
         for w in meta:
             out.append(self.item(w, role="muted", align="ctr", scale=META,
                                  space_before=0.8 if w is meta[0] else 0.2))
+        return out
+
+    def join_lines(self, j) -> list[Item]:
+        """How to join (the title slide of an online or hybrid workshop): the link, the
+        dial-in, the interpretation channels."""
+        if j is None:
+            return []
+        out = [self.item(self.ui("Join: {url}", url=j.url), align="ctr", scale=META,
+                         space_before=0.8, raw=[(Span(w),) for w in self.ui("Join: {url}",
+                                                                             url=j.url)])]
+        if j.dial_number:
+            out.append(self.item(self.ui("Dial-in: {number}", number=j.dial_number)
+                                 if not j.dial_pin else
+                                 self.ui("Dial-in: {number} · PIN: {pin}",
+                                         number=j.dial_number, pin=j.dial_pin),
+                                 role="muted", align="ctr", scale=META, space_before=0.2))
+        for tag, channel in j.interpretation:
+            out.append(self.item(self.per_lang(lambda i, l, _: _(
+                "Interpretation into {language}: channel “{channel}”").format(
+                language=language_name(tag, l), channel=channel.get(l))),
+                role="muted", align="ctr", scale=META, space_before=0.2))
         return out
 
     def session_lines(self, s: Session, n: int) -> list[Item]:
@@ -263,8 +284,28 @@ class Words:
             sec.append((N_("Facilitator notes"), a.notes))
         if a.materials:
             sec.append((N_("Materials"), (False, a.materials)))
+        sec += self._online(a)
         sec += _care(a)
         return self._notes(sec)
+
+    def _online(self, a: Activity) -> list[tuple[str, object]]:
+        """An activity's online variant in its speaker notes (hybrid: the online steps too)."""
+        on = a.online
+        if on is None or self.cur.delivery == "in-person":
+            return []
+        sec: list[tuple[str, object]] = []
+        if self.cur.delivery == "hybrid" and on.steps:
+            sec.append((N_("Online steps"), (True, on.steps)))
+        facts = []
+        if on.minutes is not None and self.cur.delivery == "hybrid":
+            facts.append(("online", hm(on.minutes)))
+        if on.breakout:
+            sec.append((N_("Breakout rooms"), str(on.breakout)))
+        if on.tools:
+            sec.append((N_("Tools"), (False, on.tools)))
+        if on.notes is not None:
+            sec.append((N_("Online notes"), on.notes))
+        return sec
 
     def session_notes(self, s: Session) -> list[Line]:
         sec: list[tuple[str, object]] = []
