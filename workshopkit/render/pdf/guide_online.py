@@ -4,7 +4,7 @@ listed time zone, an activity's online variant, and the online facilitation sect
 from __future__ import annotations
 
 from babel.dates import format_date
-from reportlab.platypus import Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, TableStyle
 
 from workshopkit.i18n import N_, language_name
 from workshopkit.model import Activity
@@ -122,7 +122,7 @@ def facilitation(ctx: Ctx) -> list:
 
     lang = ctx.languages[0]
     j = join(cur, lang)
-    out = [ctx.w("Online facilitation", "h1")]
+    out = [CondPageBreak(pb.frame_height(ctx.options) * 0.3), ctx.w("Online facilitation", "h1")]
     roles = [[pb.para(pb.escape(words(r, ctx.languages[:1])), ctx.st["body"])] for r in ROLES]
     interp = j.interpretation if j else ()
     for tag, channel in interp:
