@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, language_name, ui
+from workshopkit.i18n import N_, PHASE_NAMES, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
@@ -82,24 +82,17 @@ class Words:
         return out
 
     def join_lines(self, j) -> list[Item]:
-        """How to join (the title slide of an online or hybrid workshop): the link, the
-        dial-in, the interpretation channels."""
+        """How to join (the title slide of an online or hybrid workshop): the link and the
+        dial-in, in words the same in every language (one line each, even bilingual); the
+        QR code stands beside them, the interpretation channels are in the printouts."""
         if j is None:
             return []
-        out = [self.item(self.ui("Join: {url}", url=j.url), align="ctr", scale=META,
-                         space_before=0.8, raw=[(Span(w),) for w in self.ui("Join: {url}",
-                                                                             url=j.url)])]
+        n = len(self.langs)
+        out = [self.item([j.url] * n, scale=META, space_before=0, raw=[(Span(j.url),)] * n)]
         if j.dial_number:
-            out.append(self.item(self.ui("Dial-in: {number}", number=j.dial_number)
-                                 if not j.dial_pin else
-                                 self.ui("Dial-in: {number} · PIN: {pin}",
-                                         number=j.dial_number, pin=j.dial_pin),
-                                 role="muted", align="ctr", scale=META, space_before=0.2))
-        for tag, channel in j.interpretation:
-            out.append(self.item(self.per_lang(lambda i, l, _: _(
-                "Interpretation into {language}: channel “{channel}”").format(
-                language=language_name(tag, l), channel=channel.get(l))),
-                role="muted", align="ctr", scale=META, space_before=0.2))
+            dial = f"\u260e {j.dial_number}" + (f" · PIN {j.dial_pin}" if j.dial_pin else "")
+            out.append(self.item([dial] * n, role="muted", scale=META, space_before=0.2,
+                                 raw=[(Span(dial),)] * n))
         return out
 
     def session_lines(self, s: Session, n: int) -> list[Item]:

@@ -22,7 +22,8 @@ from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
 from workshopkit.render.pptx.size import slide_size
 from workshopkit.render.pdf.guide_answers import answer_key
-from workshopkit.render.pdf.guide_online import activity_online, facilitation, steps_heading
+from workshopkit.render.pdf.guide_online import (activity_online, cover_join, facilitation,
+                                                 steps_heading, time_zones)
 from workshopkit.render.pdf.guide_front import (bullet, care_boxes, care_units, cover, materials,
                                                 schedule)
 
@@ -222,7 +223,8 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
               pb.frame_width(options), faces, slides=slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
-    out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
+    out = cover(ctx, cover_join(ctx)) + [turn] + schedule(ctx) + time_zones(ctx)
+    out += [Spacer(1, 10)] + materials(ctx)
     out += facilitation(ctx)
     return out + sessions(ctx) + back_matter(ctx)
 

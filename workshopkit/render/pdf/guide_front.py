@@ -13,7 +13,6 @@ from workshopkit.plan.schedule import clock, days, hm, slots
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx, Tick
-from workshopkit.render.pdf.guide_online import cover_join, time_zones
 
 
 def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
@@ -27,7 +26,8 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
     return t
 
 
-def cover(ctx: Ctx) -> list:
+def cover(ctx: Ctx, after_facts: list = ()) -> list:
+    """The cover; ``after_facts`` (how to join) follows the table of facts."""
     cur, o, langs = ctx.cur, ctx.options, ctx.languages
     out = [ctx.w("Facilitator guide", "subtitle")] + ctx.t(cur.title, "title", "subtitle")
     out += ctx.t(cur.summary) if cur.summary else []
@@ -54,7 +54,7 @@ def cover(ctx: Ctx) -> list:
         rows.append((N_("Version"), [pb.para(cur.version, ctx.st["body"])]))
     rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
-    out += cover_join(ctx)
+    out += list(after_facts)
     if cur.objectives:
         out += pb.keep_list([ctx.w("Objectives", "h2")], [bullet(ctx, o) for o in cur.objectives])
     if cur.wellbeing or cur.opsec:  # read before anything else is prepared
@@ -130,7 +130,7 @@ def schedule(ctx: Ctx) -> list:
     t = pb.Rows([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                 rowSplitRange=(2, -2) if len(rows) >= 4 else None)
     t.setStyle(TableStyle(pb.table_style(ctx.options, ctx.faces) + cmds))
-    return out + [t] + time_zones(ctx)
+    return out + [t]
 
 
 def materials(ctx: Ctx) -> list:

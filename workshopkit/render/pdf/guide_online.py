@@ -16,6 +16,7 @@ from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf import join as jn
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
+from workshopkit.render.pdf.guide_front import bullet
 
 ZONES_PER_TABLE = 3
 
@@ -82,8 +83,6 @@ def activity_online(ctx: Ctx, a: Activity) -> list[tuple[list, list[list]]]:
     if on is None or ctx.cur.delivery == "in-person":
         return []
     out: list[tuple[list, list[list]]] = []
-    from workshopkit.render.pdf.guide_front import bullet
-
     if ctx.cur.delivery == "hybrid":
         room = a.room_minutes or a.minutes
         online_minutes = on.minutes or room
@@ -118,8 +117,6 @@ def facilitation(ctx: Ctx) -> list:
     cur = ctx.cur
     if not online_material(cur):
         return []
-    from workshopkit.render.pdf.guide_front import bullet
-
     lang = ctx.languages[0]
     j = join(cur, lang)
     out = [CondPageBreak(pb.frame_height(ctx.options) * 0.3), ctx.w("Online facilitation", "h1")]
@@ -156,7 +153,7 @@ def facilitation(ctx: Ctx) -> list:
         out += [Spacer(1, 6), pb.note_box(words("Recording and consent: read aloud",
                                                 ctx.languages), body, ctx.options, ctx.faces,
                                           warn=True)]
-    for s, sj in session_joins(cur, lang):
-        out += [Spacer(1, 6)] + jn.block(sj, ctx.languages, ctx.st, ctx.width, ctx.faces,
-                                         "") + [ctx.t(s.title, "small")[0]]
+    for s, sj in session_joins(cur, lang):  # sessions joined elsewhere than the cover says
+        out += [Spacer(1, 6)] + ctx.t(s.title, "h3", "second")
+        out += jn.block(sj, ctx.languages, ctx.st, ctx.width, ctx.faces, "")
     return out
