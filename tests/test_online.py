@@ -266,3 +266,22 @@ def test_guessable_jitsi_rooms_are_a_warning(tmp_path, room, why):
     res = _cli("validate", "g.yaml", cwd=tmp_path)
     line = next(l for l in res.output.splitlines() if "anyone can guess it" in l)
     assert ": warning: " in line and why in line and line.startswith("g.yaml:10:")
+
+
+def test_a_session_joined_elsewhere_and_delivery_variants_of_kits_and_cache(tmp_path):
+    other = "https://meet.example.org/QuiltedOverdueSpinachBlurtAntiquePelicanDrizzly"
+    src = SOURCE.replace("    day: 2\n", f"    day: 2\n    online: {{url: {other}}}\n")
+    (tmp_path / "k.yaml").write_text(src, encoding="utf-8")
+    first = _cli("kit", "k.yaml", "-o", "out", "--lang", "en", "--only", "agenda", "-j", "1",
+                 cwd=tmp_path)
+    assert first.exit_code == 0, first.output
+    agenda = tmp_path / "out" / "intl" / "en" / "intl-en-agenda.pdf"
+    assert set(_codes_on_page(agenda)) == {URL, other}  # each room with its own code
+    person = _cli("kit", "k.yaml", "-o", "out", "--lang", "en", "--only", "agenda", "-j", "1",
+                  "--delivery", "in-person", cwd=tmp_path)
+    assert person.exit_code == 0, person.output
+    kits = sorted(p.name for p in (tmp_path / "out" / "kits").iterdir())
+    assert kits == ["intl-en-in-person.zip", "intl-en.zip"]
+    again = _cli("kit", "k.yaml", "-o", "out", "--lang", "en", "--only", "agenda", "-j", "1",
+                 cwd=tmp_path)
+    assert "0 files written" in again.output  # the hybrid files were never overwritten

@@ -43,6 +43,9 @@ def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
     _day, start, end = span
     head = lead + ctx.t(session.title, "h2", "second")
     head.append(pb.para(f"{clock(start)}–{clock(end)} · {hm(session.minutes)}", st["label"]))
+    own = join(ctx.cur, ctx.languages[0], session)
+    if own is not None and own != join(ctx.cur, ctx.languages[0]):  # joined elsewhere
+        head += join_block(own, ctx.languages, st, ctx.width, ctx.faces, "")
     head.append(Spacer(1, 3))
     tw = _width("00:00–00:00", st["cell"]) + 12
     main, second = _hanging(st["cell"], tw), _hanging(st["cell2"], tw)
