@@ -29,6 +29,16 @@ def cover_join(ctx: Ctx) -> list:
                                      N_("How to join"))
 
 
+def _city(t, lang: str) -> str:
+    """The zone of ``t`` (an aware time) named by its city in ``lang``: 'Ciudad de México'."""
+    from babel.dates import get_timezone_location
+
+    try:
+        return get_timezone_location(t.tzinfo, locale=lang.replace("-", "_"), return_city=True)
+    except Exception:  # a language or zone Babel does not know
+        return zone_label(str(t.tzinfo))
+
+
 def _date(d, lang: str) -> str:
     try:
         return format_date(d, "EEE d MMM", locale=lang.replace("-", "_"))
@@ -43,15 +53,15 @@ def time_zones(ctx: Ctx) -> list:
         return []
     lang = ctx.languages[0]
     out = [ctx.w("Time zones", "h2"),
-           ctx.w("Clock times in this guide are in {zone}.", "small",
-                 zone=zone_label(rows[0].times[0].zone))]
+           pb.para(words("Clock times in this guide are in {zone}.", ctx.languages[:1],
+                         zone=_city(rows[0].times[0].start, lang)), ctx.st["small"])]
     zones = len(rows[0].times)
     for first in range(0, zones, ZONES_PER_TABLE):
         cols = range(first, min(first + ZONES_PER_TABLE, zones))
         head = [ctx.w("Session", "cellhead")]
         for i in cols:
             t = rows[0].times[i]
-            head.append([pb.para(zone_label(t.zone), ctx.st["cellhead"]),
+            head.append([pb.para(_city(t.start, lang), ctx.st["cellhead"]),
                          pb.para(t.zone, ctx.st["cell2"])])
         body = []
         for r in rows:
