@@ -36,11 +36,11 @@ class Target:
 
 
 def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]] = None,
-             strict: bool = False, delivery: Optional[str] = None
+             strict: bool = False, freshness: bool = True, delivery: Optional[str] = None
              ) -> tuple[list[Curriculum], list[str]]:
     """Load every curriculum under ``paths``; the second list names files with errors.
     ``delivery`` (a build's --delivery) is checked against what each curriculum has."""
-    ws = Workspace(problems, languages)
+    ws = Workspace(problems, languages, freshness)
     good, bad = [], []
     for folder in paths:
         if folder.is_dir() and not find_sources([folder]):
