@@ -231,3 +231,21 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
     docs, loaded = _documents(paths)
     return status(docs, wanted or None), loaded
 
+
+
+# --------------------------------------------------------------------- online rooms
+def room_name(words: Optional[int] = None) -> str:
+    """An unguessable meeting room name (random words, at least 80 bits); UsageError when
+    ``words`` is too few for that."""
+    from workshopkit.source import rooms
+
+    try:
+        return rooms.room_name(words)
+    except ValueError as exc:
+        raise UsageError(str(exc), "--words") from None
+
+
+def room_min_words() -> int:
+    from workshopkit.source.rooms import min_words
+
+    return min_words()

@@ -144,6 +144,10 @@ def render(name: str, cur, settings, languages: tuple[str, ...], options: Option
            *contents) -> bytes:
     """Draw one output: the one place a writer is called."""
     k = kind(name)
+    if "delivery" in k.options:  # the curriculum as delivered: online steps and durations…
+        from workshopkit.plan.delivery import delivered
+
+        cur = delivered(cur, options.delivery or cur.delivery)
     return k.load()(cur, settings, languages, k.sees(options), *contents)
 
 
@@ -186,20 +190,21 @@ PDF = frozenset({"date", "paper", "ink", "large_print", "booklet", "anonymous"})
 
 BUILT_IN = (
     Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
-         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS)),
+         frozenset({"date", "start", "ink", "anonymous", "delivery"}), frozenset(SETTINGS)),
     Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
          N_("Participant worksheets"), PDF, frozenset({"images", "fonts"}), copies=PARTICIPANT),
     Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
-         PDF | {"start"}, frozenset(SETTINGS), copies=FACILITATOR),  # numbers slides as the deck
+         PDF | {"start", "delivery"}, frozenset(SETTINGS), copies=FACILITATOR),  # numbers slides as the deck
     Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),
-         PDF | {"cards"}, frozenset({"fonts"}), copies=PARTICIPANT),
+         PDF | {"cards", "delivery"}, frozenset({"fonts"}), copies=PARTICIPANT),
     Kind("slides-pdf", "pdf", "workshopkit.render.pdf.slides:write", N_("Slides (PDF)"),
-         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS),
+         frozenset({"date", "start", "ink", "anonymous", "delivery"}), frozenset(SETTINGS),
          pattern="{id}/{langs}/{id}-{langs}-slides.{ext}"),
     Kind("handout", "pdf", "workshopkit.render.pdf.slide_handout:write",
-         N_("Slide handout"), PDF | {"start"}, frozenset(SETTINGS), copies=PARTICIPANT),
+         N_("Slide handout"), PDF | {"start", "delivery"}, frozenset(SETTINGS),
+         copies=PARTICIPANT),
     Kind("agenda", "pdf", "workshopkit.render.pdf.agenda:write", N_("Agenda"),
-         PDF | {"start"}, frozenset({"fonts"}), copies=PARTICIPANT),
+         PDF | {"start", "delivery"}, frozenset({"fonts"}), copies=PARTICIPANT),
     Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
          PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
 )

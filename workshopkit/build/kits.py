@@ -122,7 +122,9 @@ def write_kits(targets: list, result: BuildResult, cache: Cache, out_dir: Path,
             groups.setdefault((id(t.curriculum), t.languages), []).append(t)
     for (_cid, langs), ts in groups.items():
         cur = ts[0].curriculum
-        path = kit_path(out_dir, cur.id, langs)
+        from workshopkit.build.targets import delivery_suffix, with_suffix
+
+        path = with_suffix(kit_path(out_dir, cur.id, langs), delivery_suffix(cur, ts[0].options))
         recs = [cache.targets.get(str(t.path), {}) for t in ts]
         key = key_of({"kit": [request.participants, request.facilitators],
                       "env": cache.environment(),

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from workshopkit.errors import Problems, UsageError
 
 OVERRIDES = ("paper", "start", "ink", "large_print", "booklet", "cards", "anonymous", "theme",
-             "template")
+             "template", "delivery")
 """Options a request may set over the project's workshopkit.yaml."""
 
 

@@ -58,6 +58,10 @@ def build_options(f):
         click.option("--template", type=click.Path(dir_okay=False, exists=True), cls=LiveHelp,
                      help_text=_kinds_help("An organisation's .pptx template; read by: {kinds}.",
                                            "template")),
+        click.option("--delivery", type=click.Choice(["in-person", "online", "hybrid"]),
+                     help="Deliver the workshop in person, online or hybrid, whatever the "
+                          "curriculum's 'delivery' says; outputs of another delivery than the "
+                          "file's get '-online' (…) in their names."),
         click.option("--bilingual",
                      help="Also build bilingual material for two languages, e.g. es,en."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="WORKSHOPKIT_JOBS",
@@ -71,7 +75,8 @@ def build_options(f):
 
 
 def request(paths_, out, langs, only, strict, start, paper, ink, large_print, booklet, cards,
-            anonymous, theme, template, bilingual, jobs, kit=None) -> api.BuildRequest:
+            anonymous, theme, template, bilingual, jobs, delivery=None,
+            kit=None) -> api.BuildRequest:
     """Command-line values -> a build request (checked by the library)."""
     import os
 
@@ -79,7 +84,7 @@ def request(paths_, out, langs, only, strict, start, paper, ink, large_print, bo
 
     overrides = {"paper": paper, "start": start, "ink": ink, "large_print": large_print,
                  "booklet": booklet, "cards": cards, "anonymous": anonymous, "theme": theme,
-                 "template": template}
+                 "template": template, "delivery": delivery}
     req = api.BuildRequest(paths=tuple(paths(paths_)), out_dir=out, overrides=overrides,
                            kinds=only, languages=langs, strict=strict, bilingual=bilingual,
                            jobs=jobs or os.cpu_count() or 1, kit=kit)

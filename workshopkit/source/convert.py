@@ -44,6 +44,7 @@ RECORD_WORDS = {
     "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
     "catalog_selection": "a catalogue selection",
     "session_ref": "a session taken with 'from:'", "activity_ref": "an activity taken with 'from:'",
+    "online": "'online'", "dial_in": "'dial_in'", "activity_online": "an activity's 'online'",
 }
 """How a message names a record."""
 
@@ -147,6 +148,8 @@ class Converter(Reader):
             return self.columns(node, path)
         if k == "rows":
             return self.rows(node, path)
+        if k == "langmap":
+            return self.lang_texts(node, path)
         if k in ("url", "path"):
             return self.scalar(node, t, key)
         if k == "ref":
@@ -216,6 +219,22 @@ class Converter(Reader):
         if isinstance(node, Sequence):
             return self.value(node, T("list", T("list", T("cell"))), path, "rows")
         return self.expect(node, "a number of empty rows or a list of rows")
+
+    def lang_texts(self, node: Node, path: str) -> Any:
+        """A mapping language tag -> Text (any well-formed tag: an interpretation channel
+        may be into a language the material is not written in)."""
+        if not isinstance(node, Mapping):
+            return self.expect(node, "a mapping of language to text")
+        out = {}
+        for kn, vn in node.items:
+            if not re.match(LANG_RE, kn.value):
+                self.error(kn, f"'{short(kn.value)}' is not a BCP 47 language tag "
+                           "(such as es, en, pt-BR)")
+                continue
+            v = self.text(vn, f"{path}.{kn.value}")
+            if v is not INVALID:
+                out[kn.value] = v
+        return out
 
     # -------------------------------------------------------------- texts
     def text(self, node: Node, path: str) -> Any:

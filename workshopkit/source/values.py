@@ -33,7 +33,7 @@ WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum
         "date": "a date", "version": "a version number", "spdx": "a licence id",
         "str": "a value", "clock": "a time of day", "index": "a number", "row": "a row id",
         "colour": "a colour such as \"#1B3A5C\"", "font": f"'{FAMILY}' or the path of a .ttf file",
-        "file": "a file path"}
+        "file": "a file path", "tz": "a time zone such as America/Mexico_City"}
 """How a message names what a scalar of each kind should have been."""
 
 
@@ -201,6 +201,13 @@ class Reader:
             return self.error(node, f"'{key}' must be a time of day such as 09:30, "
                               f"not '{short(node.value)}'")
         return clock
+
+    def v_tz(self, node: Scalar, t: T, key: str) -> Any:
+        from workshopkit.source.zones import problem
+
+        name = node.value.strip()
+        wrong = problem(name) if name else f"'{key}' lists an empty time zone"
+        return self.error(node, wrong) if wrong else name
 
     def v_spdx(self, node: Scalar, t: T, key: str) -> Any:
         if not re.match(SPDX_RE, node.value):

@@ -22,6 +22,8 @@ from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
 from workshopkit.render.pptx.size import slide_size
 from workshopkit.render.pdf.guide_answers import answer_key
+from workshopkit.render.pdf.guide_online import (activity_online, cover_join, facilitation,
+                                                 steps_heading, time_zones)
 from workshopkit.render.pdf.guide_front import (bullet, care_boxes, care_units, cover, materials,
                                                 schedule)
 
@@ -126,8 +128,9 @@ def activity(ctx: Ctx, sl) -> list:
     head += [pb.para(meta, st["label"]), Spacer(1, 3)] + (ctx.t(a.summary) if a.summary else [])
     sections: list[tuple[list, list[list]]] = []  # (heading, list items)
     if a.steps:
-        sections.append(([ctx.w("Steps", "h3")],
+        sections.append(([pb.para(steps_heading(ctx, a), st["h3"])],
                          [bullet(ctx, step, f"{i}.") for i, step in enumerate(a.steps, 1)]))
+    sections += activity_online(ctx, a)
     boxes = [[Spacer(1, 4), pb.note_box(words("Notes", ctx.languages), ctx.t(a.notes, "box"),
                                         ctx.options, ctx.faces)]] if a.notes else []
     boxes += care_units(ctx, a)
@@ -230,7 +233,9 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
               pb.frame_width(options), faces, slides=slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
-    out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
+    out = cover(ctx, cover_join(ctx)) + [turn] + schedule(ctx) + time_zones(ctx)
+    out += [Spacer(1, 10)] + materials(ctx)
+    out += facilitation(ctx)
     return out + sessions(ctx) + back_matter(ctx)
 
 

@@ -26,7 +26,8 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
     return t
 
 
-def cover(ctx: Ctx) -> list:
+def cover(ctx: Ctx, after_facts: list = ()) -> list:
+    """The cover; ``after_facts`` (how to join) follows the table of facts."""
     cur, o, langs = ctx.cur, ctx.options, ctx.languages
     out = [ctx.w("Facilitator guide", "subtitle")] + ctx.t(cur.title, "title", "subtitle")
     out += ctx.t(cur.summary) if cur.summary else []
@@ -55,6 +56,7 @@ def cover(ctx: Ctx) -> list:
     if cur.reviewed:
         rows.append((N_("Reviewed"), [pb.para(cur.reviewed.isoformat(), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
+    out += list(after_facts)
     if cur.objectives:
         out += pb.keep_list([ctx.w("Objectives", "h2")], [bullet(ctx, o) for o in cur.objectives])
     if cur.wellbeing or cur.opsec:  # read before anything else is prepared
