@@ -110,7 +110,7 @@ def plan_targets(curricula: list[Curriculum], out_dir: Path, overrides: dict,
             for name in names:
                 k = kinds.kind(name)
                 if k.single if len(langs) == 1 else k.pairs:
-                    targets.append(Target(cur, langs, name, k.path(out_dir, cur.id, langs), opts))
+                    targets.append(Target(cur, langs, name, k.path(out_dir, cur.id, langs, opts), opts))
     return targets
 
 

@@ -12,6 +12,7 @@ from workshopkit.plan import pages
 from workshopkit.plan.schedule import clock, days, hm, slots
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
+from workshopkit.render.pdf.meta import draft_notes
 from workshopkit.render.pdf.blocks import Ctx, Tick
 
 
@@ -29,6 +30,7 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
 def cover(ctx: Ctx) -> list:
     cur, o, langs = ctx.cur, ctx.options, ctx.languages
     out = [ctx.w("Facilitator guide", "subtitle")] + ctx.t(cur.title, "title", "subtitle")
+    out += [pb.para(line, ctx.st["body"]) for line in draft_notes(cur, langs)]
     out += ctx.t(cur.summary) if cur.summary else []
     out.append(Spacer(1, 10))
     rows: list[tuple[str, list]] = []
