@@ -135,10 +135,11 @@ def level_name(level: str, lang: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def language_name(tag: str, in_lang: str) -> str:
-    """The name of language ``tag`` written in ``in_lang``, capitalised as a label.
-
-    ``language_name("pt-BR", "es")`` is ``"Portugués (Brasil)"``; a tag Babel
-    does not know comes back unchanged.
+    """The name of language ``tag`` written in ``in_lang`` with that language's own
+    casing, as it reads inside a sentence or a list: ``language_name("en", "es")`` is
+    ``"inglés"``, ``language_name("en", "en")`` ``"English"``, ``language_name("pt-BR",
+    "es")`` ``"portugués (Brasil)"``.  A tag Babel does not know comes back unchanged; a
+    display language it does not know gives the English name.
     """
     from babel import Locale, UnknownLocaleError
 
@@ -153,6 +154,11 @@ def language_name(tag: str, in_lang: str) -> str:
             break
         except (UnknownLocaleError, ValueError, TypeError):
             continue
-    if not name:
-        return tag
-    return name[0].upper() + name[1:]
+    return name or tag
+
+
+def language_label(tag: str, in_lang: str) -> str:
+    """:func:`language_name` standing alone as a label (beside a QR code): its first
+    letter capitalised, "Español"."""
+    name = language_name(tag, in_lang)
+    return name[:1].upper() + name[1:]

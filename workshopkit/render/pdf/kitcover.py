@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Optional
 
-from workshopkit.i18n import N_, ui
+from workshopkit.i18n import N_, language_name, ui
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -108,7 +108,8 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
     kind_title = words("Printable kit", languages)
     story = [para(" / ".join(plain(t) for t in texts(cur.title, languages)), st["title"]),
              para(kind_title + (f" · {cur.version}" if cur.version else "") + " · "
-                  + " + ".join(languages), st["subtitle"])]
+                  + " + ".join(language_name(l, languages[0]) for l in languages),
+                  st["subtitle"])]
     story += [para(line, st["body"]) for line in draft_notes(cur, languages)]
     width = frame_width(options)
 
