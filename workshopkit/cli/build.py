@@ -63,7 +63,9 @@ def build_options(f):
         click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="WORKSHOPKIT_JOBS",
                      show_envvar=True,
                      help="Processes to build with (default: the number of cores)."),
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="No progress bar, no summary and no notes (warnings and errors "
+                          "still print)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -104,7 +106,7 @@ def build_and_report(req: api.BuildRequest, quiet: bool) -> int:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    report(result.problems)
+    report(result.problems, quiet_notes=quiet)
     if not quiet:
         click.echo(result.summary(), err=True)
     return result.exit_code

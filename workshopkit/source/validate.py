@@ -117,6 +117,7 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        checks.plain_prose(cur, cur.all_languages, self.problems)
         self._gaps(cur, cur.all_languages, owner)
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
