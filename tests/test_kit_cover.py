@@ -54,7 +54,7 @@ def test_each_file_says_paper_and_sides(cur):
 
 
 def test_a_booklet_kit_says_how_to_fold_and_counts_its_sheets(cli, example_project):
-    res = cli("kit", "curricula", "--only", "worksheets,guide", "--lang", "en", "--booklet",
+    res = cli("kit", "curricula", "--only", "worksheets,agenda", "--lang", "en", "--booklet",
               "--participants", "20", "-j", "1", cwd=example_project)
     assert res.exit_code == 0, res.output
     z = zipfile.ZipFile(example_project / "build" / "kits" / f"{ID}-en-booklet.zip")
