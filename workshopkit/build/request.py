@@ -76,6 +76,9 @@ class BuildRequest:
         if unknown:
             raise UsageError(f"no such option: {', '.join(sorted(unknown))}")
         overrides = {k: v for k, v in self.overrides.items() if v is not None}
+        for key in ("paper", "ink", "cards"):  # choices, in any case: --paper A4
+            if isinstance(overrides.get(key), str):
+                overrides[key] = overrides[key].strip().lower()
         if isinstance(overrides.get("start"), str):
             from workshopkit.model.options import parse_clock
 
