@@ -86,18 +86,6 @@ def options_for(cur: Curriculum, overrides: dict) -> Options:
     return Options(**base)
 
 
-def delivery_suffix(cur: Curriculum, options: Options) -> str:
-    """'-online' (…) when a build delivers ``cur`` otherwise than its file says: such a
-    build is a variant of its own and never overwrites the standard files."""
-    d = options.delivery
-    return f"-{d}" if d and d != cur.delivery else ""
-
-
-def with_suffix(path: Path, suffix: str) -> Path:
-    """``path`` with ``suffix`` added to its name, before the extension."""
-    return path.with_name(path.stem + suffix + path.suffix) if suffix else path
-
-
 def language_sets(cur: Curriculum, languages, bilingual, problems: Problems) -> list[tuple]:
     """The languages (one, or the bilingual pair) to build ``cur`` in."""
     have = cur.all_languages
@@ -131,7 +119,8 @@ def plan_targets(curricula: list[Curriculum], out_dir: Path, overrides: dict,
             for name in names:
                 k = kinds.kind(name)
                 if k.single if len(langs) == 1 else k.pairs:
-                    path = with_suffix(k.path(out_dir, cur.id, langs), delivery_suffix(cur, opts))
+                    path = k.path(out_dir, cur.id, langs, opts,
+                                  kinds.delivery_suffix(cur.delivery, opts))
                     targets.append(Target(cur, langs, name, path, opts))
     return targets
 

@@ -38,15 +38,15 @@ def build_options(f):
                      help="Any warning (such as a translation gap) is an error."),
         click.option("--start", help="Start time of day one, HH:MM (default: the project's, or "
                                      "09:00)."),
-        click.option("--paper", type=click.Choice(["letter", "a4"]),
+        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),
                      help="Paper size of PDFs (default: the project's, or letter)."),
-        click.option("--ink", type=click.Choice(["normal", "low"]),
+        click.option("--ink", type=click.Choice(["normal", "low"], case_sensitive=False),
                      help="low: greyscale, no filled backgrounds."),
         click.option("--large-print", is_flag=True, default=None,
                      help="Body text at least 16 pt, reflowed."),
         click.option("--booklet", is_flag=True, default=None,
                      help="Half-size pages imposed 2-up for fold-and-staple."),
-        click.option("--cards", type=click.Choice(["cut", "page"]),
+        click.option("--cards", type=click.Choice(["cut", "page"], case_sensitive=False),
                      help="Video handout: several cards per page with cut marks, or one per "
                           "page."),
         click.option("--anonymous/--no-anonymous", default=None,
@@ -67,7 +67,9 @@ def build_options(f):
         click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="WORKSHOPKIT_JOBS",
                      show_envvar=True,
                      help="Processes to build with (default: the number of cores)."),
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="No progress bar, no summary and no notes (warnings and errors "
+                          "still print)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -109,7 +111,7 @@ def build_and_report(req: api.BuildRequest, quiet: bool) -> int:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    report(result.problems)
+    report(result.problems, quiet_notes=quiet)
     if not quiet:
         click.echo(result.summary(), err=True)
     return result.exit_code

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, ui
+from workshopkit.i18n import N_, PHASE_NAMES, language_name, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
@@ -161,8 +161,9 @@ class Words:
             out.append(self.item(self.ui("Duration: {time}", time=video_length(v.duration_seconds)),
                                  role="muted"))
         if v.captions:
-            out.append(self.item(self.ui("Captions: {languages}", languages=", ".join(v.captions)),
-                                 role="muted"))
+            out.append(self.item([_("Captions: {languages}").format(languages=", ".join(
+                language_name(c, lang) for c in v.captions)) for _, lang in zip(self._, self.langs)],
+                role="muted"))
         if v.summary is not None:
             out.append(self.item(self.text(v.summary), space_before=0.6))
         url = v.url.get(self.lang)

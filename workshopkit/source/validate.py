@@ -152,6 +152,7 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        checks.plain_prose(cur, cur.all_languages, self.problems)
         if self.freshness:
             freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
@@ -191,8 +192,10 @@ class Workspace:
                 cat = self.catalog(root, ref.id)
                 if cat is None:
                     where = display(root / "curricula" / "catalog" / f"{ref.id}.yaml")
+                    folder = root / "curricula" / "catalog"
+                    known = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
                     self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} is "
-                                        "missing or invalid")
+                                        "missing or invalid" + suggest(ref.id, known))
                 else:
                     cur.catalogs[ref.id] = cat
         for ref in conv.found.refs:  # rows of the catalogues found
@@ -257,8 +260,11 @@ class _Files:
         try:
             f.relative_to(self.root.resolve())
         except ValueError:
-            self.problems.error(pos, f"image '{rel}' is outside the project folder "
-                                f"{display(self.root)}")
+            where = display(self.root)
+            if where in (".", ""):  # name the folder, not '.'
+                where = f"{self.root.resolve()} (the current folder)"
+            self.problems.error(pos, f"image '{rel}' is outside the project folder {where}; "
+                                "copy it into that folder")
             return None
         if not f.is_file():
             self.problems.error(pos, f"image file not found: {display(f)}")

@@ -218,7 +218,9 @@ class Reader:
     def v_colour(self, node: Scalar, t: T, key: str) -> Any:
         hit = re.match(HEX_RE, node.value)
         if hit is None:  # unquoted, '#1B3A5C' is a comment and the value is empty
-            hint = " (quote it: # starts a YAML comment)" if node.plain else ""
+            bare = node.value.strip()  # '#…' unquoted is a comment; digits become a number
+            hint = (" (quote it: # starts a YAML comment)"
+                    if node.plain and (not bare or bare.isdigit()) else "")
             return self.error(node, f"colour '{key}' must be six hex digits, such as "
                               f"\"#1B3A5C\"{hint}")
         return hit.group(1).upper()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
-from workshopkit.i18n import N_, PHASE_NAMES
+from workshopkit.i18n import N_, PHASE_NAMES, language_name
 from workshopkit.model import Activity, Curriculum, Slide, WorksheetItem
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -200,7 +200,8 @@ def back_matter(ctx: Ctx) -> list:
             block.append(pb.para(v.url.get(lang), st["small"]))
             if v.captions:
                 block.append(pb.para(words("Captions: {tags}", ctx.languages[:1],
-                                           tags=", ".join(v.captions)), st["small"]))
+                                           tags=", ".join(language_name(c, lang)
+                                                          for c in v.captions)), st["small"]))
             block += ctx.t(v.summary) if v.summary else []
             block += reviewed(ctx, v.reviewed)
             units.append([pb.Together(block), Spacer(1, 6)])

@@ -12,6 +12,7 @@ from workshopkit.plan import pages
 from workshopkit.plan.schedule import clock, days, hm, slots
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
+from workshopkit.render.pdf.meta import draft_notes
 from workshopkit.render.pdf.blocks import Ctx, Tick
 
 
@@ -30,6 +31,7 @@ def cover(ctx: Ctx, after_facts: list = ()) -> list:
     """The cover; ``after_facts`` (how to join) follows the table of facts."""
     cur, o, langs = ctx.cur, ctx.options, ctx.languages
     out = [ctx.w("Facilitator guide", "subtitle")] + ctx.t(cur.title, "title", "subtitle")
+    out += [pb.para(line, ctx.st["body"]) for line in draft_notes(cur, langs)]
     out += ctx.t(cur.summary) if cur.summary else []
     out.append(Spacer(1, 10))
     rows: list[tuple[str, list]] = []
