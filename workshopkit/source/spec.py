@@ -27,6 +27,13 @@ MAX_EMPTY_ROWS = 60
 MAX_LIST = 500
 MAX_TEXT = 10_000
 MAX_DAY = 30
+MAX_ID = 64
+"""The longest id, in characters: ids name output files."""
+MAX_PATH = 255
+"""The longest file path a document may name (an image's src, a theme's logo and fonts)."""
+MAX_URL = 1200
+"""The longest URL, in characters (after tracking parameters are removed): the video
+handout prints it beside its QR code, which holds at most 2,331 bytes at level M."""
 
 THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
                  "table_border")
