@@ -30,7 +30,7 @@ def resolve(cur: Curriculum, theme: Optional[Path] = None,
     problems = Problems()
     found = None
     try:
-        found = themes.read(themes.find(cur.project, theme), cur.project)
+        found = themes.read(themes.find(cur.project, theme), cur.project, inside_only=theme is None)
     except WorkshopkitError as exc:
         problems.extend(exc.diagnostics)
     tpl = None

@@ -72,13 +72,15 @@ def files(path: Optional[Path], project: Optional[Path] = None) -> list[Path]:
         return []
 
 
-def read(path: Optional[Path], project: Optional[Path] = None) -> ThemeSource:
+def read(path: Optional[Path], project: Optional[Path] = None,
+         inside_only: bool = False) -> ThemeSource:
     """The theme in ``path`` (None: the default) with its logo and font files read.
 
     The file is converted by the spec's ``theme`` record, as curricula are by theirs.
     A theme inside ``project`` may name files anywhere in the project; any other
     theme (``--theme``) only files in its own folder and below.  Symbolic links
-    are followed before the check.
+    are followed before the check.  With ``inside_only`` (a theme found in the project,
+    not given on the command line), the theme file itself must resolve inside ``project``.
     """
     if path is None:
         return ThemeSource(DEFAULT)
@@ -86,7 +88,8 @@ def read(path: Optional[Path], project: Optional[Path] = None) -> ThemeSource:
     name = display(path)
     if not path.exists() and not path.is_symlink():
         raise WorkshopkitError(Diagnostic(ERROR, Pos(name), "theme file not found"))
-    within = Path(project) if project is not None and inside(path, project) else None
+    within = Path(project) if project is not None and (inside_only or inside(path, project)) \
+        else None
     root = load_file(path, name, within)
     if isinstance(root, Scalar) and root.is_null:
         return ThemeSource(replace(DEFAULT, source=name))

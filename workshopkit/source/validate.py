@@ -52,7 +52,7 @@ class Workspace:
     def _load_config(self, root: Path) -> ProjectConfig:
         path = root / CONFIG_NAME
         cfg = ProjectConfig(Pos(display(path)))
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():  # anything else is checked when read
             return cfg
         try:
             node = load_file(path, display(path), root)
@@ -68,16 +68,17 @@ class Workspace:
 
     def catalog(self, root: Path, cid: str) -> Optional[Catalog]:
         path = root / "curricula" / "catalog" / f"{cid}.yaml"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             alt = path.with_suffix(".yml")
-            path = alt if alt.is_file() else path
+            path = alt if alt.exists() or alt.is_symlink() else path
         if path not in self._catalogs:
-            self._catalogs[path] = self._load_catalog(path) if path.is_file() else None
+            exists = path.exists() or path.is_symlink()  # checked when read
+            self._catalogs[path] = self._load_catalog(path, root) if exists else None
         return self._catalogs[path]
 
-    def _load_catalog(self, path: Path) -> Optional[Catalog]:
+    def _load_catalog(self, path: Path, root: Path) -> Optional[Catalog]:
+        """The catalogue in ``path``, which must resolve inside ``root``."""
         before = len(self.problems.errors)
-        root = find_root(path)
         read = self._read(path, "catalog", root)
         if read is None:
             return None
