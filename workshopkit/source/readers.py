@@ -81,7 +81,7 @@ def decode_image(data: bytes, name: str, what: str = "image") -> ImageData | str
                 return f"{what} '{name}' has no pixels"
             im.load()  # a file cut short, or a header with no data, fails here
     except Image.DecompressionBombError:
-        return f"{what} '{name}' is larger than the limit of {MAX_IMAGE_PIXELS} pixels"
+        return f"{what} '{name}' has more pixels than the limit of {MAX_IMAGE_PIXELS} pixels"
     except Exception:  # PIL raises many kinds for a damaged file
         return f"{what} '{name}' cannot be read: the file is damaged or cut short"
     return ImageData(data, "png" if data.startswith(PNG_MAGIC) else "jpeg", w, h, name)
