@@ -91,5 +91,11 @@ def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
                              problems.items, {"slides": result.slides, "pages": result.pages})
     else:
         cache.forget_request(rkey)
-    cache.save()
+    try:
+        cache.save()
+    except OSError as exc:  # reported with what the build already found
+        from workshopkit.build.files import write_problem
+
+        problems.extend([write_problem(exc, cache.path)])
+        result.failed.append(str(cache.path))
     return result
