@@ -179,3 +179,18 @@ def test_msgstr_without_a_space_is_read_at_its_line(tmp_path, cli):
         (root / "curricula" / "mini.fr.po").read_text().replace("\x01", ""))
     cur = Workspace().load(root / "curricula" / "mini.yaml")
     assert cur is not None and cur.title.get("fr") == "Mini FR" and cur.summary.get("fr") == "Résumé"
+
+
+def test_translate_export_reads_no_catalogue_outside_the_project(tmp_path, cli):
+    root, outside = plant(tmp_path)
+    (outside / "secret.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "Mini"\nmsgstr "{MARKER}"\n')
+    _po_link(root, outside / "secret.po")
+    with deadline():
+        r = cli("translate", "export", "--lang", "fr", "curricula", cwd=root)
+    assert r.exit_code == 1, r.output
+    assert "mini.fr.po:1:1: error: catalogue" in r.output and "is outside the project" in r.output
+    assert (root / "curricula" / "mini.fr.po").is_symlink()  # left alone
+    no_marker(r.output, *(p.read_text(errors="replace") for p in root.rglob("*")
+                          if p.is_file() and not p.is_symlink()))

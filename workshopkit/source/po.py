@@ -39,7 +39,7 @@ def read_po_bytes(data: bytes, name: str) -> list[tuple[Optional[str], str, str,
     from babel.messages.pofile import read_po as _read
 
     check_header(data, name)
-    data = _KEYWORD_GLUED.sub(rb'\1 "', data)  # msgstr"…": what msgfmt accepts
+    data = glued(data)
     catalog = _read(io.BytesIO(data), abort_invalid=False)
     out = []
     for m in catalog:
@@ -48,6 +48,11 @@ def read_po_bytes(data: bytes, name: str) -> list[tuple[Optional[str], str, str,
         msgstr = m.string if isinstance(m.string, str) else (m.string[0] if m.string else "")
         out.append((m.context, m.id, msgstr or "", m.fuzzy, getattr(m, "lineno", 0) or 0))
     return out
+
+
+def glued(data: bytes) -> bytes:
+    """PO data with ``msgstr"…"`` (no space, which msgfmt accepts) made ``msgstr "…"``."""
+    return _KEYWORD_GLUED.sub(rb'\1 "', data)
 
 
 def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, bool, int]]:
