@@ -40,8 +40,9 @@ VALUES = {  # case -> (edit of MINI, where, what the error says)
                    "mini.yaml:5:18", "control character U+0000"),
     "version-control": (("summary:", 'version: "1.0\\x1b"\nsummary:'), "mini.yaml:5:10",
                         "control character U+001B"),
-    "url-2400": (("", ""), "mini.yaml:21:10", "URL is 2414 characters long; the limit is 1200"),
-    "url-1900": (("", ""), "mini.yaml:21:10", "URL is 1914 characters long; the limit is 1200"),
+    "url-2400": (("", ""), "mini.yaml:21:10", "URL is 2414 bytes long; the limit is 1200 bytes"),
+    "url-1900": (("", ""), "mini.yaml:21:10", "URL is 1914 bytes long; the limit is 1200 bytes"),
+    "url-non-ascii": (("", ""), "mini.yaml:21:10", "URL is 1814 bytes long; the limit is 1200"),
     "url-credentials": (("", ""), "mini.yaml:21:10", "cannot hold a user name and password"),
     "url-userinfo-host": (("", ""), "mini.yaml:21:10", "the host of this URL is 'evil.example'"),
 }
@@ -54,6 +55,8 @@ EXTRA = {
                 + "a" * 2400 + "\n",
     "url-1900": "          - video: v\nvideos:\n  v:\n    title: V\n    url: https://e.org/"
                 + "a" * 1900 + "\n",
+    "url-non-ascii": "          - video: v\nvideos:\n  v:\n    title: V\n    url: https://e.org/"
+                     + "ñ" * 900 + "\n",
     "url-credentials": "          - video: v\nvideos:\n  v:\n    title: V\n"
                        "    url: https://user:secret@e.org/\n",
     "url-userinfo-host": "          - video: v\nvideos:\n  v:\n    title: V\n"

@@ -32,8 +32,9 @@ MAX_ID = 64
 MAX_PATH = 255
 """The longest file path a document may name (an image's src, a theme's logo and fonts)."""
 MAX_URL = 1200
-"""The longest URL, in characters (after tracking parameters are removed): the video
-handout prints it beside its QR code, which holds at most 2,331 bytes at level M."""
+"""The longest URL, in UTF-8 bytes (after tracking parameters are removed): the video
+handout prints it beside its QR code, which holds at most 2,331 bytes at its error
+correction level (M), and a code that size no longer scans from a printed card."""
 
 THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
                  "table_border")

@@ -293,9 +293,10 @@ class Reader:
             cleaned, removed, problem = clean_url(n.value.strip())
             if problem:
                 return self.error(n, problem)
-            if len(cleaned) > MAX_URL:
-                return self.error(n, f"URL is {len(cleaned)} characters long; the limit is "
-                                  f"{MAX_URL} (it must fit beside its QR code on the handout; "
+            size = len(cleaned.encode("utf-8"))  # what the QR code holds
+            if size > MAX_URL:
+                return self.error(n, f"URL is {size} bytes long; the limit is {MAX_URL} bytes "
+                                  "(its QR code must stay readable beside it on the handout; "
                                   "use the site's short link)")
             if removed:
                 self.url_notes.append(UrlNote(n.pos, cleaned, tuple(removed)))
