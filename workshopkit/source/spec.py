@@ -35,6 +35,8 @@ MAX_URL = 1200
 """The longest URL, in UTF-8 bytes (after tracking parameters are removed): the video
 handout prints it beside its QR code, which holds at most 2,331 bytes at its error
 correction level (M), and a code that size no longer scans from a printed card."""
+MAX_REVIEW_MONTHS = 120
+"""workshopkit.yaml's review_after: at most ten years."""
 
 THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
                  "table_border")
@@ -124,6 +126,7 @@ RECORDS: dict[str, Record] = {
             "license": SPDX,
             "version": STR,
             "updated": DATE,
+            "reviewed": DATE,
             "authors": LIST(REC("author")),
             "objectives": LIST(TEXT),
             "materials": LIST(TEXT),
@@ -140,7 +143,7 @@ RECORDS: dict[str, Record] = {
     "author": Record({"name": NAME, "org": NAME, "url": URL}, required=("name",)),
     "video": Record(
         {"title": TEXT, "url": URL, "duration": VDURATION, "captions": LIST(LANG),
-         "summary": TEXT},
+         "summary": TEXT, "reviewed": DATE},
         required=("url",),
     ),
     "session": Record(
@@ -188,7 +191,8 @@ RECORDS: dict[str, Record] = {
                           "lines": INT(0, MAX_LINES)},
                          required=("story",)),
     "term": Record({"term": TEXT, "definition": TEXT}, required=("term",)),
-    "resource": Record({"title": NAME, "url": URL, "summary": TEXT}, required=("title",)),
+    "resource": Record({"title": NAME, "url": URL, "summary": TEXT, "reviewed": DATE},
+                       required=("title",)),
     # catalogues (curricula/catalog/*.yaml)
     "catalog": Record(
         {"workshopkit": T("version"), "id": SLUG, "languages": LIST(LANG, 1),
@@ -197,13 +201,13 @@ RECORDS: dict[str, Record] = {
         description="A workshopkit catalogue: the free-software comparison (format version 1)",
     ),
     "catalog_row": Record(
-        {"id": SLUG, **dict.fromkeys(CATALOG_FIELDS, TEXT)},
+        {"id": SLUG, **dict.fromkeys(CATALOG_FIELDS, TEXT), "reviewed": DATE},
         required=("need", "free"),
     ),
     # workshopkit.yaml
     "project": Record(
         {"paper": ENUM("letter", "a4"), "start": T("clock"), "theme": PATH, "template": PATH,
-         "anonymous": BOOL},
+         "anonymous": BOOL, "review_after": INT(1, MAX_REVIEW_MONTHS)},
         description="workshopkit.yaml: project defaults",
     ),
     # theme.yaml
