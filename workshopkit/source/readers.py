@@ -66,35 +66,38 @@ def error(pos: Pos, message: str) -> WorkshopkitError:
     return WorkshopkitError(Diagnostic(ERROR, pos, message))
 
 
-def decode_image(data: bytes, name: str, what: str = "image") -> ImageData | str:
-    """The image in ``data``, decoded whole once, or why it cannot be used."""
+def decode_image(data: bytes, name: str) -> ImageData | str:
+    """The image in ``data``, decoded whole once, or why it cannot be used (a message
+    with ``{what}`` and ``{name}`` to fill in)."""
     from PIL import Image
 
     if not (data.startswith(PNG_MAGIC) or data.startswith(JPEG_MAGIC)):
-        return f"{what} '{name}' is not a PNG or JPEG file"
+        return "{what} '{name}' is not a PNG or JPEG file"
     try:
         with Image.open(io.BytesIO(data)) as im:
             w, h = im.size
             if w * h > MAX_IMAGE_PIXELS:
-                return f"{what} is {w}×{h} pixels; the limit is {MAX_IMAGE_PIXELS} pixels"
+                return f"{{what}} is {w}×{h} pixels; the limit is {MAX_IMAGE_PIXELS} pixels"
             if not w or not h:
-                return f"{what} '{name}' has no pixels"
+                return "{what} '{name}' has no pixels"
             im.load()  # a file cut short, or a header with no data, fails here
     except Image.DecompressionBombError:
-        return f"{what} '{name}' has more pixels than the limit of {MAX_IMAGE_PIXELS} pixels"
+        return ("{what} '{name}' has more pixels than the limit of "
+                f"{MAX_IMAGE_PIXELS} pixels")
     except Exception:  # PIL raises many kinds for a damaged file
-        return f"{what} '{name}' cannot be read: the file is damaged or cut short"
+        return "{what} '{name}' cannot be read: the file is damaged or cut short"
     return ImageData(data, "png" if data.startswith(PNG_MAGIC) else "jpeg", w, h, name)
 
 
 def image(path: Path, pos: Optional[Pos] = None, what: str = "image",
-          root: Optional[Path] = None, limit: int = MAX_IMAGE_BYTES) -> ImageData:
-    """A PNG or JPEG with its pixel size; a located error when it cannot be used."""
+          root: Optional[Path] = None, limit: int = MAX_IMAGE_BYTES,
+          shown: Optional[str] = None) -> ImageData:
+    """A PNG or JPEG with its pixel size; a located error (naming it ``shown``, else its
+    path) when it cannot be used."""
     name = display(path)
     pos = pos or Pos(name)
-    img = cached("image", path, lambda data: decode_image(data, name, what), limit, pos, what,
-                 root)
+    img = cached("image", path, lambda data: decode_image(data, name), limit, pos, what, root)
     if isinstance(img, str):
-        raise error(pos, img)
+        raise error(pos, img.format(what=what, name=shown or name))
     return img if img.name == name else ImageData(img.data, img.format, img.width, img.height,
                                                   name)

@@ -118,7 +118,7 @@ class _Files:
         if f is None:
             return None
         try:
-            img = readers.image(f, pos, "logo", self.root, MAX_LOGO_BYTES)
+            img = readers.image(f, pos, "logo", self.root, MAX_LOGO_BYTES, rel)
         except WorkshopkitError as exc:
             self.problems.extend(exc.diagnostics)
             return None

@@ -236,7 +236,7 @@ class _Files:
             self.problems.error(pos, f"image file not found: {display(f)}")
             return None
         try:
-            readers.image(f, pos, "image", self.root, MAX_IMAGE_BYTES)
+            readers.image(f, pos, "image", self.root, MAX_IMAGE_BYTES, rel)
         except WorkshopkitError as exc:
             self.problems.extend(exc.diagnostics)
             return None
