@@ -248,6 +248,9 @@ AMPLIFIED = {
                    "mini.yaml:1:1", "characters once aliases are expanded; the limit is 1000000"),
     "slides": ("", "", "", "mini.yaml:1:1", "the curriculum has 2500 slides once aliases are "
                "expanded; the limit is 2000"),
+    "videos": ("", "", "videos:\n" + "".join(f"  v{i}: {{title: V, url: 'https://e.org/{i}'}}\n"
+                                             for i in range(1001)),
+               "mini.yaml:1:1", "the curriculum defines 1001 videos; the limit is 1000"),
     "slide-characters": ("", "", "          - title: T\n            bullets: [\"" + "y" * 2500
                          + "\", \"" + "z" * 2500 + "\"]\n", "mini.yaml:17:13",
                          "this slide shows 5001 characters in 'es'; the limit is 4000"),

@@ -121,6 +121,8 @@ MAX_BULLETS = 10_000
 """The most bullets (and column items) a curriculum's slides may hold, all together."""
 MAX_CHARACTERS = 1_000_000
 """The most characters a curriculum's texts may hold, every language written counted."""
+MAX_VIDEOS = 1000
+"""The most videos a curriculum may define (each is a card with a QR code on the handout)."""
 MAX_SLIDE_CHARACTERS = 4000
 """The most characters one slide may show in one language (its notes not counted)."""
 
@@ -147,6 +149,9 @@ def expansion(cur: Any, problems: Problems) -> bool:
     if bullets > MAX_BULLETS:
         problems.error(top, f"the curriculum's slides hold {bullets} bullets once aliases are "
                        f"expanded; the limit is {MAX_BULLETS}")
+    if len(cur.videos) > MAX_VIDEOS:
+        problems.error(top, f"the curriculum defines {len(cur.videos)} videos; the limit is "
+                       f"{MAX_VIDEOS}")
     if len(problems.errors) > before:
         return False
     for s in slides:
