@@ -1,7 +1,7 @@
 """Mutations of every sample curriculum and of the project-level files (PO catalogue,
 theme, catalogue, workshopkit.yaml) never cause an internal error: each loads, resolves
 its settings and, every tenth input, renders one output kind, or stops at located
-errors.  Sixteen inputs under `make test` (WK_EXAMPLES=N draws more); 2,000 with CI=true.
+errors.  Twelve inputs under `make test` (WK_EXAMPLES=N draws more); 2,000 with CI=true.
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def check(root: Path, target: str, render: bool, kind: str) -> None:
 RUN = {"n": 0}
 
 
-@settings(max_examples=examples(16, 2000))
+@settings(max_examples=examples(12, 2000))
 @given(data=st.data())
 def test_mutated_projects_never_cause_an_internal_error(project, data):
     target = data.draw(st.sampled_from(TARGETS), label="file")

@@ -248,9 +248,6 @@ AMPLIFIED = {
                    "mini.yaml:1:1", "characters once aliases are expanded; the limit is 1000000"),
     "slides": ("", "", "", "mini.yaml:1:1", "the curriculum has 2500 slides once aliases are "
                "expanded; the limit is 2000"),
-    "videos": ("", "", "videos:\n" + "".join(f"  v{i}: {{title: V, url: 'https://e.org/{i}'}}\n"
-                                             for i in range(1001)),
-               "mini.yaml:1:1", "the curriculum defines 1001 videos; the limit is 1000"),
     "slide-characters": ("", "", "          - title: T\n            bullets: [\"" + "y" * 2500
                          + "\", \"" + "z" * 2500 + "\"]\n", "mini.yaml:17:13",
                          "this slide shows 5001 characters in 'es'; the limit is 4000"),
@@ -281,3 +278,17 @@ def test_the_expanded_document_is_capped(tmp_path, cli, case):
         r = cli("validate", "curricula", cwd=root)
     assert r.exit_code == 1 and time.monotonic() - started < 5
     assert any(where in ln and says in ln for ln in _errors(r)), r.output
+
+
+def test_the_number_of_videos_is_capped(tmp_path, cli, monkeypatch):
+    from workshopkit.source import checks
+
+    assert checks.MAX_VIDEOS == 1000
+    monkeypatch.setattr(checks, "MAX_VIDEOS", 3)  # the same check, with a small file
+    root, _ = plant(tmp_path)
+    _with(root, "videos:\n" + "".join(f"  v{i}: {{title: V, url: 'https://e.org/{i}'}}\n"
+                                      for i in range(4)))
+    r = cli("validate", "curricula", cwd=root)
+    assert r.exit_code == 1
+    assert any("mini.yaml:1:1" in ln and "the curriculum defines 4 videos; the limit is 3" in ln
+               for ln in _errors(r)), r.output
