@@ -226,7 +226,8 @@ class _Planner:
             box, bar, bodies, glyphs = first
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
-            tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr",
+            above = Box(area.x, area.y, area.w, box.h)  # a "(cont.)" title stays above the bar
+            tb = box if i == 0 else self.title_box(words, above, COVER_SIZES, "b", "ctr",
                                                    box.paras[0].size_pt)[0]
             self.add(PlannedSlide(kind, tb, [bar] + glyphs + shapes + self.logo(),
                                   list(notes) if i == 0 else [], i))

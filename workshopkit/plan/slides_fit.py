@@ -254,7 +254,14 @@ def _stacked(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
         for r in rows:
             lines = [(_cell(h, label_w, size, m), _cell(v, value_w, size, m))
                      for h, v in zip(header, r) if v]
-            cards.append([(max(height(a), height(b)), [a, b]) for a, b in lines])
+            card = [(max(height(a), height(b)), [a, b]) for a, b in lines]
+            while sum(h for h, _ in card) > area.h and len(card) > 1:  # taller than a slide
+                k, used = 0, 0
+                while k < len(card) and used + card[k][0] <= area.h:
+                    used, k = used + card[k][0], k + 1
+                cards.append(card[:max(k, 1)])
+                card = card[max(k, 1):]
+            cards.append(card)
         heights = [sum(h for h, _ in c) for c in cards]
         runs = pack([(h, h) for h in heights], area.h) or [(0, 0)]
         if best is None or len(runs) < len(best[0]):
