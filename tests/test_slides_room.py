@@ -348,8 +348,8 @@ def assert_clean(deck) -> None:
 def test_a_cover_that_continues_keeps_its_title_above_the_bar(tmp_path):
     """A summary too long for the title slide: the "(cont.)" slide's title box used to
     take the whole title area and lie over the accent bar and the text under it."""
-    long_es = " ".join(["Una frase larga sobre cámaras, datos y derechos del barrio."] * 8)
-    long_en = " ".join(["A long sentence about cameras, data and neighbourhood rights."] * 8)
+    long_es = " ".join(["Una frase larga sobre cámaras, datos y derechos del barrio."] * 10)
+    long_en = " ".join(["A long sentence about cameras, data and neighbourhood rights."] * 10)
     (tmp_path / "long.yaml").write_text(
         "workshopkit: 1\nid: long\nlanguages: [es, en]\n"
         "title: {es: Un taller, en: A workshop}\n"
