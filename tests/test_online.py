@@ -105,7 +105,7 @@ def test_title_slide_shows_the_link_and_a_code_that_opens_it(built):
     out, _ = built
     first = Presentation(str(out / "intl-en-slides.pptx")).slides[0]
     text = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
-    assert URL in text and "+1 555 0100" in text
+    assert URL in text.replace("\x0b", "") and "+1 555 0100" in text  # a long URL wraps
     pictures = [s for s in first.shapes if s.shape_type == 13]
     decoded = [r.text for p in pictures
                for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(p.image.blob)))]

@@ -32,6 +32,8 @@ EVERY_SLIDE = """\
           - columns: [[{es: Izquierda, en: Left}], [{es: Derecha, en: Right}]]
           - comparison: free-software
           - title: {es: Solo un título, en: Only a title}
+          - statement: {es: Una afirmación, en: A statement}
+          - question: {es: "¿Una pregunta?", en: "A question?"}
 """
 
 

@@ -185,6 +185,15 @@ def new(cid: str, languages: Iterable[str] | str, folder: Path) -> Path:
                                           "file exists; choose another id or remove it")) from None
 
 
+def icons(lang: str = "en") -> list[tuple[str, str]]:
+    """Every shipped icon as (name, label in ``lang``), sorted by name."""
+    from workshopkit.i18n import ui
+    from workshopkit.plan import icons as shipped
+
+    _ = ui(lang)
+    return [(name, _(shipped.label(name))) for name in shipped.names()]
+
+
 def schema(kind: str = "curriculum") -> dict:
     """The JSON Schema (draft-07) of curriculum, catalogue ('catalog'), project or theme files."""
     from workshopkit.source.schema import json_schema

@@ -15,7 +15,7 @@ import click
 from workshopkit import __version__
 from workshopkit.cli.build import build, kit, watch
 from workshopkit.cli.common import CONTEXT
-from workshopkit.cli.misc import list_, new, schema, validate
+from workshopkit.cli.misc import icons, list_, new, schema, validate
 from workshopkit.cli.room import room
 from workshopkit.cli.translate import translate
 
@@ -34,7 +34,7 @@ def main() -> None:
     """
 
 
-for _command in (validate, schema, new, list_, build, kit, watch, translate, room):
+for _command in (validate, schema, new, list_, build, kit, watch, translate, room, icons):
     main.add_command(_command)
 
 

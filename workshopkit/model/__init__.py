@@ -103,6 +103,10 @@ class Slide:
     columns: Optional[list[list[Text]]] = None
     comparison: Optional[str] = None  # catalogue id
     comparison_rows: tuple[str, ...] = ()  # the row ids chosen (empty: every row)
+    statement: Optional[Text] = None   # one sentence, as large as the slide allows
+    question: Optional[Text] = None    # a question put to the room
+    source: Optional[Text] = None      # beside a statement: who said or wrote it
+    icon: Optional[str] = None         # a shipped icon's name (vocab.ICON_FILES)
 
     @property
     def kind(self) -> str:

@@ -42,6 +42,7 @@ RECORD_WORDS = {
     "term": "a glossary term", "resource": "a resource", "risk_matrix": "a risk matrix",
     "slide_table": "a table", "worksheet_table": "a table",
     "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
+    "theme_slides": "the theme's slides",
     "catalog_selection": "a catalogue selection",
     "session_ref": "a session taken with 'from:'", "activity_ref": "an activity taken with 'from:'",
     "online": "'online'", "dial_in": "'dial_in'", "activity_online": "an activity's 'online'",

@@ -150,6 +150,9 @@ def _comparison(f: Fields, c: Context) -> dict[str, Any]:
 
 def slide(f: Fields, c: Context) -> Slide:
     _refer(f, c, "video", "video")
+    if "source" in f.keys and "statement" not in f.keys:
+        c.problems.error(f.keys["source"], "'source' goes with 'statement' (a quote takes "
+                         "its own: quote: {text: …, source: …})")
     return Slide(f.pos, **{**f.attrs(), **_comparison(f, c)})
 
 
@@ -229,6 +232,11 @@ def activity_online(f: Fields, c: Context) -> ActivityOnline:
 
 def theme(f: Fields, c: Context) -> Theme:
     values = {**f.get("colors", {}), **f.get("fonts", {})}
+    slides = f.get("slides", {})
+    if "number" in slides:
+        values["number_place"] = slides["number"]
+    if "text_max" in slides:
+        values["text_max_pt"] = slides["text_max"]
     if "logo" in f.values and c.files is not None:
         logo = c.files.logo(f.values["logo"], f.at["logo"])
         if logo is not None:
@@ -292,5 +300,6 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "theme": theme,
     "theme_colors": lambda f, c: f.values,
     "theme_fonts": theme_fonts,
+    "theme_slides": lambda f, c: f.values,
 }
 """The builder of each record of the spec."""

@@ -6,6 +6,7 @@ copies, so editors check files against the very records the converter reads.
 from __future__ import annotations
 
 from workshopkit.source.fonts import FAMILY
+from workshopkit.source.vocab import ICON_FILES
 from workshopkit.source.spec import (CELL, DATE_RE, DURATION_RE, HEX_RE, LANG_RE, MAX_EMPTY_ROWS,
                                      RECORDS, SLUG_RE, SPDX_RE, T)
 
@@ -61,6 +62,8 @@ def _schema(t: T) -> dict:
         return {"type": ["string", "number"]}
     if k == "enum":
         return {"enum": list(t.of)}
+    if k == "icon":
+        return {"enum": sorted(ICON_FILES)}
     if k in ("int", "index"):
         return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
     if k == "either":

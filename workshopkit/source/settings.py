@@ -47,7 +47,28 @@ def resolve(cur: Curriculum, theme: Optional[Path] = None,
         raise WorkshopkitError(problems)
     fonts = bundled_fonts()
     deck = deck_fonts(fonts, dict(found.fonts), found.theme.body_font)
-    return Settings(found.theme, fonts, deck, tpl, images)
+    return Settings(found.theme, fonts, deck, tpl, images, read_icons(cur))
+
+
+def read_icons(cur: Curriculum) -> dict[str, str]:
+    """The SVG text of every shipped icon ``cur``'s slides name (package data)."""
+    from importlib import resources
+
+    from workshopkit.source.vocab import ICON_FILES
+
+    wanted = sorted({sl.icon for s in cur.sessions for a in s.activities for sl in a.slides
+                     if sl.icon})
+    out = {}
+    for name in wanted:
+        if name not in _ICONS:
+            ref = resources.files("workshopkit.assets").joinpath("icons", ICON_FILES[name] + ".svg")
+            _ICONS[name] = ref.read_text(encoding="utf-8")
+        out[name] = _ICONS[name]
+    return out
+
+
+_ICONS: dict[str, str] = {}
+"""Icon SVG texts read in this process (package data does not change while it runs)."""
 
 
 def bundled_fonts() -> FontSet:

@@ -42,6 +42,10 @@ MAX_REVIEW_MONTHS = 120
 THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
                  "table_border")
 """The colour roles a theme may set."""
+SLIDE_NUMBER_PLACES = ("bottom-right", "bottom-left", "bottom-center")
+"""Where a theme may put the slide numbers (``slides: {number: …}``)."""
+TEXT_MAX_RANGE = (24, 60)
+"""The bounds of a theme's ``slides: {text_max: …}``: the largest body text, in points."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ STR = T("str")            # any plain scalar kept as written
 CELL = T("cell")          # a table cell: a Text, or "" for a blank cell
 COLOUR = T("colour")      # six hex digits, '#' optional
 FONT = T("font")          # 'DejaVu Sans' or the path of a .ttf file
+ICON = T("icon")          # the name of a shipped icon (vocab.ICON_FILES)
 
 
 def LIST(of: T, minimum: int = 0) -> T:
@@ -191,7 +196,8 @@ RECORDS: dict[str, Record] = {
     "slide": Record(
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
          "video": SLUG, "quote": REC("quote"), "table": REC("slide_table"),
-         "columns": T("columns"), "comparison": COMPARISON},
+         "columns": T("columns"), "comparison": COMPARISON, "statement": TEXT,
+         "question": TEXT, "source": NAME, "icon": ICON},
         bodies=SLIDE_BODIES,
     ),
     "image": Record({"src": PATH, "alt": TEXT, "credit": NAME, "license": NAME},
@@ -241,11 +247,13 @@ RECORDS: dict[str, Record] = {
     # theme.yaml
     "theme": Record(
         {"colors": REC("theme_colors"), "fonts": REC("theme_fonts"),
-         "logo": FILE(".png", ".jpg", ".jpeg")},
+         "logo": FILE(".png", ".jpg", ".jpeg"), "slides": REC("theme_slides")},
         description="theme.yaml: the colours, fonts and logo of the deck",
     ),
     "theme_colors": Record(dict.fromkeys(THEME_COLOURS, COLOUR)),
     "theme_fonts": Record({"title": FONT, "body": FONT}),
+    "theme_slides": Record({"number": ENUM(*SLIDE_NUMBER_PLACES),
+                            "text_max": INT(TEXT_MAX_RANGE[0], TEXT_MAX_RANGE[1])}),
 }
 
 RECORDS["session_ref"] = Record(
@@ -260,5 +268,5 @@ RECORDS["activity_ref"] = Record(
 REF_RECORDS = {"session_ref": "session", "activity_ref": "activity"}
 """The records that refer to another curriculum's session or activity, and what they name."""
 
-THEME_RECORDS = ("theme", "theme_colors", "theme_fonts")
+THEME_RECORDS = ("theme", "theme_colors", "theme_fonts", "theme_slides")
 """The records of theme.yaml: their keys belong to no curriculum record."""

@@ -95,7 +95,7 @@ def read(path: Optional[Path], project: Optional[Path] = None,
         return ThemeSource(replace(DEFAULT, source=name))
     problems = Problems()
     if not isinstance(root, Mapping):
-        problems.error(root.pos, "a theme is a mapping with colors, fonts and logo")
+        problems.error(root.pos, "a theme is a mapping with colors, fonts, logo and slides")
         raise WorkshopkitError(problems)
     found = _Files(path.parent, problems, within or path.parent)
     theme = Converter(problems, (), Translations("und"), path, path.parent,

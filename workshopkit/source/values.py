@@ -22,6 +22,7 @@ from workshopkit.model.options import FIRST_DATE, LAST_DATE
 from workshopkit.source.spec import (DATE_RE, DURATION_RE, HEX_RE, LANG_RE, MAX_ID, MAX_PATH,
                                      MAX_URL, SLUG_RE, SPDX_RE, T)
 from workshopkit.source.urls import clean_url
+from workshopkit.source.vocab import ICON_FILES
 
 INVALID: Any = object()
 """Marks a value that was reported as wrong (the caller just drops it)."""
@@ -35,7 +36,8 @@ WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum
         "date": "a date", "version": "a version number", "spdx": "a licence id",
         "str": "a value", "clock": "a time of day", "index": "a number", "row": "a row id",
         "colour": "a colour such as \"#1B3A5C\"", "font": f"'{FAMILY}' or the path of a .ttf file",
-        "file": "a file path", "tz": "a time zone such as America/Mexico_City"}
+        "file": "a file path", "tz": "a time zone such as America/Mexico_City",
+        "icon": "an icon name"}
 """How a message names what a scalar of each kind should have been."""
 
 
@@ -159,6 +161,16 @@ class Reader:
     def v_row(self, node: Scalar, t: T, key: str) -> Any:
         v = self.v_slug(node, t, key)
         return v if v is INVALID else Located(v, node.pos)
+
+    def v_icon(self, node: Scalar, t: T, key: str) -> Any:
+        if node.value in ICON_FILES:
+            return node.value
+        key_ = node.value.strip().lower().replace("_", "-").replace(" ", "-")
+        by_file = [n for n, f in ICON_FILES.items() if f == key_]
+        hint = (f"; did you mean '{by_file[0]}'?" if by_file
+                else suggest(key_, ICON_FILES))
+        return self.error(node, f"unknown icon '{short(node.value)}'" + hint
+                          + " ('workshopkit icons' lists the names)")
 
     def v_enum(self, node: Scalar, t: T, key: str) -> Any:
         if node.value in t.of:

@@ -29,7 +29,8 @@ from workshopkit.render.pdf.guide_front import (bullet, care_boxes, care_units, 
 
 SLIDE_KINDS = {"bullets": N_("Bullets"), "image": N_("Image"), "video": N_("Video"),
                "quote": N_("Quote"), "table": N_("Table"), "columns": N_("Two columns"),
-               "comparison": N_("Comparison"), "title": N_("Title slide")}
+               "comparison": N_("Comparison"), "statement": N_("Statement"),
+               "question": N_("Question to the room"), "title": N_("Title slide")}
 ITEM_KINDS = {"prompt": N_("Question"), "checklist": N_("Checklist"), "choice": N_("Choice"),
               "table": N_("Table"), "risk_matrix": N_("Risk matrix"),
               "case_study": N_("Case study"), "comparison": N_("Comparison"), "text": N_("Text"),
@@ -56,6 +57,8 @@ def slide_line(ctx: Ctx, slide: Slide) -> str:
         return _labelled(ctx, kind, ctx.cur.videos[slide.video].title.get(lang))
     if slide.quote:
         return _labelled(ctx, kind, slide.quote.text.get(lang))
+    if slide.statement or slide.question:
+        return _labelled(ctx, kind, (slide.statement or slide.question).get(lang))
     if slide.image:
         return _labelled(ctx, kind, slide.image.alt.get(lang))
     if slide.comparison and slide.comparison in ctx.cur.catalogs:

@@ -33,7 +33,8 @@ def deck_and_look(cur: Curriculum, settings: Settings, languages: tuple[str, ...
     deck = plan(cur, settings, languages, options, width, height)
     look = Look(theme, metrics_for(settings.deck_fonts),
                 settings.deck_fonts, pt(width), pt(height),
-                bars=settings.template is None or theme.source is not None)
+                bars=settings.template is None or theme.source is not None,
+                grey=options.ink == "low")
     return deck, look
 
 

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from workshopkit.plan.slides import PlannedSlide
-from workshopkit.plan.slides_fit import Bar, Picture, TableBox, TextBox
+from workshopkit.plan.slides_fit import Bar, Glyph, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, EMU_PER_PT, INSET_X, INSET_Y, LINE, Line,
                                           Para)
 from workshopkit.model.settings import Theme
 from workshopkit.model.text import xml_safe
+from workshopkit.plan.slides_text import is_url, wrap
+from workshopkit.render.pptx.icon import icon_sp
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -38,6 +40,7 @@ class Style:
     colours: bool        # False: an organisation's template decides colours
     title_ph: str = "title"
     cache: dict = field(default_factory=dict)  # run properties already written
+    metrics: object = None  # the deck's font metrics: where a long URL breaks
 
     def fill(self, role: str) -> str:
         if not self.colours and role in ("title", "text"):
@@ -56,6 +59,10 @@ def slide_xml(s: PlannedSlide, style: Style, media: dict[int, str]) -> str:
             out.append(_picture(shape, n, media[id(shape)]))
         elif isinstance(shape, TableBox):
             out.append(_table(shape, n, style))
+        elif isinstance(shape, Glyph):
+            out.append(icon_sp(shape.segs, x=shape.x, y=shape.y, size=shape.w,
+                               colour=style.theme.accent, shape_id=n, descr=shape.descr,
+                               name=f"Icon {n - 1}"))
         elif isinstance(shape, Bar):
             if style.colours or style.theme.source is not None:
                 out.append(_bar(shape, n, style))
@@ -90,13 +97,18 @@ def _textbox(t: TextBox, n: int, style: Style) -> str:
               '</p:nvPr></p:nvSpPr>')
         sp = f'<p:spPr>{_xfrm(t)}</p:spPr>'
     else:
-        nv = (f'<p:nvSpPr><p:cNvPr id="{n}" name="Text {n - 1}"/><p:cNvSpPr txBox="1"/>'
+        name = _NAMES.get(t.role, "Text")
+        nv = (f'<p:nvSpPr><p:cNvPr id="{n}" name="{name} {n - 1}"/><p:cNvSpPr txBox="1"/>'
               '<p:nvPr/></p:nvSpPr>')
         sp = f'<p:spPr>{_xfrm(t)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
     body = (f'<a:bodyPr wrap="square" lIns="{INSET_X}" tIns="{INSET_Y}" rIns="{INSET_X}" '
             f'bIns="{INSET_Y}" anchor="{t.anchor}" rtlCol="0"><a:noAutofit/></a:bodyPr>')
     paras = "".join(_para(p, style) for p in t.paras) or "<a:p/>"
     return f'<p:sp>{nv}{sp}<p:txBody>{body}<a:lstStyle/>{paras}</p:txBody></p:sp>'
+
+
+_NAMES = {"number": "Slide Number", "caption": "Caption"}
+"""Shape names of the small text a slide may carry (the rest is "Text N")."""
 
 
 def _run_props(ln: Line, span, size: float | None, style: Style) -> str:
@@ -116,6 +128,33 @@ def _make_props(ln: Line, b: bool, i: bool, size: float | None, style: Style) ->
     return (f'<a:rPr lang={attr(ln.lang)}{sz} b="{int(b)}" i="{int(i)}" dirty="0">{fill}'
             f'<a:latin typeface={attr(font)}/><a:ea typeface={attr(font)}/>'
             f'<a:cs typeface={attr(font)}/></a:rPr>')
+
+
+def _url_runs(p: Para, style: Style) -> str:
+    """A paragraph holding a URL too long for one line: broken where the plan broke it
+    (after / . - _ ? & =), with a line break, so no renderer breaks it elsewhere."""
+    ln, size = p.line, p.size_pt
+    lines = wrap(ln, size, p.wrap_pt, style.metrics, p.safety, p.start_pt)
+    out, props = [], {}
+    for k, pieces in enumerate(lines):
+        if k and lines[k - 1] and not lines[k - 1][-1][0][-1:].isspace():
+            out.append(f"<a:br>{_run_props(ln, ln.spans[0], size, style)}</a:br>")
+        for text, st in pieces:
+            key = st
+            if key not in props:
+                span = next((sp for sp in ln.spans if _style(sp, ln) == st), ln.spans[0])
+                props[key] = _run_props(ln, span, size, style)
+            for j, piece in enumerate(text.split("\n")):
+                if j:
+                    out.append(f"<a:br>{props[key]}</a:br>")
+                if piece:
+                    out.append(f"<a:r>{props[key]}<a:t>{esc(piece)}</a:t></a:r>")
+    return "".join(out)
+
+
+def _style(span, ln: Line) -> str:
+    b, i = span.bold or ln.bold, span.italic or ln.italic
+    return ("bold" if b else "") + ("italic" if i else "") or "regular"
 
 
 def _runs(ln: Line, size: float | None, style: Style) -> str:
@@ -148,6 +187,9 @@ def _para(p: Para, style: Style) -> str:
         ppr += "<a:buNone/>"
     ppr += "</a:pPr>"
     end = f'<a:endParaRPr lang={attr(ln.lang)} sz="{round(size * 100)}" dirty="0"/>'
+    if p.lines > 1 and style.metrics is not None and any(
+            is_url(w) for sp in ln.spans for w in sp.text.split()):
+        return f"<a:p>{ppr}{_url_runs(p, style)}{end}</a:p>"
     return f"<a:p>{ppr}{_runs(ln, size, style)}{end}</a:p>"
 
 
