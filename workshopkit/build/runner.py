@@ -49,6 +49,9 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
     targets = plan_targets(result.curricula, request.out_dir, request.overrides,
                            request.kinds or kinds.available(), request.languages, problems,
                            request.bilingual)
+    from workshopkit.build.directions import refuse
+
+    targets = refuse(targets, bool(request.kinds), problems, result.failed)
     todo: list[Job] = []
     for i, t in enumerate(targets):
         t.key = target_key(t, cache)

@@ -20,7 +20,8 @@ from workshopkit.i18n.po_catalog import check_lang, read_catalog, render, write_
 PACKAGE = Path(__file__).resolve().parent.parent
 """The workshopkit package: every module is scanned for interface strings."""
 UI_TEMPLATE = LOCALE_DIR / "workshopkit.pot"
-UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None}
+UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None,
+               "label": None, "w_plain": None}
 """Calls whose literal first argument is an interface msgid: ``_("…")``, ``N_("…")``
 and the writers' helpers around ``ui(lang)``: ``ui("…")``, ``first_ui("…")``,
 ``words("…", languages)`` and ``w("…")`` (a call with a variable is skipped)."""
