@@ -10,15 +10,15 @@ are built.  :func:`workshopkit.build.kinds.render` refuses too, for library call
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
-from workshopkit.build import kinds
 from workshopkit.errors import Diagnostic, Pos, Problems
 from workshopkit.i18n import is_rtl, language_name
 
 
-def refuses(kind_name: str, languages: tuple[str, ...]) -> str:
-    """The right-to-left language ``kind_name`` cannot draw, or ''."""
-    if kinds.kind(kind_name).ext != "pdf":
+def refuses(ext: str, languages: tuple[str, ...]) -> str:
+    """The right-to-left language an output with extension ``ext`` cannot draw, or ''."""
+    if ext != "pdf":
         return ""
     return next((lang for lang in languages if is_rtl(lang)), "")
 
@@ -37,14 +37,15 @@ def diagnostic(severity: str, cur, kind_name: str, lang: str) -> Diagnostic:
     return Diagnostic(severity, Pos(display(Path(where))), message(kind_name, lang))
 
 
-def refuse(targets: list, explicit: bool, problems: Problems, failed: list[str]) -> list:
+def refuse(targets: list, exts: Mapping[str, str], explicit: bool, problems: Problems,
+           failed: list[str]) -> list:
     """``targets`` without the PDFs of right-to-left languages (see the module's notes);
     a curriculum with a refused, explicitly asked-for kind builds nothing."""
     from workshopkit.source.project import display
 
     bad: set[int] = set()
     for t in targets:
-        lang = refuses(t.kind, t.languages)
+        lang = refuses(exts[t.kind], t.languages)
         if not lang:
             continue
         problems.extend([diagnostic("error" if explicit else "warning", t.curriculum, t.kind,
@@ -54,4 +55,5 @@ def refuse(targets: list, explicit: bool, problems: Problems, failed: list[str])
     for t in targets:
         if id(t.curriculum) in bad and display(t.curriculum.path) not in failed:
             failed.append(display(t.curriculum.path))
-    return [t for t in targets if id(t.curriculum) not in bad and not refuses(t.kind, t.languages)]
+    return [t for t in targets
+            if id(t.curriculum) not in bad and not refuses(exts[t.kind], t.languages)]

@@ -147,10 +147,10 @@ def render(name: str, cur, settings, languages: tuple[str, ...], options: Option
     k = kind(name)
     from workshopkit.build.directions import diagnostic, refuses
 
-    if refuses(name, languages):
+    if refuses(k.ext, languages):
         from workshopkit.errors import WorkshopkitError
 
-        raise WorkshopkitError(diagnostic("error", cur, name, refuses(name, languages)))
+        raise WorkshopkitError(diagnostic("error", cur, name, refuses(k.ext, languages)))
     return k.load()(cur, settings, languages, k.sees(options), *contents)
 
 

@@ -51,7 +51,7 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
                            request.bilingual)
     from workshopkit.build.directions import refuse
 
-    targets = refuse(targets, bool(request.kinds), problems, result.failed)
+    targets = refuse(targets, kinds.EXTENSIONS, bool(request.kinds), problems, result.failed)
     todo: list[Job] = []
     for i, t in enumerate(targets):
         t.key = target_key(t, cache)
