@@ -52,6 +52,9 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
     from workshopkit.build.directions import refuse
 
     targets = refuse(targets, kinds.EXTENSIONS, bool(request.kinds), problems, result.failed)
+    from workshopkit.build.access import check_build
+
+    targets = check_build(targets, request.strict, problems, result.failed)
     todo: list[Job] = []
     for i, t in enumerate(targets):
         t.key = target_key(t, cache)
