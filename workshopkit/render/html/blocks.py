@@ -41,6 +41,8 @@ def video(ctx: Ctx, v: Video, heading: str = "h4") -> str:
         meta.append(f'{ctx.label("Captions")} {names}')
     else:
         meta.append(ctx.w("No captions"))
+    if ctx.facilitator and ctx.reviewed(v):
+        meta.append(ctx.reviewed(v))
     out = [f'<div class="card video"><{heading}>{link(ctx, v.url.get(ctx.lang), title)}</{heading}>',
            f'<p class="meta">{" · ".join(meta)}</p>']
     out.append(ctx.t(v.summary) if v.summary else "")
@@ -167,6 +169,8 @@ def resources(ctx: Ctx) -> str:
         line = link(ctx, r.url.get(ctx.lang), title) if r.url else title
         if r.url:
             line += f' <span class="url" dir="ltr">{esc(r.url.get(ctx.lang))}</span>'
+        if ctx.facilitator and ctx.reviewed(r):
+            line += f' <span class="meta">({ctx.reviewed(r)})</span>'
         items.append(f"<li>{line}{ctx.t(r.summary) if r.summary else ''}</li>")
     return f"<ul>{''.join(items)}</ul>"
 

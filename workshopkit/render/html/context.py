@@ -46,6 +46,7 @@ class Ctx:
     languages: tuple[str, ...]
     options: Options
     ids: dict[str, int] = field(default_factory=dict)
+    facilitator: bool = False  # the guide: facilitators' details (review dates) are shown
 
     @property
     def lang(self) -> str:
@@ -129,6 +130,11 @@ class Ctx:
         """``Duration:``, the colon inside each language's span (it ends the label)."""
         return " / ".join(f"<span{self.mark(l)}>{esc(s)}:</span>" if self.mark(l) else
                           f"{esc(s)}:" for l, s in self.words(msgid))
+
+    def reviewed(self, x) -> str:
+        """"Reviewed: <date>" for what carries a review date, or ''."""
+        date = getattr(x, "reviewed", None)
+        return f'{self.label("Reviewed")} <bdi>{date.isoformat()}</bdi>' if date else ""
 
     def w_plain(self, msgid: str, **fmt) -> str:
         """The phrase in the first language only, unescaped (for ``aria-label``)."""

@@ -31,6 +31,8 @@ def banner(ctx: Ctx, kind: str) -> str:
     if cur.level:
         facts.append(f'{ctx.label("Level")} {ctx.w(LEVEL_NAMES[cur.level])}')
     facts.append(f'{ctx.label("Duration")} <bdi>{hm(cur.minutes)}</bdi>')
+    if ctx.reviewed(cur):
+        facts.append(ctx.reviewed(cur))
     if len(ctx.languages) > 1:
         facts.append(f'{ctx.label("Languages")} ' + ", ".join(ctx.language(l) for l in ctx.languages))
     out.append('<ul class="meta">' + "".join(f"<li>{f}</li>" for f in facts) + "</ul></header>")

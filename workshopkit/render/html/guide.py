@@ -57,7 +57,7 @@ def part(ctx: Ctx, s, a) -> tuple[str, str]:
 
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
-    ctx = Ctx(cur, settings, languages, options)
+    ctx = Ctx(cur, settings, languages, options, facilitator=True)
     parts = []
     if cur.objectives:
         parts.append(section(ctx, "objectives", ctx.w("Objectives"), _list(ctx, cur.objectives)))
