@@ -72,8 +72,8 @@ def item(ctx: Ctx, it: WorksheetItem, base: str) -> str:
 def risk_matrix(ctx: Ctx, it: WorksheetItem, fid: str) -> str:
     """One block per threat: likelihood and impact as radio groups, a mitigation field."""
     out = [f'<h5>{ctx.w("Risk matrix")}</h5>',
-           '<p class="hint">' + ctx.w("Place each threat in the grid by how likely it is and "
-                                      "how much harm it would do.") + "</p>"]
+           '<p class="hint">' + ctx.w("For each threat: how likely is it, and how much harm "
+                                      "would it do?") + "</p>"]
     for n, threat in enumerate(it.risk_matrix.threats, 1):
         tid = f"{fid}-t{n}"
         out.append(f'<fieldset class="threat"><legend>{ctx.span(threat, "<br>")}</legend>')

@@ -66,8 +66,9 @@ background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:.5re
 .choice input{width:1.25rem;height:1.25rem;margin:.2rem 0 0;flex:none}
 .hint{color:var(--muted);font-size:.95rem;margin:.2rem 0}
 .threat{margin:.75rem 0 1rem}
-.levels{display:flex;flex-wrap:wrap;gap:0 1.25rem;border:0;padding:0;margin:.25rem 0}
+form.worksheet fieldset.levels{border:0;padding:0;margin:.5rem 0}
 .levels legend{font-weight:normal;padding:0}
+.levels .choice{display:flex;flex-wrap:wrap;gap:0 1.5rem}
 dl dt{font-weight:bold;margin-top:.6rem}
 dl dd{margin-inline-start:1.25rem}
 .url{overflow-wrap:anywhere;font-size:.9rem;color:var(--muted)}
