@@ -51,7 +51,7 @@ def test_kit_manifest_and_print_plan_match_the_files(cli, example_project):
     plan = man["print_plan"]
     assert plan["participants"] == 12 and plan["facilitators"] == 2
     per = {"worksheets": 12, "videos": 12, "guide": 2, "slides": 0, "slides-pdf": 0,
-           "handout": 12, "agenda": 12}
+           "handout": 12, "agenda": 12, "web": 0, "web-guide": 0}
     for row in plan["files"]:
         p = pages.get(row["name"], 0)
         assert row["copies"] == per[row["kind"]]

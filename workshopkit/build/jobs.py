@@ -42,6 +42,7 @@ class Outcome:
     slides: int = 0
     pages: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)  # accessibility of the output
 
 
 _LOADED: dict[Path, Optional[Curriculum]] = {}
@@ -95,11 +96,15 @@ def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
             f"{str(exc).splitlines()[0][:300] if str(exc) else ''} - please report this "
             "with the curriculum that caused it"))])
     slides, pages = kinds.count(data)
+    from workshopkit.build.access import check_output
+
+    warnings = check_output(job.kind, kinds.kind(job.kind).ext, data, job.languages,
+                            display(job.source))
     try:
         temp = write_temp(job.path, data)
     except OSError as exc:  # a read-only folder, a file where a folder should be, a full disk
         return Outcome(job.index, diagnostics=[write_problem(exc, job.path)])
-    return Outcome(job.index, temp, digest_bytes(data), slides, pages)
+    return Outcome(job.index, temp, digest_bytes(data), slides, pages, warnings=warnings)
 
 
 def _run_jobs(jobs: list[Job], curricula: dict[Path, Curriculum], workers: int,
@@ -187,7 +192,9 @@ def _commit(targets: list, outcomes: list[Outcome], cache: Cache, result: BuildR
             started: int) -> None:
     from workshopkit.source.project import display
 
-    if any(o.diagnostics for o in outcomes):
+    for o in outcomes:
+        result.problems.extend(o.warnings)
+    if any(o.diagnostics for o in outcomes) or (result.strict and any(o.warnings for o in outcomes)):
         for o in outcomes:
             result.problems.extend(o.diagnostics)
             if o.temp:

@@ -179,8 +179,15 @@ def get(name: str) -> Callable[..., bytes]:
 
 def render(name: str, cur, settings, languages: tuple[str, ...], options: Options,
            *contents) -> bytes:
-    """Draw one output: the one place a writer is called."""
+    """Draw one output: the one place a writer is called.  A kind that cannot draw one of
+    the languages (a PDF in a right-to-left language) raises instead."""
     k = kind(name)
+    from workshopkit.build.directions import diagnostic, refuses
+
+    if refuses(k.ext, languages):
+        from workshopkit.errors import WorkshopkitError
+
+        raise WorkshopkitError(diagnostic("error", cur, name, refuses(k.ext, languages)))
     if "delivery" in k.options:  # the curriculum as delivered: online steps and durations…
         from workshopkit.plan.delivery import delivered
 
@@ -225,6 +232,9 @@ def count(data: bytes) -> tuple[int, int]:
 
 PDF = frozenset({"date", "paper", "ink", "large_print", "booklet", "anonymous"})
 
+WEB = frozenset({"date", "start", "anonymous", "delivery"})
+"""What the web editions read: no paper, ink or print variant applies to them."""
+
 BUILT_IN = (
     Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
          frozenset({"date", "start", "ink", "anonymous", "delivery"}), frozenset(SETTINGS)),
@@ -242,6 +252,11 @@ BUILT_IN = (
          copies=PARTICIPANT),
     Kind("agenda", "pdf", "workshopkit.render.pdf.agenda:write", N_("Agenda"),
          PDF | {"start", "delivery"}, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("web", "html", "workshopkit.render.html.participant:write", N_("Participant edition"),
+         WEB, frozenset({"images"}), pattern="{id}/{langs}/{id}-{langs}.{ext}"),
+    Kind("web-guide", "html", "workshopkit.render.html.guide:write",
+         N_("Facilitator guide (web)"), WEB, frozenset({"images"}),
+         pattern="{id}/{langs}/{id}-{langs}-guide.{ext}"),
     Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
          PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
 )

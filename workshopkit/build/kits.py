@@ -130,7 +130,11 @@ def make_kit(cur: Curriculum, languages: tuple[str, ...], options: Options,
     from workshopkit.source.settings import resolve
 
     settings = resolve(cur, options.theme, options.template)
+    from workshopkit.build.directions import refuses
+
     for k in kinds.all_kinds(kinds.KIT):
+        if refuses(k.ext, languages):  # no PDF cover in a right-to-left language
+            continue
         data = kinds.render(k.name, cur, settings, languages, options, contents)
         files.append(_file(k.name, k.file_name(cur.id, languages), data))
     folder = kit_name(cur.id, languages, options, kinds.delivery_suffix(cur.delivery, options))

@@ -67,6 +67,12 @@ def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
                            request.kinds or kinds.available(), request.languages, problems,
                            request.bilingual)
     clean_stray({t.path.parent for t in targets})  # left by a build killed before its record
+    from workshopkit.build.directions import refuse
+
+    targets = refuse(targets, kinds.EXTENSIONS, bool(request.kinds), problems, result.failed)
+    from workshopkit.build.access import check_build
+
+    targets = check_build(targets, request.strict, problems, result.failed)
     todo: list[Job] = []
     for i, t in enumerate(targets):
         t.key = target_key(t, cache)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Optional
@@ -162,3 +163,34 @@ def language_label(tag: str, in_lang: str) -> str:
     letter capitalised, "Español"."""
     name = language_name(tag, in_lang)
     return name[:1].upper() + name[1:]
+
+
+@functools.lru_cache(maxsize=None)
+def is_rtl(tag: str) -> bool:
+    """True for a language written right to left (Babel's ``text_direction``: ar, fa, he,
+    ur…); False for one Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_")).text_direction == "rtl"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def direction(tag: str) -> str:
+    """``"rtl"`` or ``"ltr"``: the HTML ``dir`` of text in language ``tag``."""
+    return "rtl" if is_rtl(tag) else "ltr"
+
+
+_LTR_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 :.,·/()'–\-]*[A-Za-z0-9)]")
+LRM = "\u200e"
+
+
+def hold_ltr(s: str) -> str:
+    """``s`` for a right-to-left paragraph, with each stretch of Latin words and numbers
+    (``15 min · 09:00–09:15``, ``Signal 7.2``) kept in its own left-to-right order by
+    left-to-right marks around it; without them the bidirectional algorithm shows the
+    range ``09:00–09:15`` as ``09:15–09:00``.  Arabic words between stretches keep them
+    apart, so single words and numbers are unchanged."""
+    return _LTR_RUN.sub(lambda m: LRM + m.group(0) + LRM if re.search(r"[\s–\-:·]", m.group(0))
+                        else m.group(0), s)

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 """The workshopkit package: every module is scanned for interface strings."""
 UI_TEMPLATE = LOCALE_DIR / "workshopkit.pot"
 UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None,
-               "nwords": (1, 2), "NC_": ((1, "c"), 2)}
+               "nwords": (1, 2), "NC_": ((1, "c"), 2), "label": None, "w_plain": None}
 """Calls whose literal first argument is an interface msgid: ``_("…")``, ``N_("…")``
 and the writers' helpers around ``ui(lang)``: ``ui("…")``, ``first_ui("…")``,
 ``words("…", languages)`` and ``w("…")`` (a call with a variable is skipped); plurals

@@ -50,6 +50,7 @@ def canvas(buf: io.BytesIO, size: tuple[float, float], cur: Curriculum,
                initialFontName=font)
     c.setDateFormatter(lambda *_a, d=pdf_date(options): d)
     c.setTitle(meta["title"])
+    c.setViewerPreference("DisplayDocTitle", "true")  # viewers show the title, not the file
     c.setAuthor(meta["author"])
     c.setSubject(meta["subject"])
     c.setKeywords(meta["keywords"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
+from workshopkit.i18n import hold_ltr, is_rtl
 from workshopkit.plan.slides import PlannedSlide
 from workshopkit.plan.slides_fit import Bar, Glyph, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, EMU_PER_PT, INSET_X, INSET_Y, LINE, Line,
@@ -159,9 +160,10 @@ def _style(span, ln: Line) -> str:
 
 def _runs(ln: Line, size: float | None, style: Style) -> str:
     out = []
+    rtl = is_rtl(ln.lang)
     for span in ln.spans:
         props = _run_props(ln, span, size, style)
-        for k, piece in enumerate(span.text.split("\n")):
+        for k, piece in enumerate((hold_ltr(span.text) if rtl else span.text).split("\n")):
             if k:
                 out.append(f"<a:br>{props}</a:br>")
             if piece:
@@ -177,7 +179,10 @@ def _para(p: Para, style: Style) -> str:
         indent = f' indent="-{hang}"'
     elif p.hang:  # a lead (agenda times) hanging left of the text's other lines
         indent = f' indent="-{p.hang}"'
-    ppr = (f'<a:pPr marL="{p.indent}"{indent} algn="{ln.align}">'
+    align, rtl = ln.align, ""
+    if is_rtl(ln.lang):  # right-to-left paragraph: its start is on the right
+        align, rtl = ("r" if align == "l" else align), ' rtl="1"'
+    ppr = (f'<a:pPr marL="{p.indent}"{indent} algn="{align}"{rtl}>'
            f'<a:lnSpc><a:spcPts val="{round(size * LINE * 100)}"/></a:lnSpc>'
            f'<a:spcBef><a:spcPts val="{round(p.before_pt * 100)}"/></a:spcBef>')
     if ln.bullet:
@@ -240,5 +245,15 @@ def _table(t: TableBox, n: int, style: Style) -> str:
             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
             f'</p:nvGraphicFramePr>{_xfrm(t, "p:xfrm")}<a:graphic><a:graphicData '
             'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-            f'<a:tblPr firstRow="1" bandRow="0"/><a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}'
+            f'<a:tblPr firstRow="1" bandRow="0"{_table_rtl(t)}/><a:tblGrid>{grid}</a:tblGrid>'
+            f'{"".join(rows)}'
             '</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')
+
+
+def _table_rtl(t: TableBox) -> str:
+    """' rtl="1"' for a table in a right-to-left language: its first column on the right."""
+    for cells in t.rows:
+        for cell in cells:
+            for p in cell:
+                return ' rtl="1"' if is_rtl(p.line.lang) else ""
+    return ""
