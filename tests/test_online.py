@@ -285,3 +285,29 @@ def test_a_session_joined_elsewhere_and_delivery_variants_of_kits_and_cache(tmp_
     again = _cli("kit", "k.yaml", "-o", "out", "--lang", "en", "--only", "agenda", "-j", "1",
                  cwd=tmp_path)
     assert "0 files written" in again.output  # the hybrid files were never overwritten
+
+
+def test_web_editions_show_how_to_join_and_in_person_none(tmp_path, cli):
+    """The participant and facilitator web editions open with the join information of a
+    hybrid workshop (a link to the meeting, the dial-in, the recording policy); built in
+    person, they have none of it."""
+    import shutil
+
+    from conftest import SAMPLES
+
+    project = tmp_path / "p"
+    shutil.copytree(SAMPLES.parent / "curricula", project / "curricula",
+                    ignore=shutil.ignore_patterns("*.po"))
+    src = "curricula/international-session.yaml"
+    url = "https://meet.example.org/UnseemlyUnfixableConfidentPlaypenPebblyPaprikaDesecrate"
+    for delivery, expect in (("hybrid", True), ("in-person", False)):
+        r = cli("build", src, "-o", delivery, "--lang", "es", "--only", "web,web-guide",
+                "--delivery", delivery, cwd=project)
+        assert r.exit_code == 0, r.output
+        pages = sorted((project / delivery).rglob("*.html"))
+        assert len(pages) == 2, pages
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            assert (f'href="{url}"' in html) is expect, page.name
+            assert ('id="join"' in html) is expect, page.name
+            assert ("+1 555 0100" in html) is expect, page.name

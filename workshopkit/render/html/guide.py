@@ -11,6 +11,7 @@ from workshopkit.model.settings import Settings
 from workshopkit.render.html import blocks
 from workshopkit.render.html.context import Ctx
 from workshopkit.render.html.document import page, section
+from workshopkit.render.html.join import join_section
 from workshopkit.render.html.participant import back, sessions
 
 
@@ -58,7 +59,7 @@ def part(ctx: Ctx, s, a) -> tuple[str, str]:
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
     ctx = Ctx(cur, settings, languages, options, facilitator=True)
-    parts = []
+    parts = [p for p in (join_section(ctx),) if p]
     if cur.objectives:
         parts.append(section(ctx, "objectives", ctx.w("Objectives"), _list(ctx, cur.objectives)))
     parts.append(section(ctx, "schedule", ctx.w("Schedule"), blocks.schedule(ctx)))

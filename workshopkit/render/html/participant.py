@@ -14,6 +14,7 @@ from workshopkit.plan.schedule import clock, days, hm, session_span, slots
 from workshopkit.render.html import blocks, forms
 from workshopkit.render.html.context import Ctx, esc
 from workshopkit.render.html.document import page, section
+from workshopkit.render.html.join import join_section
 
 
 def sessions(ctx: Ctx, guide_part=None) -> list[tuple[str, str, str]]:
@@ -70,7 +71,7 @@ def back(ctx: Ctx) -> list[tuple[str, str, str]]:
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
     ctx = Ctx(cur, settings, languages, options)
-    parts = []
+    parts = [p for p in (join_section(ctx),) if p]
     if cur.objectives:
         parts.append(section(ctx, "objectives", ctx.w("Objectives"),
                              "<ul>" + "".join(f"<li>{ctx.t(o, 'span', 'line')}</li>"
