@@ -170,6 +170,7 @@ class Activity:
     worksheet: list[WorksheetItem] = field(default_factory=list)
     wellbeing: Optional[Text] = None
     opsec: Optional[Text] = None
+    page_break: bool = False  # its worksheet items start on a new page
 
 
 @dataclass

@@ -146,7 +146,7 @@ RECORDS: dict[str, Record] = {
          "duration": DURATION, "break": BOOL, "summary": TEXT,
          "materials": LIST(TEXT), "steps": LIST(TEXT), "notes": TEXT,
          "slides": LIST(REC("slide")), "worksheet": LIST(REC("worksheet_item")),
-         "wellbeing": TEXT, "opsec": TEXT},
+         "page_break": BOOL, "wellbeing": TEXT, "opsec": TEXT},
         required=("id", "duration"),  # title and phase unless a break: checked by hand
     ),
     "slide": Record(

@@ -216,7 +216,7 @@ def back_matter(ctx: Ctx) -> list:
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
           faces: pb.Faces, slides: dict | None = None) -> list:
-    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces, languages[0]), pb.palette(options),
               pb.frame_width(options), faces, slides=slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
