@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from workshopkit import __version__
 from workshopkit.model import Curriculum
@@ -132,7 +132,10 @@ def render(story: list[Flowable], *, cur: Curriculum, languages: tuple[str, ...]
     on_end = (lambda canv, d: page_end(canv, d)) if page_end else (lambda canv, d: None)
     doc.addPageTemplates([PageTemplate(id="main", frames=[frame], onPage=on_page,
                                        onPageEnd=on_end, pagesize=size)])
-    doc.build(list(story), canvasmaker=_canvas_maker(cur, languages, options, faces,
+    story = list(story)
+    while story and type(story[-1]) is Spacer:  # space after the end could only add a page
+        story.pop()
+    doc.build(story, canvasmaker=_canvas_maker(cur, languages, options, faces,
                                                                 kind_title))
     data = buf.getvalue()
     if options.booklet:
