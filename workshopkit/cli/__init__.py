@@ -14,6 +14,7 @@ import click
 
 from workshopkit import __version__
 from workshopkit.cli.build import build, kit, watch
+from workshopkit.cli.check import check
 from workshopkit.cli.common import CONTEXT
 from workshopkit.cli.misc import list_, new, schema, validate
 from workshopkit.cli.translate import translate
@@ -33,7 +34,7 @@ def main() -> None:
     """
 
 
-for _command in (validate, schema, new, list_, build, kit, watch, translate):
+for _command in (validate, schema, new, list_, build, kit, watch, check, translate):
     main.add_command(_command)
 
 
