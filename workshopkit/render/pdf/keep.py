@@ -29,7 +29,7 @@ def keep_list(lead: list, units: list[list]) -> list:
     if len(units) <= 3:
         return [together(lead + [f for u in units for f in u])]
     head = [together(lead + units[0])]
-    middle = [f for u in units[1:-2] for f in u]
+    middle = [u[0] if len(u) == 1 else together(u) for u in units[1:-2]]  # an item whole
     tail = [f for u in units[max(1, len(units) - 2):] for f in u]
     return head + middle + [together(tail)]
 
