@@ -18,7 +18,7 @@ from typing import Optional
 from workshopkit.errors import Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import checks
+from workshopkit.source import checks, freshness
 from workshopkit.source.convert import Converter
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
@@ -34,11 +34,13 @@ class Workspace:
     """Loads curricula, sharing project defaults and catalogues between them."""
 
     def __init__(self, problems: Optional[Problems] = None,
-                 languages: Optional[set[str]] = None):
+                 languages: Optional[set[str]] = None, freshness: bool = True):
         self.problems = problems if problems is not None else Problems()
         self.languages = languages  # check translation gaps only in these (None: all)
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
+        self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
+        self.freshness = freshness  # report old and missing 'reviewed' dates
 
     # ----------------------------------------------------------------- project
     def config(self, root: Path) -> ProjectConfig:
@@ -117,6 +119,8 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        if self.freshness:
+            freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
