@@ -88,7 +88,7 @@ class SessionMark(Flowable):
 
 def _page_header(options: Options, faces: pb.Faces, first: str):
     """(before each page, after each page, room taken): the running header."""
-    size = pb.footer_size(options)
+    size = 16.0 if options.large_print else pb.footer_size(options)  # large print: >= 16 pt
     left, right, top, _ = pb.margins(options)
     pal = pb.palette(options)
 
