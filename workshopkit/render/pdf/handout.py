@@ -244,6 +244,8 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     def page_story(card: Card) -> list[Flowable]:
         sts = card_styles(page_look, options, faces, TA_CENTER)
         side, below = card_texts(card, languages, sts)
+        for f in (side if below else side[:-1]):  # a title never ends a page alone
+            f.keepWithNext = 1
         return [pdfbase.Together(make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts),
                                                   Spacer(1, 16)] + side + below)]
 

@@ -146,6 +146,8 @@ def case_study(ctx: Ctx, item: WorksheetItem) -> list:
         texts = pb.texts(q, ctx.languages)
         block = [pb.para(f"{i}. {texts[0]}", ctx.st["body"])]
         block += [pb.para(s, ctx.st["second"]) for s in texts[1:]]
+        for f in block:  # a question never ends a page apart from its writing lines
+            f.keepWithNext = 1
         block.append(WritingLines(cs.lines, ctx.width, ctx.gap, ctx.pal.rule))
         out.append([pb.Together([Spacer(1, 4)] + block)])
     # the story is never read on one page and answered on the next, and the last

@@ -56,6 +56,8 @@ def activity_header(ctx: Ctx, session, activity, new_session: bool, name_fields:
     if name_fields and not ctx.options.anonymous:
         out.append(name_date(ctx))
     out.append(Spacer(1, 10))
+    for f in out:  # the title never ends a page apart from the first item
+        f.keepWithNext = 1
     return out
 
 
