@@ -150,7 +150,7 @@ def test_characters_the_fonts_lack_are_warned(tmp_path):
 def test_greek_cyrillic_vietnamese_are_drawable(tmp_path):
     _, diags = load(tmp_path, BASE.replace("title: {es: Actividad, en: Activity}",
                                            "title: Επιτήρηση наблюдение giám sát"))
-    assert diags == []
+    assert [d for d in diags if "is a plain string" not in d] == []  # no undrawable warning
 
 
 # ------------------------------------------------------------------ keys

@@ -23,8 +23,8 @@ from typing import Callable, Iterable, Optional
 from workshopkit.build.request import BuildRequest, BuildResult, KitRequest, split_list
 from workshopkit.errors import Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
-__all__ = ["BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
-           "list_curricula", "new", "schema", "translate_export", "translate_status", "watch",
+__all__ = ["display", "BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
+           "list_curricula", "list_activities", "new", "schema", "translate_export", "translate_status", "watch",
            "split_list"]
 
 
@@ -36,6 +36,7 @@ class Loaded:
     failed: list[str] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     strict: bool = False
+    notes: dict = field(default_factory=dict)  # a written file -> what it is, when not plain
 
     @property
     def exit_code(self) -> int:
@@ -127,6 +128,50 @@ def list_curricula(paths: Iterable[Path]) -> tuple[list[Row], Loaded]:
     return rows, loaded
 
 
+@dataclass(frozen=True)
+class ActivityRow:
+    """An activity another curriculum can take with ``from: <ref>``."""
+
+    ref: str  # <curriculum>/<session>/<activity>
+    phase: str
+    minutes: int
+    duration: str
+    languages: tuple[str, ...]  # those it has every text in
+    title: str
+    file: str
+    line: int
+
+
+def list_activities(paths: Iterable[Path], phase: Optional[str] = None,
+                    lang: Optional[str] = None) -> tuple[list[ActivityRow], Loaded]:
+    """Every activity (breaks aside) of the curricula under ``paths``, with its phase,
+    duration, the languages it is complete in and its title (in ``lang``, else its
+    curriculum's source language); only those of ``phase`` and complete in ``lang``."""
+    from workshopkit.model import PHASES
+    from workshopkit.model.text import iter_texts
+    from workshopkit.plan.schedule import hm
+    from workshopkit.source.project import display
+
+    if phase is not None and phase not in PHASES:
+        raise UsageError(f"'{phase}' is not a phase ({', '.join(PHASES)})", "--phase")
+    if lang is not None:
+        translation_languages(lang)
+    loaded = load(paths)
+    rows = []
+    for cur in loaded.curricula:
+        for s, a in cur.activities():
+            texts = list(iter_texts(a))
+            langs = tuple(l for l in cur.all_languages
+                          if not any(t.resolve(l)[1] for t in texts))
+            if a.is_break or (phase and a.phase != phase) or (lang and lang not in langs):
+                continue
+            rows.append(ActivityRow(f"{cur.id}/{s.id}/{a.id}", a.phase or "", a.minutes,
+                                    hm(a.minutes), langs,
+                                    a.title.get(lang or cur.source_lang) if a.title else "",
+                                    display(a.pos.file and Path(a.pos.file)), a.pos.line))
+    return rows, loaded
+
+
 def new(cid: str, languages: Iterable[str] | str, folder: Path) -> Path:
     """Write a starting curriculum ``folder/cid.yaml`` that validates and builds."""
     from workshopkit.build.scaffold import scaffold
@@ -175,8 +220,26 @@ def translate_export(paths: Iterable[Path], languages: Iterable[str] | str | Non
     wanted = translation_languages(languages)
     if not wanted and not pot:
         raise UsageError("give --lang (such as --lang pt) or --pot")
+    from workshopkit.source.project import display
+
     docs, loaded = _documents(paths)
-    return export(docs, wanted, pot, loaded.problems), loaded
+    written = export(docs, wanted, pot, loaded.problems)
+    for doc in docs:  # a catalogue's PO is written too: say whose it is
+        if doc.kind == "catalogue":
+            users = [display(c.path) for c in loaded.curricula
+                     if any(cat.path == doc.path for cat in c.catalogs.values())]
+            for path in written:
+                if path.parent == doc.path.parent and path.name.startswith(doc.path.stem + "."):
+                    loaded.notes[path] = (f"the catalogue '{doc.id}'"
+                                          + (f", used by {', '.join(users)}" if users else ""))
+    return written, loaded
+
+
+def display(path: Path) -> str:
+    """A path as printed: relative to the current folder when it is inside it."""
+    from workshopkit.source.project import display as shown
+
+    return shown(Path(path))
 
 
 def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | None = None):
@@ -187,3 +250,21 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
     docs, loaded = _documents(paths)
     return status(docs, wanted or None), loaded
 
+
+
+# --------------------------------------------------------------------- online rooms
+def room_name(words: Optional[int] = None) -> str:
+    """An unguessable meeting room name (random words, at least 80 bits); UsageError when
+    ``words`` is too few for that."""
+    from workshopkit.source import rooms
+
+    try:
+        return rooms.room_name(words)
+    except ValueError as exc:
+        raise UsageError(str(exc), "--words") from None
+
+
+def room_min_words() -> int:
+    from workshopkit.source.rooms import min_words
+
+    return min_words()

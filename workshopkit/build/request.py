@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from workshopkit.errors import Problems, UsageError
 
 OVERRIDES = ("paper", "start", "ink", "large_print", "booklet", "cards", "anonymous", "theme",
-             "template")
+             "template", "delivery")
 """Options a request may set over the project's workshopkit.yaml."""
 
 
@@ -76,6 +76,9 @@ class BuildRequest:
         if unknown:
             raise UsageError(f"no such option: {', '.join(sorted(unknown))}")
         overrides = {k: v for k, v in self.overrides.items() if v is not None}
+        for key in ("paper", "ink", "cards"):  # choices, in any case: --paper A4
+            if isinstance(overrides.get(key), str):
+                overrides[key] = overrides[key].strip().lower()
         if isinstance(overrides.get("start"), str):
             from workshopkit.model.options import parse_clock
 
@@ -119,11 +122,17 @@ class BuildResult:
     def exit_code(self) -> int:
         return 1 if self.failed or self.problems.failed(self.strict) else 0
 
+    @property
+    def errors(self) -> int:
+        return len(self.problems.errors)
+
     def summary(self) -> str:
-        """The one line build, kit and watch print after building."""
+        """The one line build, kit and watch print after building (errors, when any:
+        a rebuild that failed says so)."""
+        errors = f", {_count(self.errors, 'error')}" if self.errors else ""
         return (f"{self.out_dir}: {_count(len(self.written), 'file')} written, "
                 f"{len(self.up_to_date)} up to date; {_count(self.slides, 'slide')}, "
-                f"{_count(self.pages, 'page')}, {_count(self.warnings, 'warning')}")
+                f"{_count(self.pages, 'page')}, {_count(self.warnings, 'warning')}{errors}")
 
 
 def _count(n: int, word: str) -> str:

@@ -45,7 +45,8 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
 
     wanted = request.wanted_languages()
     result.curricula, result.failed = load_all(list(request.paths), problems, wanted,
-                                               request.strict)
+                                               request.strict,
+                                               delivery=request.overrides.get("delivery"))
     targets = plan_targets(result.curricula, request.out_dir, request.overrides,
                            request.kinds or kinds.available(), request.languages, problems,
                            request.bilingual)

@@ -17,6 +17,7 @@ from workshopkit.cli.build import build, kit, watch
 from workshopkit.cli.check import check
 from workshopkit.cli.common import CONTEXT
 from workshopkit.cli.misc import list_, new, schema, validate
+from workshopkit.cli.room import room
 from workshopkit.cli.translate import translate
 
 
@@ -34,7 +35,7 @@ def main() -> None:
     """
 
 
-for _command in (validate, schema, new, list_, build, kit, watch, check, translate):
+for _command in (validate, schema, new, list_, build, kit, watch, check, translate, room):
     main.add_command(_command)
 
 

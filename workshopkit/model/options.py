@@ -24,6 +24,7 @@ class Options:
     anonymous: bool = False        # leave author names out of metadata, Name fields out of sheets
     theme: Optional[Path] = None
     template: Optional[Path] = None
+    delivery: Optional[str] = None  # in-person | online | hybrid; None: as the curriculum says
 
 
 def parse_clock(text: str) -> Optional[dt.time]:

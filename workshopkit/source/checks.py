@@ -95,14 +95,18 @@ def undrawable(doc: Any, problems: Problems) -> None:
 
 def translation_gaps(doc: Any, langs: Iterable[str], owner: Translations,
                      problems: Problems) -> None:
-    """Translation gaps and stale catalogue entries of ``doc`` in ``langs``."""
+    """Translation gaps and stale catalogue entries of ``doc`` in ``langs``, in the Texts
+    ``owner`` translates (those taken from other curricula are reported where they are
+    taken: :func:`workshopkit.source.assemble.borrowed_gaps`)."""
     for lang in langs:
         if lang == owner.source_lang:
             continue
-        for g in gaps(doc, lang):
+        for g in gaps(doc, lang, owner):
             problems.warning(g.pos, f"no '{lang}' translation; the "
                              f"'{owner.source_lang}' text is used ({g.path})")
         for t in iter_texts(doc):
+            if t.owner is not owner:
+                continue
             for e in owner.stale(lang, t.path, t.source):
                 problems.warning(e.pos, f"stale translation for {t.path}: the "
                                  f"source text changed (now at {t.pos}); not used")
@@ -113,3 +117,31 @@ def url_notes(notes: Iterable, problems: Problems) -> None:
     for n in notes:
         problems.note(n.pos, f"removed tracking parameter{'s' if len(n.removed) > 1 else ''} "
                       f"{', '.join(n.removed)}: the printed URL is {n.cleaned}")
+
+
+NAME_FIELDS = frozenset({"name", "org", "credit", "license", "source", "free", "commercial",
+                         "free_license", "commercial_license", "hosted_by", "url"})
+"""Fields that hold names (people, organisations, tools, licences, sources): a plain string
+there is meant to read the same in every language."""
+
+
+def _sentence(s: str) -> bool:
+    words = s.split()
+    return len(words) >= 4 or (len(words) >= 2 and s.rstrip()[-1:] in ".!?…:")
+
+
+def plain_prose(doc, languages: tuple[str, ...], problems: Problems) -> None:
+    """Note, once per file, the plain-string sentences of a document built in several
+    languages: they print the same in every language, which is seldom what was meant."""
+    if len(languages) < 2:
+        return
+    found = [t for t in iter_texts(doc) if t.plain is not None
+             and t.path.rsplit(".", 1)[-1] not in NAME_FIELDS and t.path != "resources.title"
+             and _sentence(t.plain)]  # a resource's title is the name of what it links to
+    if found:
+        first = found[0]
+        more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+        problems.note(first.pos, f"'{first.plain[:40]}{'…' if len(first.plain) > 40 else ''}'"
+                      f"{more} {'is a plain string' if not more else 'are plain strings'}, "
+                      f"printed the same in {', '.join(languages)}; to translate, write "
+                      f"{{{languages[0]}: …, {languages[1]}: …}} or translate in a .po catalogue")

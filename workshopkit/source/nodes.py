@@ -139,6 +139,11 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> LoadError:
     elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
         msg = (f"YAML syntax: {problem}; a text inside {{…}} or […] with ',', '?' or ': ' "
                "must be quoted")
+    elif ("did not find expected '-' indicator" in problem or "expected key" in problem
+          or "expected <block end>" in problem):
+        msg = (f"YAML syntax: {problem} ({context}): check the indentation of this line; the "
+               "items of one list start with '-' in the same column, and the keys of one "
+               "mapping line up") if context else f"YAML syntax: {problem}: check the indentation"
     else:
         msg = f"YAML syntax: {problem or context}"
         if context and problem:

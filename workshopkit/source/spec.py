@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from workshopkit.source.vocab import CATALOG_FIELDS, LEVELS, PHASES, SLIDE_BODIES, WORKSHEET_KINDS
+from workshopkit.source.vocab import (CATALOG_FIELDS, DELIVERIES, LEVELS, PHASES, PLATFORMS,
+                                     RECORDINGS, SLIDE_BODIES, WORKSHEET_KINDS)
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 LANG_RE = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
@@ -87,8 +88,16 @@ def EITHER(*alternatives: T) -> T:  # told apart by the shape: a scalar, a list 
     return T("either", alternatives)
 
 
+def REUSABLE(name: str) -> T:
+    """A record written out (``name``), or a reference to one elsewhere (``from:``)."""
+    return T("reusable", name)
+
+
 INDEX = T("index", None, 1, MAX_LIST)   # a position in a list, counted from 1
 COMPARISON = EITHER(SLUG, REC("catalog_selection"))  # a catalogue id, or some of its rows
+TZ = T("tz")              # an IANA time zone name (America/Mexico_City)
+LANG_TEXTS = T("langmap")  # a mapping language tag -> Text (online.interpretation)
+MAX_BREAKOUT = 100
 
 
 @dataclass(frozen=True)
@@ -125,9 +134,13 @@ RECORDS: dict[str, Record] = {
             "wellbeing": TEXT,
             "opsec": TEXT,
             "videos": T("map", REC("video")),
-            "sessions": LIST(REC("session"), 1),
+            "sessions": LIST(REUSABLE("session"), 1),
             "glossary": LIST(REC("term")),
             "resources": LIST(REC("resource")),
+            "delivery": ENUM(*DELIVERIES),
+            "online": REC("online"),
+            "date": DATE,
+            "start": T("clock"),
         },
         required=("workshopkit", "id", "languages", "title", "sessions"),
         description="A workshopkit curriculum (format version 1)",
@@ -141,7 +154,7 @@ RECORDS: dict[str, Record] = {
     "session": Record(
         {"id": SLUG, "title": TEXT, "summary": TEXT, "day": INT(1, MAX_DAY),
          "duration": DURATION, "notes": TEXT, "wellbeing": TEXT, "opsec": TEXT,
-         "activities": LIST(REC("activity"), 1)},
+         "activities": LIST(REUSABLE("activity"), 1), "online": REC("online"), "date": DATE},
         required=("id", "title", "activities"),
     ),
     "activity": Record(
@@ -149,8 +162,23 @@ RECORDS: dict[str, Record] = {
          "duration": DURATION, "break": BOOL, "summary": TEXT,
          "materials": LIST(TEXT), "steps": LIST(TEXT), "notes": TEXT,
          "slides": LIST(REC("slide")), "worksheet": LIST(REC("worksheet_item")),
-         "page_break": BOOL, "wellbeing": TEXT, "opsec": TEXT},
+         "page_break": BOOL, "wellbeing": TEXT, "opsec": TEXT, "online": REC("activity_online")},
         required=("id", "duration"),  # title and phase unless a break: checked by hand
+    ),
+    # from: <curriculum>/<session>[/<activity>], and keys that override the original's
+    "session_ref": Record({}, required=()),   # filled in below
+    "activity_ref": Record({}, required=()),
+    "online": Record(
+        {"platform": ENUM(*PLATFORMS), "url": URL, "dial_in": REC("dial_in"),
+         "interpretation": LANG_TEXTS, "recording": ENUM(*RECORDINGS),
+         "timezones": LIST(TZ, 1)},
+        description="How to join an online or hybrid workshop",
+    ),
+    "dial_in": Record({"number": STR, "pin": STR}, required=("number",)),
+    "activity_online": Record(
+        {"steps": LIST(TEXT), "duration": DURATION, "breakout": INT(2, MAX_BREAKOUT),
+         "notes": TEXT, "tools": LIST(TEXT)},
+        description="An activity's online variant",
     ),
     "slide": Record(
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
@@ -211,6 +239,18 @@ RECORDS: dict[str, Record] = {
     "theme_colors": Record(dict.fromkeys(THEME_COLOURS, COLOUR)),
     "theme_fonts": Record({"title": FONT, "body": FONT}),
 }
+
+RECORDS["session_ref"] = Record(
+    {"from": T("ref", 2), **RECORDS["session"].fields}, required=("from",),
+    description="A session taken from another curriculum of the project, keys beside "
+                "'from' overriding its own")
+RECORDS["activity_ref"] = Record(
+    {"from": T("ref", 3), **{k: v for k, v in RECORDS["activity"].fields.items() if k != "break"}},
+    required=("from",),
+    description="An activity taken from another curriculum of the project, keys beside "
+                "'from' overriding its own")
+REF_RECORDS = {"session_ref": "session", "activity_ref": "activity"}
+"""The records that refer to another curriculum's session or activity, and what they name."""
 
 THEME_RECORDS = ("theme", "theme_colors", "theme_fonts")
 """The records of theme.yaml: their keys belong to no curriculum record."""

@@ -15,10 +15,11 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from workshopkit.errors import Pos, Problems, WorkshopkitError
+from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import checks, freshness
+from workshopkit.source import assemble, checks, freshness
+from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
@@ -39,6 +40,8 @@ class Workspace:
         self.languages = languages  # check translation gaps only in these (None: all)
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
+        self._loaded: dict[tuple, tuple[Optional[Curriculum], list[Diagnostic]]] = {}
+        self._chain = Chain()  # the curricula being loaded (from:), each taking from the next
         self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
         self.freshness = freshness  # report old and missing 'reviewed' dates
 
@@ -96,6 +99,31 @@ class Workspace:
     # ----------------------------------------------------------------- curricula
     def load(self, path: Path) -> Optional[Curriculum]:
         """Load and validate one curriculum; None when it has errors."""
+        cur, diagnostics = self._load_once(path)
+        self.problems.extend(diagnostics)
+        return cur
+
+    def _load_once(self, path: Path) -> tuple[Optional[Curriculum], list[Diagnostic]]:
+        """A curriculum and its problems, loaded once per version of its file (a curriculum
+        that others take from is loaded once however many take from it)."""
+        key = path.resolve()
+        try:
+            st = key.stat()
+            stamp = (key, st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (key,)
+        if stamp not in self._loaded:
+            saved, self.problems = self.problems, Problems()
+            self._chain.paths.append(key)
+            try:
+                cur = self._load(path)
+            finally:
+                self._chain.paths.pop()
+                mine, self.problems = self.problems, saved
+            self._loaded[stamp] = (cur, mine.items)
+        return self._loaded[stamp]
+
+    def _load(self, path: Path) -> Optional[Curriculum]:
         before = len(self.problems.errors)
         read = self._read(path, "curriculum")
         if read is None:
@@ -106,22 +134,31 @@ class Workspace:
         owner, po_files = translations(path, langs, self.problems)
         files = _Files(self, path, root)
         conv = Converter(self.problems, langs, owner, path, root, files)
+        conv.context.borrow = Finder(self._chain, path, root, self.problems, self._load_once)
         cur = conv.record(node, "curriculum", "")
         checks.url_notes(conv.url_notes, self.problems)
         if not isinstance(cur, Curriculum):
             return None
+        taken = conv.found.taken
+        assemble.bring_along(cur, taken)
         self._references(cur, conv, root)
         if len(self.problems.errors) > before:
             return None
-        cur.inputs = tuple(dict.fromkeys((path, *po_files, *files.read,
+        borrowed = (f for c in cur.sources.values() for f in (c.path, *c.translations.files.values()))
+        cur.inputs = tuple(dict.fromkeys((path, *po_files, *files.read, *borrowed,
+                                          *(f for i in cur.images() for f in i.src.values()),
                                           *(f for c in cur.catalogs.values() for f in c.inputs),
                                           *([root / CONFIG_NAME] if cfg.keys else []))))
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        checks.plain_prose(cur, cur.all_languages, self.problems)
         if self.freshness:
             freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
+        if taken:
+            assemble.borrowed_gaps(cur, taken, self._wanted(cur.all_languages), self.problems)
+            assemble.adids_hints(cur, self.problems)
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
                        cat.translations)
@@ -155,8 +192,10 @@ class Workspace:
                 cat = self.catalog(root, ref.id)
                 if cat is None:
                     where = display(root / "curricula" / "catalog" / f"{ref.id}.yaml")
+                    folder = root / "curricula" / "catalog"
+                    known = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
                     self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} is "
-                                        "missing or invalid")
+                                        "missing or invalid" + suggest(ref.id, known))
                 else:
                     cur.catalogs[ref.id] = cat
         for ref in conv.found.refs:  # rows of the catalogues found
@@ -168,9 +207,11 @@ class Workspace:
                     self.problems.error(ref.pos, f"catalogue '{cat.id}' has no row '{ref.id}'"
                                         + (suggest(ref.id, ids) or f" ({known})"))
 
+    def _wanted(self, langs: tuple[str, ...]) -> list[str]:
+        return [l for l in langs if self.languages is None or l in self.languages]
+
     def _gaps(self, doc, langs: tuple[str, ...], owner: Translations) -> None:
-        wanted = [l for l in langs if self.languages is None or l in self.languages]
-        checks.translation_gaps(doc, wanted, owner, self.problems)
+        checks.translation_gaps(doc, self._wanted(langs), owner, self.problems)
 
 
 def languages(node: Node, problems: Problems, pos: Pos) -> Optional[tuple[str, ...]]:
@@ -219,8 +260,11 @@ class _Files:
         try:
             f.relative_to(self.root.resolve())
         except ValueError:
-            self.problems.error(pos, f"image '{rel}' is outside the project folder "
-                                f"{display(self.root)}")
+            where = display(self.root)
+            if where in (".", ""):  # name the folder, not '.'
+                where = f"{self.root.resolve()} (the current folder)"
+            self.problems.error(pos, f"image '{rel}' is outside the project folder {where}; "
+                                "copy it into that folder")
             return None
         if not f.is_file():
             self.problems.error(pos, f"image file not found: {display(f)}")

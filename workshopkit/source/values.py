@@ -33,7 +33,7 @@ WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum
         "date": "a date", "version": "a version number", "spdx": "a licence id",
         "str": "a value", "clock": "a time of day", "index": "a number", "row": "a row id",
         "colour": "a colour such as \"#1B3A5C\"", "font": f"'{FAMILY}' or the path of a .ttf file",
-        "file": "a file path"}
+        "file": "a file path", "tz": "a time zone such as America/Mexico_City"}
 """How a message names what a scalar of each kind should have been."""
 
 
@@ -202,6 +202,13 @@ class Reader:
                               f"not '{short(node.value)}'")
         return clock
 
+    def v_tz(self, node: Scalar, t: T, key: str) -> Any:
+        from workshopkit.source.zones import problem
+
+        name = node.value.strip()
+        wrong = problem(name) if name else f"'{key}' lists an empty time zone"
+        return self.error(node, wrong) if wrong else name
+
     def v_spdx(self, node: Scalar, t: T, key: str) -> Any:
         if not re.match(SPDX_RE, node.value):
             return self.error(node, f"'{key}' must be an SPDX licence id such as CC-BY-SA-4.0, "
@@ -211,7 +218,9 @@ class Reader:
     def v_colour(self, node: Scalar, t: T, key: str) -> Any:
         hit = re.match(HEX_RE, node.value)
         if hit is None:  # unquoted, '#1B3A5C' is a comment and the value is empty
-            hint = " (quote it: # starts a YAML comment)" if node.plain else ""
+            bare = node.value.strip()  # '#…' unquoted is a comment; digits become a number
+            hint = (" (quote it: # starts a YAML comment)"
+                    if node.plain and (not bare or bare.isdigit()) else "")
             return self.error(node, f"colour '{key}' must be six hex digits, such as "
                               f"\"#1B3A5C\"{hint}")
         return hit.group(1).upper()
