@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from workshopkit.errors import Problems, UsageError
+from workshopkit.errors import ERROR, Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
 OVERRIDES = ("paper", "start", "ink", "large_print", "booklet", "cards", "anonymous", "theme",
              "template", "delivery")
@@ -59,7 +59,11 @@ class BuildRequest:
     def checked(self) -> "BuildRequest":
         """This request with lists split, kinds, pair and times checked (UsageError if not)."""
         from workshopkit.build import kinds as registry
+        from workshopkit.model.options import epoch_problem
 
+        bad_epoch = epoch_problem()
+        if bad_epoch:
+            raise WorkshopkitError(Diagnostic(ERROR, Pos("SOURCE_DATE_EPOCH"), bad_epoch))
         kinds = None
         if self.kinds is not None:
             kinds = tuple(split_list(self.kinds))

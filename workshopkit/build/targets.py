@@ -164,7 +164,7 @@ def theme_files(project: Path, given: Optional[Path]) -> list[Path]:
         return names
     stamp = (found, mtime_ns(found))
     if stamp not in _THEMES:
-        _THEMES[stamp] = theme.files(found)
+        _THEMES[stamp] = theme.files(found, project)
     return names + [p for p in _THEMES[stamp] if p not in names]
 
 

@@ -28,6 +28,14 @@ MAX_EMPTY_ROWS = 60
 MAX_LIST = 500
 MAX_TEXT = 10_000
 MAX_DAY = 30
+MAX_ID = 64
+"""The longest id, in characters: ids name output files."""
+MAX_PATH = 255
+"""The longest file path a document may name (an image's src, a theme's logo and fonts)."""
+MAX_URL = 1200
+"""The longest URL, in UTF-8 bytes (after tracking parameters are removed): the video
+handout prints it beside its QR code, which holds at most 2,331 bytes at its error
+correction level (M), and a code that size no longer scans from a printed card."""
 MAX_REVIEW_MONTHS = 120
 """workshopkit.yaml's review_after: at most ten years."""
 

@@ -7,6 +7,7 @@ from workshopkit import __version__
 from workshopkit.i18n import ui, ui_context, ui_plural
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.text import xml_safe
 from workshopkit.plan.markup import plain
 
 
@@ -61,11 +62,11 @@ def metadata(cur: Curriculum, languages: tuple[str, ...], options: Options,
              kind_title: str) -> dict[str, str]:
     lang = languages[0]
     authors = ", ".join(plain(a.name.get(lang)) for a in cur.authors)
-    return {
+    return {key: xml_safe(value) for key, value in {
         "title": f"{plain(cur.title.get(lang))} — {kind_title}",
         "author": "" if options.anonymous else authors,
         "subject": plain(cur.summary.get(lang)) if cur.summary else "",
         "keywords": ", ".join([cur.id, *languages, kind_title]),
         "creator": f"workshopkit {__version__}",
         "lang": lang,
-    }
+    }.items()}
