@@ -58,6 +58,7 @@ class Kind:
     role: str = OUTPUT              # OUTPUT: a build target (--only); KIT: drawn by the kit step
     pattern: str = "{id}/{langs}/{id}-{langs}-{kind}.{ext}"  # under the output folder (KIT
     #                                                          kinds: inside the kit's folder)
+    source: str = "curriculum"      # the document it is built from: "curriculum" or "survey"
 
 
     @property
@@ -200,6 +201,9 @@ BUILT_IN = (
          N_("Slide handout"), PDF | {"start"}, frozenset(SETTINGS), copies=PARTICIPANT),
     Kind("agenda", "pdf", "workshopkit.render.pdf.agenda:write", N_("Agenda"),
          PDF | {"start"}, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("survey", "pdf", "workshopkit.render.pdf.survey:write", N_("Survey form"),
+         PDF - {"anonymous"}, frozenset({"fonts"}), copies=PARTICIPANT, source="survey",
+         pattern="survey/{id}/{id}-{langs}-survey.{ext}"),
     Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
          PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
 )

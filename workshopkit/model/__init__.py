@@ -144,6 +144,7 @@ class WorksheetItem:
     comparison: Optional[str] = None
     text: Optional[Text] = None
     image: Optional[Image] = None
+    survey: Optional[str] = None  # survey id: its questions, as a form
     comparison_rows: tuple[str, ...] = ()
 
     @property
@@ -258,6 +259,7 @@ class Curriculum:
     glossary: list[Term] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # the ones it references
+    surveys: dict = field(default_factory=dict)  # survey id -> Survey, the ones it references
     inputs: tuple[Path, ...] = ()  # every file read to build it
     config: Optional["ProjectConfig"] = None  # the project's workshopkit.yaml defaults
 

@@ -118,7 +118,7 @@ def iter_texts(obj) -> Iterator[Text]:
         yield obj
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
-            if f.name in ("translations", "catalogs", "owner"):
+            if f.name in ("translations", "catalogs", "surveys", "owner"):
                 continue
             yield from iter_texts(getattr(obj, f.name))
     elif isinstance(obj, (list, tuple)):

@@ -31,7 +31,7 @@ for _name, _rec in RECORDS.items():
     for _key in () if _name in THEME_RECORDS else _rec.fields:
         _OWNER_OF_KEY.setdefault(_key, _name)
 
-_ROOTS = ("curriculum", "catalog")
+_ROOTS = ("curriculum", "catalog", "survey")
 
 RECORD_WORDS = {
     "slide": "a slide", "worksheet_item": "a worksheet item", "activity": "an activity",
@@ -42,6 +42,8 @@ RECORD_WORDS = {
     "slide_table": "a table", "worksheet_table": "a table",
     "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
     "catalog_selection": "a catalogue selection",
+    "survey": "the survey", "question": "a question", "option": "an option",
+    "scale": "a scale", "number_range": "a number question",
 }
 """How a message names a record."""
 
