@@ -24,7 +24,8 @@ from workshopkit.build.request import BuildRequest, BuildResult, KitRequest, spl
 from workshopkit.errors import Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
 __all__ = ["BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
-           "list_curricula", "new", "schema", "translate_export", "translate_status", "watch",
+           "list_curricula", "new", "schema", "tally", "tally_template", "translate_export",
+           "translate_status", "watch",
            "split_list"]
 
 
@@ -185,3 +186,20 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
     docs, loaded = _documents(paths)
     return status(docs, wanted or None), loaded
 
+
+
+# --------------------------------------------------------------------- surveys
+def tally(survey: str, paths: Iterable[Path], out_dir: Path = Path("tally"),
+          include_text: bool = False, paper: Optional[str] = None):
+    """Count filled forms and typed CSVs of ``survey`` (an id or a survey file) into
+    ``out_dir``: ``<id>-tally.csv`` and a report per language.  Returns a TallyResult."""
+    from workshopkit.build.tally import run
+
+    return run(survey, paths, Path(out_dir), include_text, paper)
+
+
+def tally_template(survey: str) -> str:
+    """The CSV header line for typing up paper forms of ``survey``."""
+    from workshopkit.build.tally import template
+
+    return template(survey)

@@ -16,6 +16,7 @@ from workshopkit import __version__
 from workshopkit.cli.build import build, kit, watch
 from workshopkit.cli.common import CONTEXT
 from workshopkit.cli.misc import list_, new, schema, validate
+from workshopkit.cli.tally import tally
 from workshopkit.cli.translate import translate
 
 
@@ -33,7 +34,7 @@ def main() -> None:
     """
 
 
-for _command in (validate, schema, new, list_, build, kit, watch, translate):
+for _command in (validate, schema, new, list_, build, kit, watch, translate, tally):
     main.add_command(_command)
 
 

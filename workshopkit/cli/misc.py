@@ -40,6 +40,8 @@ def validate(paths_: tuple[str, ...], strict: bool) -> None:
 @click.option("--project", "kind", flag_value="project", help="The schema of workshopkit.yaml.")
 @click.option("--theme", "kind", flag_value="theme", help="The schema of a deck theme "
               "(theme.yaml).")
+@click.option("--survey", "kind", flag_value="survey", help="The schema of a survey file "
+              "(curricula/survey/*.yaml).")
 def schema(kind: str | None) -> None:
     """Print the JSON Schema (draft-07) of curriculum files.
 

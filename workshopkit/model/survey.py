@@ -24,6 +24,9 @@ SURVEY_FIELD = "_survey"
 """A hidden field holding the survey id, so that a tally knows a form of this survey from
 a form of another one.  It cannot clash with a question id (ids never start with '_')."""
 
+RESERVED_ROWS = ("responses", "skipped")
+"""The tally's rows per question beside its options: no option may be called so."""
+
 
 @dataclass
 class Option:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from workshopkit.model.survey import (DEFAULT_MIN_COUNT, NumberRange, Option, Question, Scale,
-                                      Survey)
+from workshopkit.model.survey import (DEFAULT_MIN_COUNT, RESERVED_ROWS, NumberRange, Option,
+                                      Question, Scale, Survey)
 from workshopkit.source.checks import unique_ids
 from workshopkit.source.fields import Context, Fields
 
@@ -33,6 +33,10 @@ def question(f: Fields, c: Context) -> Optional[Question]:
     options = f.get("options")
     if options:
         unique_ids(options, "option", c.problems)
+        for o in options:
+            if o.id in RESERVED_ROWS:
+                c.problems.error(o.pos, f"option id '{o.id}' is reserved (the tally has a "
+                                 f"'{o.id}' row for every question); choose another id")
     if not f.has("id", "ask"):
         return None
     return Question(f.pos, **f.attrs())

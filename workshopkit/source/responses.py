@@ -1,0 +1,154 @@
+"""Reading survey answers: filled PDF forms and CSV files typed from paper.
+
+Each form (a PDF, or a CSV row) becomes a mapping field name -> cell text, checked
+against the survey by :func:`workshopkit.plan.tally.check`.  Nothing else of a file is
+read: no metadata (author, dates), and file names are used only in messages.  A file
+that cannot be used is reported (with its name, and the line of a CSV row) and skipped;
+the caller counts what was skipped.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from workshopkit.errors import Pos, Problems
+from workshopkit.model.survey import SURVEY_FIELD, Survey
+from workshopkit.source.project import display
+from workshopkit.source.values import suggest
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""A filled form is tens of kilobytes; a typed CSV of thousands of rows, a few megabytes."""
+
+
+@dataclass
+class Form:
+    """One form's cells, and where it came from (for messages only)."""
+
+    cells: dict[str, str]
+    pos: Pos
+    bad: bool = False  # a row that could not be read (reported): a skipped form
+
+
+@dataclass
+class Read:
+    forms: list[Form] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+
+
+def read(sv: Survey, paths: list[Path], problems: Problems) -> Read:
+    """Every form in ``paths``; a file that is not one of ``sv`` is reported and skipped."""
+    out = Read()
+    for path in paths:
+        name = display(path)
+        forms = list(_read_one(sv, path, name, problems))
+        if None in forms:
+            out.skipped_files.append(name)
+            continue
+        out.forms += forms
+    return out
+
+
+def _read_one(sv: Survey, path: Path, name: str, problems: Problems) -> Iterator:
+    def skip(msg: str) -> Iterator:
+        problems.error(Pos(name), f"{msg}; file skipped")
+        yield None
+
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            return (yield from skip("not a file"))
+        if size > MAX_FILE_BYTES:
+            return (yield from skip(f"{size} bytes; the limit is {MAX_FILE_BYTES}"))
+        data = path.read_bytes()
+    except OSError as exc:
+        return (yield from skip(f"cannot read: {exc.strerror}"))
+    if not data.strip():
+        return (yield from skip("empty file"))
+    if data.lstrip()[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
+        cells, msg = pdf_cells(sv, data)
+        if msg:
+            return (yield from skip(msg))
+        yield Form(cells, Pos(name))
+        return
+    if path.suffix.lower() != ".csv":
+        return (yield from skip("not a PDF form or a .csv file"))
+    yield from csv_forms(sv, data, name, problems)
+
+
+def pdf_cells(sv: Survey, data: bytes) -> tuple[dict[str, str], str]:
+    """The fields of a filled form of ``sv`` as cell texts, or an error message."""
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # messages about damaged files
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return {}, "encrypted PDF (save the form without a password)"
+        fields = reader.get_fields() or {}
+    except Exception as exc:  # pypdf raises many kinds for a damaged file
+        return {}, f"not a readable PDF ({type(exc).__name__})"
+    if SURVEY_FIELD not in fields:
+        return {}, f"not a form of survey '{sv.id}' (no survey form fields)"
+    mark = str(fields[SURVEY_FIELD].get("/V") or "")
+    if mark != sv.id:
+        return {}, f"a form of survey '{mark}', not of '{sv.id}'"
+    cells: dict[str, str] = {}
+    for fname, f in fields.items():
+        if fname == SURVEY_FIELD:
+            continue
+        v = f.get("/V")
+        if f.get("/FT") == "/Btn":
+            v = "" if v in (None, "/Off", "Off") else str(v).lstrip("/")
+            if "." in fname:  # a check box of a multiple choice: ticked or not
+                v = "1" if v else ""
+        cells[fname] = "" if v is None else str(v)
+    if not any(v.strip() for v in cells.values()):
+        return {}, "nothing filled in (an empty form)"
+    return cells, ""
+
+
+def csv_forms(sv: Survey, data: bytes, name: str, problems: Problems) -> Iterator:
+    """The rows of a typed CSV; a file with unknown columns is skipped whole."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.error(Pos(name), "not UTF-8 text (save the CSV as UTF-8); file skipped")
+        yield None
+        return
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(rows)]
+    except (StopIteration, csv.Error):
+        problems.error(Pos(name), "no header row; file skipped")
+        yield None
+        return
+    known = sv.fields()
+    bad = [h for h in header if h not in known]
+    if bad or len(set(header)) != len(header):
+        for h in bad:
+            col = header.index(h) + 1
+            problems.error(Pos(name, 1, col), f"unknown column '{h}'" + suggest(h, known)
+                           + " (workshopkit tally --template prints the header)")
+        if not bad:
+            problems.error(Pos(name, 1), "a column is named twice")
+        problems.error(Pos(name), "file skipped")
+        yield None
+        return
+    try:
+        for row in rows:
+            if not any(c.strip() for c in row):
+                continue  # a blank line
+            line = rows.line_num
+            if len(row) != len(header):
+                problems.error(Pos(name, line, 1), f"{len(row)} cells; the header has "
+                               f"{len(header)}; row skipped")
+                yield Form({}, Pos(name, line, 1), bad=True)
+                continue
+            yield Form(dict(zip(header, row)), Pos(name, line, 1))
+    except csv.Error as exc:
+        problems.error(Pos(name, rows.line_num), f"not a CSV file: {exc}; file skipped")
+        yield None
