@@ -186,7 +186,7 @@ def request_fields(request: BuildRequest) -> dict:
             "out": str(Path(request.out_dir).resolve()),
             "overrides": {k: norm(v) for k, v in sorted(request.overrides.items())
                           if v is not None},
-            "kinds": list(request.kinds or kinds.available()), "languages": list(request.languages or []),
+            "kinds": list(request.kinds or kinds.available(None)), "languages": list(request.languages or []),
             "strict": bool(request.strict), "bilingual": list(request.bilingual or []),
             "kit": None if kit is None else [kit.participants, kit.facilitators]}
 

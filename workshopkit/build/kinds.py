@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Union
 
 if TYPE_CHECKING:
     from workshopkit.model.options import Options
@@ -126,9 +126,10 @@ def all_kinds(role: str = OUTPUT) -> tuple[Kind, ...]:
     return tuple(k for k in _REGISTRY.values() if k.role == role)
 
 
-def available() -> tuple[str, ...]:
-    """The output kinds, in build order: the choices of ``--only``."""
-    return tuple(k.name for k in all_kinds())
+def available(source: Optional[str] = "curriculum") -> tuple[str, ...]:
+    """The output kinds built from ``source`` documents ("curriculum", "survey"), in build
+    order; ``source=None``: every output kind, the choices of ``--only``."""
+    return tuple(k.name for k in all_kinds() if source is None or k.source == source)
 
 
 def reading(part: str) -> tuple[str, ...]:

@@ -47,7 +47,7 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
     result.curricula, result.failed = load_all(list(request.paths), problems, wanted,
                                                request.strict)
     targets = plan_targets(result.curricula, request.out_dir, request.overrides,
-                           request.kinds or kinds.available(), request.languages, problems,
+                           request.kinds or kinds.available(None), request.languages, problems,
                            request.bilingual)
     todo: list[Job] = []
     for i, t in enumerate(targets):
