@@ -190,12 +190,13 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
 
 # --------------------------------------------------------------------- surveys
 def tally(survey: str, paths: Iterable[Path], out_dir: Path = Path("tally"),
-          include_text: bool = False, paper: Optional[str] = None):
+          include_text: bool = False, paper: Optional[str] = None, jobs: int = 1):
     """Count filled forms and typed CSVs of ``survey`` (an id or a survey file) into
-    ``out_dir``: ``<id>-tally.csv`` and a report per language.  Returns a TallyResult."""
+    ``out_dir``: ``<id>-tally.csv`` and a report per language.  Returns a TallyResult.
+    ``jobs`` > 1 reads many files in that many processes."""
     from workshopkit.build.tally import run
 
-    return run(survey, paths, Path(out_dir), include_text, paper)
+    return run(survey, paths, Path(out_dir), include_text, paper, jobs)
 
 
 def tally_template(survey: str) -> str:

@@ -85,14 +85,14 @@ def csv_bytes(rows: Iterable[tuple[str, ...]]) -> bytes:
 
 
 def run(ref: str, paths: Iterable[Path], out_dir: Path, include_text: bool = False,
-        paper: str | None = None) -> TallyResult:
+        paper: str | None = None, jobs: int = 1) -> TallyResult:
     from workshopkit.source.responses import read
 
     result = TallyResult(Path(out_dir))
     problems = result.problems
     sv = find_survey(ref, problems)
     paths = [Path(p) for p in paths]
-    got = read(sv, paths, problems)
+    got = read(sv, paths, problems, jobs)
     result.files, result.files_skipped = len(paths), len(got.skipped_files)
     responses = []
     for form in got.forms:

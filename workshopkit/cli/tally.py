@@ -21,8 +21,10 @@ from workshopkit.cli.common import CONTEXT, call, report
               "wording can identify people.")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default=None,
               help="Paper size of the reports (default: the project's).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="WORKSHOPKIT_JOBS",
+              help="Processes reading files (default: one per CPU; many files only).")
 def tally(survey: str, files: tuple[str, ...], out_dir: str, template: bool,
-          include_text: bool, paper: str | None) -> None:
+          include_text: bool, paper: str | None, jobs: int | None) -> None:
     """Count the answers to SURVEY (an id in curricula/survey/, or a survey file).
 
     Reads filled PDF forms in any of the survey's languages and CSV files typed
@@ -36,6 +38,7 @@ def tally(survey: str, files: tuple[str, ...], out_dir: str, template: bool,
       workshopkit tally member-tech --template > typed.csv
       workshopkit tally member-tech filled/*.pdf typed.csv -o tally/
     """
+    import os
     from pathlib import Path
 
     from workshopkit import api
@@ -46,7 +49,7 @@ def tally(survey: str, files: tuple[str, ...], out_dir: str, template: bool,
     if not files:
         raise click.UsageError("give the filled forms (.pdf) and typed answers (.csv) to count")
     result = call(api.tally, survey, [Path(f) for f in files], Path(out_dir), include_text,
-                  paper)
+                  paper, jobs or os.cpu_count() or 1)
     report(result.problems)
     click.echo(result.summary(), err=True)
     sys.exit(result.exit_code)

@@ -13,7 +13,7 @@ import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from workshopkit.errors import Pos, Problems
 from workshopkit.model.survey import SURVEY_FIELD, Survey
@@ -39,20 +39,43 @@ class Read:
     skipped_files: list[str] = field(default_factory=list)
 
 
-def read(sv: Survey, paths: list[Path], problems: Problems) -> Read:
+PARALLEL_FROM = 64
+"""Files read in worker processes from this many on (a process pool costs a fraction of a
+second to start)."""
+
+
+def read(sv: Survey, paths: list[Path], problems: Problems, jobs: int = 1) -> Read:
     """Every form in ``paths``; a file that is not one of ``sv`` is reported and skipped."""
     out = Read()
-    for path in paths:
-        name = display(path)
-        forms = list(_read_one(sv, path, name, problems))
-        if None in forms:
+    key = (sv.id, tuple(sv.fields()))
+    names = [display(p) for p in paths]
+    if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(read_file, [key] * len(paths), paths, names,
+                                    chunksize=16))
+    else:
+        results = [read_file(key, p, n) for p, n in zip(paths, names)]
+    for name, (forms, diagnostics) in zip(names, results):
+        problems.extend(diagnostics)
+        if forms is None:
             out.skipped_files.append(name)
-            continue
-        out.forms += forms
+        else:
+            out.forms += forms
     return out
 
 
-def _read_one(sv: Survey, path: Path, name: str, problems: Problems) -> Iterator:
+def read_file(key: tuple[str, tuple[str, ...]], path: Path,
+              name: str) -> tuple[Optional[list[Form]], list]:
+    """The forms of one file (None: the file is skipped) and what was found wrong."""
+    problems = Problems()
+    forms = list(_read_one(key, path, name, problems))
+    return (None if None in forms else forms), problems.items
+
+
+def _read_one(key: tuple[str, tuple[str, ...]], path: Path, name: str,
+              problems: Problems) -> Iterator:
     def skip(msg: str) -> Iterator:
         problems.error(Pos(name), f"{msg}; file skipped")
         yield None
@@ -69,18 +92,35 @@ def _read_one(sv: Survey, path: Path, name: str, problems: Problems) -> Iterator
     if not data.strip():
         return (yield from skip("empty file"))
     if data.lstrip()[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
-        cells, msg = pdf_cells(sv, data)
+        cells, msg = pdf_cells(key[0], data)
         if msg:
             return (yield from skip(msg))
         yield Form(cells, Pos(name))
         return
     if path.suffix.lower() != ".csv":
         return (yield from skip("not a PDF form or a .csv file"))
-    yield from csv_forms(sv, data, name, problems)
+    yield from csv_forms(list(key[1]), data, name, problems)
 
 
-def pdf_cells(sv: Survey, data: bytes) -> tuple[dict[str, str], str]:
-    """The fields of a filled form of ``sv`` as cell texts, or an error message."""
+def _fields(reader) -> dict:
+    """Field name -> field dictionary: the top-level fields of the form (every field of a
+    survey form is one), else every field as pypdf finds them."""
+    try:
+        top = [f.get_object() for f in reader.trailer["/Root"]["/AcroForm"]["/Fields"]]
+    except (KeyError, TypeError, AttributeError):
+        return reader.get_fields() or {}
+    out = {}
+    for f in top:
+        name = f.get("/T")
+        if name is None or "/FT" not in f or any("/T" in k.get_object()
+                                                  for k in f.get("/Kids", ())):
+            return reader.get_fields() or {}
+        out[str(name)] = f
+    return out
+
+
+def pdf_cells(sid: str, data: bytes) -> tuple[dict[str, str], str]:
+    """The fields of a filled form of survey ``sid`` as cell texts, or an error message."""
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # messages about damaged files
@@ -88,14 +128,14 @@ def pdf_cells(sv: Survey, data: bytes) -> tuple[dict[str, str], str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             return {}, "encrypted PDF (save the form without a password)"
-        fields = reader.get_fields() or {}
+        fields = _fields(reader)
     except Exception as exc:  # pypdf raises many kinds for a damaged file
         return {}, f"not a readable PDF ({type(exc).__name__})"
     if SURVEY_FIELD not in fields:
-        return {}, f"not a form of survey '{sv.id}' (no survey form fields)"
+        return {}, f"not a form of survey '{sid}' (no survey form fields)"
     mark = str(fields[SURVEY_FIELD].get("/V") or "")
-    if mark != sv.id:
-        return {}, f"a form of survey '{mark}', not of '{sv.id}'"
+    if mark != sid:
+        return {}, f"a form of survey '{mark}', not of '{sid}'"
     cells: dict[str, str] = {}
     for fname, f in fields.items():
         if fname == SURVEY_FIELD:
@@ -111,7 +151,7 @@ def pdf_cells(sv: Survey, data: bytes) -> tuple[dict[str, str], str]:
     return cells, ""
 
 
-def csv_forms(sv: Survey, data: bytes, name: str, problems: Problems) -> Iterator:
+def csv_forms(known: list[str], data: bytes, name: str, problems: Problems) -> Iterator:
     """The rows of a typed CSV; a file with unknown columns is skipped whole."""
     try:
         text = data.decode("utf-8-sig")
@@ -126,7 +166,6 @@ def csv_forms(sv: Survey, data: bytes, name: str, problems: Problems) -> Iterato
         problems.error(Pos(name), "no header row; file skipped")
         yield None
         return
-    known = sv.fields()
     bad = [h for h in header if h not in known]
     if bad or len(set(header)) != len(header):
         for h in bad:
