@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def fill(data: bytes, values: dict[str, str]) -> bytes:
+    import logging
+
     from pypdf import PdfReader, PdfWriter
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # "no fields on this page"
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     for page in writer.pages:
         writer.update_page_form_field_values(page, values, auto_regenerate=False)

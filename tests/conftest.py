@@ -268,8 +268,11 @@ def survey_built(tmp_path_factory) -> Built:
 def fill_form(data: bytes, values: dict[str, str]) -> bytes:
     """A form filled as a PDF viewer would: check boxes and radio buttons get the name of
     their on-state ('/Yes', '/es'), text fields their text."""
+    import logging
+
     from pypdf import PdfReader, PdfWriter
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # "no fields on this page"
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     for page in writer.pages:
         writer.update_page_form_field_values(page, values, auto_regenerate=False)

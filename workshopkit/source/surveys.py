@@ -21,7 +21,6 @@ from workshopkit.source.values import suggest
 if TYPE_CHECKING:
     from workshopkit.errors import Pos
     from workshopkit.model import Curriculum
-    from workshopkit.source.validate import Workspace
 
 
 def survey_file(root: Path, sid: str) -> Path:
@@ -38,8 +37,9 @@ def known_surveys(root: Path) -> list[str]:
     return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def load_survey(ws: "Workspace", path: Path) -> Optional[Survey]:
-    """The survey in ``path``, validated (None when it has errors); loaded once."""
+def load_survey(ws, path: Path) -> Optional[Survey]:
+    """The survey in ``path``, validated (None when it has errors); loaded once per
+    ``ws``, the :class:`~workshopkit.source.validate.Workspace` that reports its problems."""
     key = path.resolve()
     if key in ws.surveys:
         return ws.surveys[key]
@@ -66,7 +66,7 @@ def load_survey(ws: "Workspace", path: Path) -> Optional[Survey]:
     return sv
 
 
-def refer(ws: "Workspace", cur: "Curriculum", sid: str, pos: "Pos", root: Path) -> None:
+def refer(ws, cur: "Curriculum", sid: str, pos: "Pos", root: Path) -> None:
     """Resolve a worksheet item ``survey: <id>`` of ``cur`` (an error at ``pos`` if unknown)."""
     path = survey_file(root, sid)
     if not path.is_file():
