@@ -163,7 +163,7 @@ def test_replayed_diagnostics_match_a_fresh_build_from_another_folder(cli, examp
 
 def test_the_environment_holds_library_versions_and_font_hashes(tmp_path, monkeypatch):
     env = Cache(tmp_path).environment()
-    assert set(env["libraries"]) == {"python-pptx", "reportlab", "pypdf", "Pillow"}
+    assert set(env["libraries"]) == {"python-pptx", "reportlab", "rl_accel", "pypdf", "Pillow"}
     assert all(env["libraries"].values())
     from importlib.metadata import version
 

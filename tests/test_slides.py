@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from conftest import DATA, FORMAT_EXAMPLE, SAMPLES, require_tool
+from conftest import DATA, FORMAT_EXAMPLE, IN_CI, SAMPLES, require_tool
 from workshopkit.build.targets import options_for
 from workshopkit.plan.markup import plain
 from workshopkit.plan.slides import plan
@@ -307,7 +307,8 @@ def test_bilingual_second_language_is_smaller_italic_and_tagged():
 
 @pytest.mark.slow
 def test_libreoffice_converts_every_deck(tmp_path, samples_built):
-    """One soffice run for every test deck and sample deck: page count equals slide count."""
+    """One soffice run for every test deck and sample deck (in CI; locally the test decks
+    and one sample deck in each language set): page count equals slide count."""
     soffice = require_tool("soffice")
     from pypdf import PdfReader
     files = []
@@ -317,6 +318,8 @@ def test_libreoffice_converts_every_deck(tmp_path, samples_built):
         f = tmp_path / f"{n:02d}-{path.stem}-{'+'.join(langs)}.pptx"
         f.write_bytes(written(path, langs))
         files.append(f)
+    if not IN_CI:  # locally: one sample deck per language set; CI converts every one
+        samples = samples[:1]
     for path, tag in [(p, "es") for p in samples] + [(samples[0], "es+en")]:
         f = tmp_path / f"{path.stem}-{tag}-slides.pptx"  # as `make build` wrote it
         f.write_bytes((samples_built.out / path.stem / tag / f.name).read_bytes())

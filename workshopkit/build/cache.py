@@ -198,11 +198,15 @@ def up_to_date(request: BuildRequest) -> tuple[Cache, str, list[Path], Optional[
     earlier run's record when nothing it read or wrote has changed (else None).
     Stray temporary files of killed builds are removed on the way.
     """
+    from workshopkit.source import freshness
     from workshopkit.source.project import find_sources, find_surveys
 
     out_dir = Path(request.out_dir)
     cache = Cache(out_dir)
     clean_stray({out_dir, out_dir / "kits", *(Path(t).parent for t in cache.targets)})
     sources = find_sources(list(request.paths)) + find_surveys(list(request.paths))
-    rkey = key_of({**request_fields(request), "env": cache.environment()})
+    # freshness warnings depend on the day (workshopkit.source.freshness): a record is
+    # replayed on the day it was made only
+    rkey = key_of({**request_fields(request), "env": cache.environment(),
+                   "day": freshness.today().isoformat()})
     return cache, rkey, sources, cache.fresh_request(rkey, sources)

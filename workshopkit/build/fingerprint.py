@@ -17,7 +17,8 @@ from typing import Iterable, Optional
 from workshopkit import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-LIBRARIES = {"pptx": "python-pptx", "reportlab": "reportlab", "pypdf": "pypdf", "PIL": "Pillow"}
+LIBRARIES = {"pptx": "python-pptx", "reportlab": "reportlab", "_rl_accel": "rl_accel",
+             "pypdf": "pypdf", "PIL": "Pillow"}
 """Libraries whose version changes output bytes: import name -> distribution name."""
 
 

@@ -55,6 +55,26 @@ def _worker_curriculum(job: Job) -> Optional[Curriculum]:
     return _LOADED[job.source]
 
 
+_SETTINGS: dict[tuple, tuple[Curriculum, object]] = {}
+
+
+def _settings(cur: Curriculum, options: Options):
+    """The settings of ``cur`` for a theme and template, resolved once per curriculum
+    object (every output of one curriculum in one build then shares them, and the slide
+    plan drawn by several outputs is made once: see workshopkit.plan.slides.plan)."""
+    from workshopkit.source.settings import resolve
+
+    key = (id(cur), options.theme, options.template)
+    hit = _SETTINGS.get(key)
+    if hit is not None and hit[0] is cur:
+        return hit[1]
+    settings = resolve(cur, options.theme, options.template)
+    _SETTINGS[key] = (cur, settings)
+    while len(_SETTINGS) > 4:
+        del _SETTINGS[next(iter(_SETTINGS))]
+    return settings
+
+
 def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
     """Write one target into a temporary file beside it (runs in a worker process)."""
     from workshopkit.source.project import display
@@ -64,9 +84,7 @@ def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
         return Outcome(job.index, diagnostics=[Diagnostic(
             "error", Pos(display(job.source)), "the file changed during the build; build again")])
     try:
-        from workshopkit.source.settings import resolve
-
-        settings = resolve(cur, job.options.theme, job.options.template)
+        settings = _settings(cur, job.options)
         data = kinds.render(job.kind, cur, settings, job.languages, job.options)
     except WorkshopkitError as exc:
         return Outcome(job.index, diagnostics=exc.diagnostics)

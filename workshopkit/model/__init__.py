@@ -56,6 +56,8 @@ class Video:
     duration_seconds: Optional[int] = None
     captions: tuple[str, ...] = ()
     summary: Optional[Text] = None
+    reviewed: Optional[_dt.date] = None
+    reviewed_at: Optional[Pos] = None  # where 'reviewed' stands
 
 
 @dataclass
@@ -204,6 +206,8 @@ class Resource:
     title: Text
     url: Optional[Url] = None
     summary: Optional[Text] = None
+    reviewed: Optional[_dt.date] = None
+    reviewed_at: Optional[Pos] = None  # where 'reviewed' stands
 
 
 @dataclass
@@ -217,6 +221,8 @@ class ComparisonRow:
     commercial: Optional[Text] = None
     commercial_license: Optional[Text] = None
     notes: Optional[Text] = None
+    reviewed: Optional[_dt.date] = None
+    reviewed_at: Optional[Pos] = None  # where 'reviewed' stands
 
 
 @dataclass
@@ -250,6 +256,8 @@ class Curriculum:
     license: Optional[str] = None
     version: Optional[str] = None
     updated: Optional[_dt.date] = None
+    reviewed: Optional[_dt.date] = None
+    reviewed_at: Optional[Pos] = None  # where 'reviewed' stands
     authors: list[Author] = field(default_factory=list)
     objectives: list[Text] = field(default_factory=list)
     materials: list[Text] = field(default_factory=list)

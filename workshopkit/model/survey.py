@@ -97,6 +97,7 @@ class Survey:
     # what the build reads of every document, empty for a survey
     version: Optional[str] = None
     updated: Optional[_dt.date] = None
+    reviewed: Optional[_dt.date] = None
     summary: Optional[Text] = None
     authors: list = field(default_factory=list)
     catalogs: dict = field(default_factory=dict)

@@ -64,8 +64,24 @@ def plan(cur: Curriculum, settings: Settings, languages: tuple[str, ...], option
          width: int = WIDE, height_: int = TALL) -> Deck:
     """The deck for ``cur``: measured with ``settings.deck_fonts``, with the theme's logo
     (``settings.theme``; greyscale or not, the plan is the same) and the curriculum's
-    images from ``settings.images``."""
-    return _Planner(cur, settings, languages, options, width, height_).run()
+    images from ``settings.images``.
+
+    Several outputs draw the same deck (the .pptx, the slides PDF, the slide handout, the
+    guide's slide numbers): the last few plans are kept, keyed by the very curriculum and
+    settings objects and by everything else the plan is given. Writers only read a plan."""
+    key = (id(cur), id(settings), languages, options, width, height_)
+    hit = _RECENT.get(key)
+    if hit is not None and hit[0] is cur and hit[1] is settings:
+        return hit[2]
+    deck = _Planner(cur, settings, languages, options, width, height_).run()
+    _RECENT[key] = (cur, settings, deck)  # holding cur and settings keeps their ids unique
+    while len(_RECENT) > _KEEP:
+        del _RECENT[next(iter(_RECENT))]
+    return deck
+
+
+_KEEP = 4
+_RECENT: dict[tuple, tuple[Curriculum, Settings, Deck]] = {}
 
 
 class _Planner:

@@ -47,6 +47,7 @@ class ProjectConfig:
     theme: Optional[Path] = None
     template: Optional[Path] = None
     anonymous: bool = False  # no Name fields, no author names (as --anonymous)
+    review_after: int = 12   # months before a 'reviewed' date is reported as old
     keys: set[str] = field(default_factory=set)  # keys the author set
 
 

@@ -218,6 +218,16 @@ def theme_fonts(f: Fields, c: Context) -> dict[str, str]:
     return out
 
 
+def _reviewed(build: Callable[[Fields, Context], Any]) -> Callable[[Fields, Context], Any]:
+    """``build``, keeping where a 'reviewed' date stands (freshness is reported there)."""
+    def with_position(f: Fields, c: Context) -> Any:
+        made = build(f, c)
+        if made is not None and "reviewed" in f.at:
+            made.reviewed_at = f.at["reviewed"]
+        return made
+    return with_position
+
+
 def _plain(cls: type, *needs: str, **defaults: Any) -> Callable[[Fields, Context], Any]:
     """The builder of a record whose keys are ``cls``'s fields: None unless ``needs`` are valid."""
     def build(f: Fields, c: Context) -> Any:
@@ -226,9 +236,9 @@ def _plain(cls: type, *needs: str, **defaults: Any) -> Callable[[Fields, Context
 
 
 BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
-    "curriculum": curriculum,
+    "curriculum": _reviewed(curriculum),
     "author": _plain(Author, "name"),
-    "video": video,
+    "video": _reviewed(video),
     "session": session,
     "activity": activity,
     "slide": slide,
@@ -242,9 +252,9 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "risk_matrix": _plain(RiskMatrix, "threats"),
     "case_study": _plain(CaseStudy, "story"),
     "term": _plain(Term, "term"),
-    "resource": _plain(Resource, "title"),
+    "resource": _reviewed(_plain(Resource, "title")),
     "catalog": catalog,
-    "catalog_row": _plain(ComparisonRow, "need", "free"),
+    "catalog_row": _reviewed(_plain(ComparisonRow, "need", "free")),
     "project": project,
     "theme": theme,
     "theme_colors": lambda f, c: f.values,

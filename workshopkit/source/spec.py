@@ -31,6 +31,8 @@ MAX_DAY = 30
 MAX_SCALE = 10          # a survey scale runs within 0..10 (eleven boxes at most)
 MAX_NUMBER = 1_000_000  # a survey number question's bounds
 MAX_MIN_COUNT = 1000
+MAX_REVIEW_MONTHS = 120
+"""workshopkit.yaml's review_after: at most ten years."""
 
 THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
                  "table_border")
@@ -120,6 +122,7 @@ RECORDS: dict[str, Record] = {
             "license": SPDX,
             "version": STR,
             "updated": DATE,
+            "reviewed": DATE,
             "authors": LIST(REC("author")),
             "objectives": LIST(TEXT),
             "materials": LIST(TEXT),
@@ -136,7 +139,7 @@ RECORDS: dict[str, Record] = {
     "author": Record({"name": NAME, "org": NAME, "url": URL}, required=("name",)),
     "video": Record(
         {"title": TEXT, "url": URL, "duration": VDURATION, "captions": LIST(LANG),
-         "summary": TEXT},
+         "summary": TEXT, "reviewed": DATE},
         required=("url",),
     ),
     "session": Record(
@@ -184,7 +187,8 @@ RECORDS: dict[str, Record] = {
                           "lines": INT(0, MAX_LINES)},
                          required=("story",)),
     "term": Record({"term": TEXT, "definition": TEXT}, required=("term",)),
-    "resource": Record({"title": NAME, "url": URL, "summary": TEXT}, required=("title",)),
+    "resource": Record({"title": NAME, "url": URL, "summary": TEXT, "reviewed": DATE},
+                       required=("title",)),
     # catalogues (curricula/catalog/*.yaml)
     "catalog": Record(
         {"workshopkit": T("version"), "id": SLUG, "languages": LIST(LANG, 1),
@@ -193,7 +197,7 @@ RECORDS: dict[str, Record] = {
         description="A workshopkit catalogue: the free-software comparison (format version 1)",
     ),
     "catalog_row": Record(
-        {"id": SLUG, **dict.fromkeys(CATALOG_FIELDS, TEXT)},
+        {"id": SLUG, **dict.fromkeys(CATALOG_FIELDS, TEXT), "reviewed": DATE},
         required=("need", "free"),
     ),
     # surveys (curricula/survey/*.yaml)
@@ -219,7 +223,7 @@ RECORDS: dict[str, Record] = {
     # workshopkit.yaml
     "project": Record(
         {"paper": ENUM("letter", "a4"), "start": T("clock"), "theme": PATH, "template": PATH,
-         "anonymous": BOOL},
+         "anonymous": BOOL, "review_after": INT(1, MAX_REVIEW_MONTHS)},
         description="workshopkit.yaml: project defaults",
     ),
     # theme.yaml

@@ -18,7 +18,7 @@ from typing import Optional
 from workshopkit.errors import Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import checks
+from workshopkit.source import checks, freshness
 from workshopkit.source.convert import Converter
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
@@ -41,6 +41,7 @@ class Workspace:
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
         self.surveys: dict[Path, Optional[object]] = {}  # see source/surveys.py
+        self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
 
     # ----------------------------------------------------------------- project
     def config(self, root: Path) -> ProjectConfig:
@@ -123,6 +124,7 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),

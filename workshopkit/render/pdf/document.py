@@ -51,6 +51,8 @@ def footer_lines(cur: Curriculum, languages: tuple[str, ...], options: Options,
     if cur.version:
         bits.append(words("Version {version}", languages[:1], version=cur.version))
     bits.append(options.date.strftime("%Y-%m-%d"))
+    if cur.reviewed:
+        bits.append(words("Reviewed: {date}", languages[:1], date=cur.reviewed.isoformat()))
     return first, " · ".join(bits)
 
 

@@ -178,6 +178,14 @@ def sessions(ctx: Ctx) -> list:
     return out
 
 
+def reviewed(ctx: Ctx, date) -> list:
+    """"Reviewed: <date>" under a video or resource that carries one (facilitators only)."""
+    if date is None:
+        return []
+    return [pb.para(words("Reviewed: {date}", ctx.languages[:1], date=date.isoformat()),
+                    ctx.st["small"])]
+
+
 def back_matter(ctx: Ctx) -> list:
     cur, st, lang = ctx.cur, ctx.st, ctx.languages[0]
     out = []
@@ -194,6 +202,7 @@ def back_matter(ctx: Ctx) -> list:
                 block.append(pb.para(words("Captions: {tags}", ctx.languages[:1],
                                            tags=", ".join(v.captions)), st["small"]))
             block += ctx.t(v.summary) if v.summary else []
+            block += reviewed(ctx, v.reviewed)
             units.append([pb.Together(block), Spacer(1, 6)])
         out += pb.keep_list([ctx.w("Videos", "h1")], units)
     if cur.glossary:
@@ -212,6 +221,7 @@ def back_matter(ctx: Ctx) -> list:
             if r.url:
                 block.append(pb.para(r.url.get(lang), st["small"]))
             block += ctx.t(r.summary) if r.summary else []
+            block += reviewed(ctx, r.reviewed)
             units.append([pb.Together(block), Spacer(1, 3)])
         out += pb.keep_list([ctx.w("Resources", "h1")], units)
     return ([PageBreak()] + out) if out else []

@@ -52,6 +52,8 @@ def cover(ctx: Ctx) -> list:
     if cur.version:
         rows.append((N_("Version"), [pb.para(cur.version, ctx.st["body"])]))
     rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
+    if cur.reviewed:
+        rows.append((N_("Reviewed"), [pb.para(cur.reviewed.isoformat(), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
     if cur.objectives:
         out += pb.keep_list([ctx.w("Objectives", "h2")], [bullet(ctx, o) for o in cur.objectives])
