@@ -68,6 +68,17 @@ def as_cells(values: dict[str, str]) -> dict[str, str]:
     return {k: ("1" if v == "/Yes" else v.lstrip("/")) for k, v in values.items()}
 
 
+def _plain_pdf() -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, invariant=1)
+    c.drawString(72, 720, "apps.signal worry language")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 @pytest.fixture(scope="module")
 def inputs(survey_built, tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("answers")
@@ -84,8 +95,7 @@ def inputs(survey_built, tmp_path_factory) -> dict:
     bad = {"empty.csv": b"", "notes.pdf": b"%PDF-1.4 this is not a PDF",
            "unknown-column.csv": "apps.signal,wory\nx,3\n".encode(),
            "unfilled.pdf": blank,
-           "no-form.pdf": (survey_built.out / "survey" / "tech" /
-                           "tech-es-survey.pdf").read_bytes().replace(b"/AcroForm", b"/AcroFoo"),
+           "no-form.pdf": _plain_pdf(),
            }
     other = PdfWriter(clone_from=PdfReader(io.BytesIO(fill_form(blank, {"worry": "/2"}))))
     other.update_page_form_field_values(other.pages[0], {"_survey": "another"},
@@ -222,3 +232,18 @@ def test_the_command_prints_the_template_and_fails_on_a_bad_file(cli, inputs, tm
     assert res.exit_code == 1 and "empty.csv: error: empty file; file skipped" in res.output
     assert "1 form counted, 0 skipped; 2 files read, 1 skipped" in res.output
     assert (tmp_path / "t" / "tech-tally.csv").is_file()
+
+
+def test_the_fast_field_scan_reads_what_pypdf_reads(inputs):
+    from workshopkit.source.pdffields import scan
+
+    for path in [*inputs["good"], *inputs["bad"].values()]:
+        data = path.read_bytes()
+        fast = scan(data)
+        if fast is None:
+            continue
+        slow = PdfReader(io.BytesIO(data)).get_fields()
+        assert fast == {k: (str(f.get("/FT", "")).lstrip("/"),
+                            None if f.get("/V") is None else str(f.get("/V")))
+                        for k, f in slow.items()}, path.name
+    assert scan(inputs["good"][0].read_bytes())["comments"] == ("Tx", "Señora ñandú çà")

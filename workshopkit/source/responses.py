@@ -17,6 +17,7 @@ from typing import Iterator, Optional
 
 from workshopkit.errors import Pos, Problems
 from workshopkit.model.survey import SURVEY_FIELD, Survey
+from workshopkit.source.pdffields import scan
 from workshopkit.source.project import display
 from workshopkit.source.values import suggest
 
@@ -119,8 +120,12 @@ def _fields(reader) -> dict:
     return out
 
 
-def pdf_cells(sid: str, data: bytes) -> tuple[dict[str, str], str]:
-    """The fields of a filled form of survey ``sid`` as cell texts, or an error message."""
+def pdf_fields(data: bytes) -> tuple[dict[str, tuple[str, Optional[str]]], str]:
+    """Field name -> (type, value) of a PDF form (see :func:`.pdffields.scan`), or an
+    error message: the fast scan when it can read the file, else pypdf."""
+    fast = scan(data)
+    if fast is not None:
+        return fast, ""
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # messages about damaged files
@@ -131,21 +136,30 @@ def pdf_cells(sid: str, data: bytes) -> tuple[dict[str, str], str]:
         fields = _fields(reader)
     except Exception as exc:  # pypdf raises many kinds for a damaged file
         return {}, f"not a readable PDF ({type(exc).__name__})"
+    return {name: (str(f.get("/FT") or "").lstrip("/"),
+                   None if f.get("/V") is None else str(f.get("/V")))
+            for name, f in fields.items()}, ""
+
+
+def pdf_cells(sid: str, data: bytes) -> tuple[dict[str, str], str]:
+    """The fields of a filled form of survey ``sid`` as cell texts, or an error message."""
+    fields, msg = pdf_fields(data)
+    if msg:
+        return {}, msg
     if SURVEY_FIELD not in fields:
         return {}, f"not a form of survey '{sid}' (no survey form fields)"
-    mark = str(fields[SURVEY_FIELD].get("/V") or "")
+    mark = fields[SURVEY_FIELD][1] or ""
     if mark != sid:
-        return {}, f"a form of survey '{mark}', not of '{sid}'"
+        return {}, f"a form of survey '{mark[:60]}', not of '{sid}'"
     cells: dict[str, str] = {}
-    for fname, f in fields.items():
+    for fname, (ftype, v) in fields.items():
         if fname == SURVEY_FIELD:
             continue
-        v = f.get("/V")
-        if f.get("/FT") == "/Btn":
-            v = "" if v in (None, "/Off", "Off") else str(v).lstrip("/")
+        if ftype == "Btn":
+            v = "" if v in (None, "/Off", "Off") else v.lstrip("/")
             if "." in fname:  # a check box of a multiple choice: ticked or not
                 v = "1" if v else ""
-        cells[fname] = "" if v is None else str(v)
+        cells[fname] = "" if v is None else v
     if not any(v.strip() for v in cells.values()):
         return {}, "nothing filled in (an empty form)"
     return cells, ""
