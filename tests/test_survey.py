@@ -219,3 +219,12 @@ def test_a_large_print_form_has_bigger_boxes(survey_built, tmp_path):
         raise AssertionError("no box")
 
     assert width(big) > width(PdfReader(io.BytesIO(form(survey_built, "es")))) * 1.3
+
+
+def test_list_and_validate_name_surveys_apart_from_curricula(cli):
+    from workshopkit import api
+
+    rows, loaded = api.list_curricula([SURVEY_TEST / "curricula"])
+    assert [r.id for r in rows] == ["workshop"] and loaded.exit_code == 0
+    res = cli("validate", str(SURVEY_TEST / "curricula"))
+    assert res.exit_code == 0 and "1 curriculum valid, 1 survey valid" in res.output

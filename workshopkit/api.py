@@ -122,7 +122,8 @@ def list_curricula(paths: Iterable[Path]) -> tuple[list[Row], Loaded]:
 
     loaded = load(paths)
     rows = [Row(c.id, ",".join(c.all_languages), hm(c.minutes), str(len(c.sessions)),
-                display(c.path)) for c in loaded.curricula]
+                display(c.path)) for c in loaded.curricula
+            if getattr(c, "document", "curriculum") == "curriculum"]  # surveys: no sessions
     return rows, loaded
 
 
