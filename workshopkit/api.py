@@ -44,12 +44,14 @@ class Loaded:
 
 
 def load(paths: Iterable[Path], strict: bool = False,
-         languages: Optional[set[str]] = None) -> Loaded:
+         languages: Optional[set[str]] = None, freshness: bool = True) -> Loaded:
+    """``freshness``: report old and missing 'reviewed' dates (validate and build do;
+    listing and translating do not)."""
     from workshopkit.build.targets import load_all
 
     out = Loaded(strict=strict)
     out.curricula, out.failed = load_all([Path(p) for p in paths], out.problems, languages,
-                                         strict)
+                                         strict, freshness)
     return out
 
 
@@ -120,7 +122,7 @@ def list_curricula(paths: Iterable[Path]) -> tuple[list[Row], Loaded]:
     from workshopkit.plan.schedule import hm
     from workshopkit.source.project import display
 
-    loaded = load(paths)
+    loaded = load(paths, freshness=False)
     rows = [Row(c.id, ",".join(c.all_languages), hm(c.minutes), str(len(c.sessions)),
                 display(c.path)) for c in loaded.curricula
             if getattr(c, "document", "curriculum") == "curriculum"]  # surveys: no sessions
@@ -162,7 +164,7 @@ def translation_languages(values: Iterable[str] | str | None) -> list[str]:
 def _documents(paths: Iterable[Path]):
     from workshopkit.i18n.documents import documents
 
-    loaded = load(paths, languages=set())
+    loaded = load(paths, languages=set(), freshness=False)
     return documents(loaded.curricula), loaded
 
 

@@ -36,9 +36,9 @@ class Target:
 
 
 def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]] = None,
-             strict: bool = False) -> tuple[list[Curriculum], list[str]]:
+             strict: bool = False, freshness: bool = True) -> tuple[list[Curriculum], list[str]]:
     """Load every curriculum under ``paths``; the second list names files with errors."""
-    ws = Workspace(problems, languages)
+    ws = Workspace(problems, languages, freshness)
     good, bad = [], []
     for folder in paths:
         if folder.is_dir() and not find_sources([folder]) and not find_surveys([folder]):

@@ -35,13 +35,14 @@ class Workspace:
     """Loads curricula, sharing project defaults and catalogues between them."""
 
     def __init__(self, problems: Optional[Problems] = None,
-                 languages: Optional[set[str]] = None):
+                 languages: Optional[set[str]] = None, freshness: bool = True):
         self.problems = problems if problems is not None else Problems()
         self.languages = languages  # check translation gaps only in these (None: all)
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
         self.surveys: dict[Path, Optional[object]] = {}  # see source/surveys.py
         self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
+        self.freshness = freshness  # report old and missing 'reviewed' dates
 
     # ----------------------------------------------------------------- project
     def config(self, root: Path) -> ProjectConfig:
@@ -124,7 +125,8 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
-        freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
+        if self.freshness:
+            freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
