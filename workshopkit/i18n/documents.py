@@ -55,13 +55,14 @@ def documents(curricula: Iterable[Curriculum]) -> list[Document]:
     loaded (once)."""
     docs: list[Document] = []
     cats: dict[Path, tuple[DataCatalog, list[str]]] = {}
-    surveys: dict[Path, object] = {}
+    surveys: dict[Path, tuple] = {}  # path -> (survey, languages of curricula showing it)
     for cur in curricula:
         if getattr(cur, "document", "curriculum") == "survey":
-            surveys.setdefault(cur.path.resolve(), cur)
+            surveys.setdefault(cur.path.resolve(), (cur, []))
             continue
         for sv in cur.surveys.values():
-            surveys.setdefault(sv.path.resolve(), sv)
+            langs = surveys.setdefault(sv.path.resolve(), (sv, []))[1]
+            langs.extend(l for l in cur.all_languages if l not in langs)
         docs.append(Document("curriculum", cur.id, cur.path, cur.translations, _in_order(cur),
                              cur.all_languages, cur.updated, cur.version))
         for cat in cur.catalogs.values():
@@ -72,9 +73,10 @@ def documents(curricula: Iterable[Curriculum]) -> list[Document]:
         extra = sorted({l for l in (*own, *langs) if l not in cat.languages})
         docs.append(Document("catalogue", cat.id, path, cat.translations, _in_order(cat),
                              cat.languages + tuple(extra)))
-    for _path, sv in sorted(surveys.items()):
+    for _path, (sv, langs) in sorted(surveys.items(), key=lambda kv: str(kv[0])):
+        extra = tuple(sorted(l for l in langs if l not in sv.all_languages))
         docs.append(Document("survey", sv.id, sv.path, sv.translations, _in_order(sv),
-                             sv.all_languages))
+                             sv.all_languages + extra))
     return docs
 
 

@@ -42,10 +42,10 @@ class FieldBox(Flowable):
     """A box to tick (square; round for one choice) with a check box or radio button on it."""
 
     def __init__(self, size: float, name: str, value: str = "", round_: bool = False,
-                 color=colors.black, label: str = ""):
+                 color=colors.black, label: str = "", fillable: bool = True):
         super().__init__()
         self.size, self.name, self.value, self.round = size, name, value, round_
-        self.color, self.label = color, label
+        self.color, self.label, self.fillable = color, label, fillable
 
     def wrap(self, avail_w, avail_h):
         return self.size, self.size
@@ -60,6 +60,8 @@ class FieldBox(Flowable):
         else:
             c.rect(0.6, 0.6, s - 1.2, s - 1.2, stroke=1, fill=0)
         c.restoreState()
+        if not self.fillable:
+            return
         _need_appearances(c)
         if self.round and _first(c, (self.name, self.value)):
             c.acroForm.radioRelative(name=self.name, value=self.value, x=0, y=0, size=s,
@@ -74,10 +76,12 @@ class FieldLine(Flowable):
     """A line (or box) to write on, with a text field over it."""
 
     def __init__(self, name: str, width: float, height: float, font_pt: float, color,
-                 boxed: bool = False, lines: int = 1, gap: float = 0, label: str = ""):
+                 boxed: bool = False, lines: int = 1, gap: float = 0, label: str = "",
+                 fillable: bool = True):
         super().__init__()
         self.name, self.width, self.height, self.font_pt = name, width, height, font_pt
         self.color, self.boxed, self.lines, self.gap, self.label = color, boxed, lines, gap, label
+        self.fillable = fillable
 
     def wrap(self, avail_w, avail_h):
         return self.width, self.height
@@ -87,7 +91,7 @@ class FieldLine(Flowable):
             return []
         fits = int(avail_h // self.gap)
         return [FieldLine(self.name, self.width, fits * self.gap, self.font_pt, self.color,
-                          lines=fits, gap=self.gap, label=self.label),
+                          lines=fits, gap=self.gap, label=self.label, fillable=self.fillable),
                 WritingLines(self.lines - fits, self.width, self.gap, self.color)]
 
     def draw(self):
@@ -102,6 +106,8 @@ class FieldLine(Flowable):
             for i in range(max(1, self.lines)):
                 c.line(0, i * step + 1, self.width, i * step + 1)
         c.restoreState()
+        if not self.fillable:
+            return
         _need_appearances(c)
         if _first(c, self.name):
             flags = "multiline" if self.lines > 1 else ""
@@ -128,6 +134,11 @@ class SurveyMark(Flowable):
                 name=SURVEY_FIELD, value=self.survey_id, x=0, y=0, width=1, height=1,
                 annotationFlags="hidden", fontName="Helvetica", fontSize=1,
                 **{**_NONE, "fieldFlags": "readOnly"})
+
+
+def fillable(ctx: Ctx) -> bool:
+    """Form fields, except in a booklet: imposing its pages would drop them (paper only)."""
+    return not ctx.options.booklet
 
 
 def box_pt(ctx: Ctx) -> float:
@@ -157,9 +168,10 @@ def _options(ctx: Ctx, q: Question) -> list:
         if o.write_in:
             cell.append(ctx.w(N_("Please say which:"), "small"))
             cell.append(FieldLine(f"{q.id}.{o.id}.text", ctx.width - size - 14 - 8, ctx.gap,
-                                  11, ctx.pal.rule, label=_plain(o.text, lang)))
+                                  11, ctx.pal.rule, label=_plain(o.text, lang),
+                                  fillable=fillable(ctx)))
         rows.append([FieldBox(size, name, o.id, round_=not q.multiple, color=ctx.pal.text,
-                              label=_plain(o.text, lang)), cell])
+                              label=_plain(o.text, lang), fillable=fillable(ctx)), cell])
     return [_rows(ctx, rows, size + 12)]
 
 
@@ -173,12 +185,12 @@ def _scale(ctx: Ctx, q: Question) -> list:
     right = ParagraphStyle("scale-high", parent=ctx.st["small"], alignment=TA_RIGHT)
     low = ctx.t(sc.low, "small", "small") if sc.low else ""
     high = [pb.para(s, right) for s in pb.texts(sc.high, ctx.languages)] if sc.high else ""
-    boxes = [FieldBox(size, q.id, str(v), round_=True, color=ctx.pal.text, label=str(v))
-             for v in values]
+    boxes = [FieldBox(size, q.id, str(v), round_=True, color=ctx.pal.text, label=str(v),
+                      fillable=fillable(ctx)) for v in values]
     nums = [pb.para(str(v), centred) for v in values]
     t = pb.Rows([[low] + boxes + [high], [""] + nums + [""]],
                 colWidths=[side] + [cell_w] * len(values) + [side], hAlign="LEFT")
-    t.setStyle(TableStyle([("ALIGN", (1, 0), (-2, 0), "CENTER"),
+    t.setStyle(TableStyle(pb.cell_font(ctx.faces) + [("ALIGN", (1, 0), (-2, 0), "CENTER"),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                            ("LEFTPADDING", (0, 0), (0, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -189,12 +201,13 @@ def _scale(ctx: Ctx, q: Question) -> list:
 def _number(ctx: Ctx, q: Question) -> list:
     width = 96.0 if ctx.options.large_print else 72.0
     return [FieldLine(q.id, width, ctx.gap * 1.1, 12, ctx.pal.text, boxed=True,
-                      label=_plain(q.ask, ctx.languages[0]))]
+                      label=_plain(q.ask, ctx.languages[0]), fillable=fillable(ctx))]
 
 
 def _text(ctx: Ctx, q: Question) -> list:
     return [FieldLine(q.id, ctx.width, q.text * ctx.gap, 11, ctx.pal.rule, lines=q.text,
-                      gap=ctx.gap, label=_plain(q.ask, ctx.languages[0]))]
+                      gap=ctx.gap, label=_plain(q.ask, ctx.languages[0]),
+                      fillable=fillable(ctx))]
 
 
 _HINTS = {"single": N_("Tick one"), "multiple": N_("Tick all that apply"),
@@ -218,7 +231,7 @@ def question(ctx: Ctx, q: Question, number: int) -> list:
 
 def questions(ctx: Ctx, sv: Survey) -> list:
     """Every question of ``sv``, numbered, with the hidden survey mark before them."""
-    out: list = [SurveyMark(sv.id)]
+    out: list = [SurveyMark(sv.id)] if fillable(ctx) else []
     for n, q in enumerate(sv.questions, 1):
         out += question(ctx, q, n)
         out.append(Spacer(1, 14 if ctx.options.large_print else 10))

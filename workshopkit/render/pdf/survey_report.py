@@ -60,6 +60,7 @@ def chart(ctx: Ctx, t: Tally, qt: QuestionTally, labels: list[str]) -> Drawing:
     c.valueAxis.valueMin = 0
     c.valueAxis.valueMax = max([1, *shown])
     c.valueAxis.visible = False
+    c.valueAxis.labels.fontName = ctx.faces["regular"]
     c.bars[0].fillColor = ctx.pal.accent
     c.bars[0].strokeColor = None
     c.barLabelFormat = lambda v: ""
