@@ -187,7 +187,11 @@ def test_the_reports_read_back_with_the_numbers_and_nothing_of_the_files(tallied
         assert f"WhatsApp {got[('apps', 'whatsapp')]} " in flat
         assert f"Signal {signal} {round(100 * signal / answered)} %" in flat
         assert f"< {MIN}" in text
-        meta = PdfReader(io.BytesIO(data)).metadata
+        reader = PdfReader(io.BytesIO(data))
+        meta = reader.metadata
+        used = {str(f.get_object()["/BaseFont"]) for page in reader.pages
+                for f in (page["/Resources"].get("/Font") or {}).values()}
+        assert used and not [f for f in used if "Helvetica" in f], used  # the bundled font
         for name in ("Maria", "typed", "Lopez"):
             assert name not in text and name not in str(meta)
         assert "Quechua" not in text and "ñandú" not in text  # no free text by default

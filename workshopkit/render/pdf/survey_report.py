@@ -46,7 +46,8 @@ def chart(ctx: Ctx, t: Tally, qt: QuestionTally, labels: list[str]) -> Drawing:
     size = ctx.st["cell"].fontSize
     label_w = min(ctx.width * 0.42, 7 + size * 0.55 * max(len(_short(l)) for l in labels))
     height = n * bar + 12
-    d = Drawing(ctx.width, height)
+    d = Drawing(ctx.width, height, initialFontName=ctx.faces["regular"],
+                initialFontSize=size)
     c = HorizontalBarChart()
     c.x, c.y, c.width, c.height = label_w, 6, ctx.width - label_w - 50, n * bar
     shown = [v if t.cell(v) == str(v) else 0 for v in qt.counts.values()]
