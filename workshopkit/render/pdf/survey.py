@@ -26,9 +26,8 @@ def story(sv: Survey, languages: tuple[str, ...], options: Options, faces: pb.Fa
               pb.frame_width(options), faces)
     out: list = ctx.t(sv.title, "title", "subtitle")
     out += anonymity(ctx, sv) + [Spacer(1, 12)]
-    out += questions(ctx, sv)
-    out.append(ctx.w(N_("Thank you. Fold this sheet and put it in the closed box."), "body"))
-    return out
+    thanks = ctx.w(N_("Thank you. Fold this sheet and put it in the closed box."), "body")
+    return out + questions(ctx, sv, tail=(Spacer(1, 10), thanks))  # never on a page alone
 
 
 def write(sv: Survey, settings: Settings, languages: tuple[str, ...],

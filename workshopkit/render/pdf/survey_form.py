@@ -216,8 +216,9 @@ _DRAW = {"single": _options, "multiple": _options, "scale": _scale, "number": _n
          "text": _text}
 
 
-def question(ctx: Ctx, q: Question, number: int) -> list:
-    """One numbered question: its words, a hint, and the boxes or lines to answer in."""
+def question(ctx: Ctx, q: Question, number: int, tail: tuple = ()) -> list:
+    """One numbered question: its words, a hint, and the boxes or lines to answer in
+    (and ``tail``, kept on its page)."""
     texts = pb.texts(q.ask, ctx.languages)
     head = [pb.para(f"{number}. {texts[0]}", ctx.st["h3"])]
     head += [pb.para(s, ctx.st["second"]) for s in texts[1:]]
@@ -226,15 +227,19 @@ def question(ctx: Ctx, q: Question, number: int) -> list:
                      high=q.number.max)
     else:
         hint = ctx.w(_HINTS[q.kind], "small")
-    return [pb.Together(head + [hint, Spacer(1, 4)] + _DRAW[q.kind](ctx, q))]
+    return [pb.Together(head + [hint, Spacer(1, 4)] + _DRAW[q.kind](ctx, q) + list(tail))]
 
 
-def questions(ctx: Ctx, sv: Survey) -> list:
-    """Every question of ``sv``, numbered, with the hidden survey mark before them."""
+def questions(ctx: Ctx, sv: Survey, tail: tuple = ()) -> list:
+    """Every question of ``sv``, numbered, with the hidden survey mark before them;
+    ``tail`` is kept on the page of the last question."""
     out: list = [SurveyMark(sv.id)] if fillable(ctx) else []
+    gap = Spacer(1, 14 if ctx.options.large_print else 10)
     for n, q in enumerate(sv.questions, 1):
-        out += question(ctx, q, n)
-        out.append(Spacer(1, 14 if ctx.options.large_print else 10))
+        last = n == len(sv.questions)
+        out += question(ctx, q, n, tail if last else ())
+        if not last:
+            out.append(gap)
     return out
 
 
