@@ -24,8 +24,8 @@ from workshopkit.build.request import BuildRequest, BuildResult, KitRequest, spl
 from workshopkit.errors import Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
 __all__ = ["BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
-           "list_curricula", "new", "schema", "tally", "tally_template", "translate_export",
-           "translate_status", "watch",
+           "list_curricula", "list_activities", "new", "schema", "tally", "tally_template",
+           "translate_export", "translate_status", "watch",
            "split_list"]
 
 
@@ -126,6 +126,50 @@ def list_curricula(paths: Iterable[Path]) -> tuple[list[Row], Loaded]:
     rows = [Row(c.id, ",".join(c.all_languages), hm(c.minutes), str(len(c.sessions)),
                 display(c.path)) for c in loaded.curricula
             if getattr(c, "document", "curriculum") == "curriculum"]  # surveys: no sessions
+    return rows, loaded
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """An activity another curriculum can take with ``from: <ref>``."""
+
+    ref: str  # <curriculum>/<session>/<activity>
+    phase: str
+    minutes: int
+    duration: str
+    languages: tuple[str, ...]  # those it has every text in
+    title: str
+    file: str
+    line: int
+
+
+def list_activities(paths: Iterable[Path], phase: Optional[str] = None,
+                    lang: Optional[str] = None) -> tuple[list[ActivityRow], Loaded]:
+    """Every activity (breaks aside) of the curricula under ``paths``, with its phase,
+    duration, the languages it is complete in and its title (in ``lang``, else its
+    curriculum's source language); only those of ``phase`` and complete in ``lang``."""
+    from workshopkit.model import PHASES
+    from workshopkit.model.text import iter_texts
+    from workshopkit.plan.schedule import hm
+    from workshopkit.source.project import display
+
+    if phase is not None and phase not in PHASES:
+        raise UsageError(f"'{phase}' is not a phase ({', '.join(PHASES)})", "--phase")
+    if lang is not None:
+        translation_languages(lang)
+    loaded = load(paths)
+    rows = []
+    for cur in loaded.curricula:
+        for s, a in cur.activities():
+            texts = list(iter_texts(a))
+            langs = tuple(l for l in cur.all_languages
+                          if not any(t.resolve(l)[1] for t in texts))
+            if a.is_break or (phase and a.phase != phase) or (lang and lang not in langs):
+                continue
+            rows.append(ActivityRow(f"{cur.id}/{s.id}/{a.id}", a.phase or "", a.minutes,
+                                    hm(a.minutes), langs,
+                                    a.title.get(lang or cur.source_lang) if a.title else "",
+                                    display(a.pos.file and Path(a.pos.file)), a.pos.line))
     return rows, loaded
 
 

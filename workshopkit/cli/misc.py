@@ -79,20 +79,47 @@ def new(id: str, langs: str, folder: str) -> None:
 
 @click.command("list", context_settings=CONTEXT)
 @click.argument("paths_", metavar="[PATHS]...", nargs=-1, type=click.Path())
-def list_(paths_: tuple[str, ...]) -> None:
+@click.option("--activities", is_flag=True, help="List every activity as "
+              "<curriculum>/<session>/<activity> (what 'from:' takes), with its phase, "
+              "duration, languages and title.")
+@click.option("--phase", metavar="PHASE", help="With --activities: only this ADIDS phase "
+              "(activity, discussion, input, deepening, synthesis).")
+@click.option("--lang", metavar="LANG", help="With --activities: only activities complete in "
+              "this language, titled in it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+def list_(paths_: tuple[str, ...], activities: bool, phase: str | None, lang: str | None,
+          as_json: bool) -> None:
     """List curricula: id, languages, total duration, sessions.
 
+    With --activities, list every activity instead, to pick from with 'from:'.
+
     \b
-    Example:
+    Examples:
       workshopkit list curricula/
+      workshopkit list --activities --phase synthesis --lang en
     """
     from workshopkit import api
 
-    rows, loaded = call(api.list_curricula, paths(paths_))
-    table = [("ID", "LANGUAGES", "DURATION", "SESSIONS", "FILE")]
-    table += [(r.id, r.languages, r.duration, r.sessions, r.file) for r in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    for r in table:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    if (phase or lang) and not activities:
+        raise click.UsageError("--phase and --lang go with --activities")
+    if activities:
+        rows, loaded = call(api.list_activities, paths(paths_), phase, lang)
+        head = ("ACTIVITY", "PHASE", "DURATION", "LANGUAGES", "TITLE")
+        cells = [(r.ref, r.phase, r.duration, ",".join(r.languages), r.title) for r in rows]
+    else:
+        rows, loaded = call(api.list_curricula, paths(paths_))
+        head = ("ID", "LANGUAGES", "DURATION", "SESSIONS", "FILE")
+        cells = [(r.id, r.languages, r.duration, r.sessions, r.file) for r in rows]
+    if as_json:
+        import dataclasses
+        import json
+
+        click.echo(json.dumps([dataclasses.asdict(r) for r in rows], indent=2,
+                              ensure_ascii=False))
+    else:
+        table = [head, *cells]
+        widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+        for r in table:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
     report(loaded.problems, quiet_notes=True)
     sys.exit(loaded.exit_code)

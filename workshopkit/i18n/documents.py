@@ -7,7 +7,7 @@ translator understands (the ``#.`` comment of its catalogue entry).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -30,6 +30,8 @@ class Document:
     languages: tuple[str, ...]  # every language it is built in, the source first
     updated: object = None
     version: Optional[str] = None
+    borrowed: list[Text] = field(default_factory=list)
+    """Texts taken with from: from other curricula: translated there, never exported here."""
 
     @property
     def source_lang(self) -> str:
@@ -63,8 +65,12 @@ def documents(curricula: Iterable[Curriculum]) -> list[Document]:
         for sv in cur.surveys.values():
             langs = surveys.setdefault(sv.path.resolve(), (sv, []))[1]
             langs.extend(l for l in cur.all_languages if l not in langs)
-        docs.append(Document("curriculum", cur.id, cur.path, cur.translations, _in_order(cur),
-                             cur.all_languages, cur.updated, cur.version))
+        texts = _in_order(cur)
+        own = [t for t in texts if t.owner is cur.translations]
+        taken = sorted((t for t in texts if t.owner is not cur.translations),
+                       key=lambda t: (t.pos.file, t.pos.line, t.pos.col))
+        docs.append(Document("curriculum", cur.id, cur.path, cur.translations, own,
+                             cur.all_languages, cur.updated, cur.version, taken))
         for cat in cur.catalogs.values():
             langs = cats.setdefault(cat.path, (cat, []))[1]
             langs.extend(l for l in cur.all_languages if l not in langs)

@@ -47,19 +47,22 @@ def status(docs: list[Document], langs: Optional[list[str]] = None) -> list[Stat
 
     Texts written as mappings count; plain strings do not (they read the same
     in every language).  A stale catalogue entry (its msgid is no longer the
-    source text) and a fuzzy one are listed with their place in the .po file.
+    source text) and a fuzzy one are listed with their place in the .po file.  Texts a
+    curriculum takes from others with from: count too, and are reported where they can
+    be translated: in their own curriculum's file (and its .po files).
     """
     out = []
     for doc in docs:
         wanted = langs if langs else list(doc.languages)
-        owner = doc.translations
         for lang in wanted:
             if lang == doc.source_lang:
                 continue
             st = Status(doc, lang)
-            for t in doc.texts:
+            for t in (*doc.texts, *doc.borrowed):
                 ctx = doc.context(t)
-                for e in owner.stale(lang, t.path, t.source):
+                owner = t.owner  # a text taken with from: is translated in its own curriculum
+                taken = owner is not doc.translations
+                for e in [] if taken else owner.stale(lang, t.path, t.source):
                     st.findings.append(Finding(e.pos, "stale", f"{lang}: {ctx}: the source "
                                                f"text changed (now at {t.pos}); not used"))
                 if t.plain is not None:
@@ -74,7 +77,8 @@ def status(docs: list[Document], langs: Optional[list[str]] = None) -> list[Stat
                     st.findings.append(Finding(fuzzy[0].pos, "fuzzy", f"{lang}: {ctx}: "
                                                "needs review (fuzzy entries are not used)"))
                 else:
-                    st.findings.append(Finding(t.pos, "missing", f"{lang}: {ctx}"))
+                    st.findings.append(Finding(t.pos, "missing", f"{lang}: {ctx}" + (
+                        " (taken with from:: translate it in that file or its .po catalogues)" if taken else "")))
             st.findings.sort(key=lambda f: (f.pos.file, f.pos.line, f.pos.col))
             out.append(st)
     return out

@@ -268,6 +268,7 @@ class Curriculum:
     resources: list[Resource] = field(default_factory=list)
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # the ones it references
     surveys: dict = field(default_factory=dict)  # survey id -> Survey, the ones it references
+    sources: dict[str, "Curriculum"] = field(default_factory=dict)  # taken from with from:
     inputs: tuple[Path, ...] = ()  # every file read to build it
     config: Optional["ProjectConfig"] = None  # the project's workshopkit.yaml defaults
 

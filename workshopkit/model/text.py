@@ -118,7 +118,7 @@ def iter_texts(obj) -> Iterator[Text]:
         yield obj
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
-            if f.name in ("translations", "catalogs", "surveys", "owner"):
+            if f.name in ("translations", "catalogs", "surveys", "owner", "sources"):
                 continue
             yield from iter_texts(getattr(obj, f.name))
     elif isinstance(obj, (list, tuple)):
@@ -148,10 +148,11 @@ class Gap:
     lang: str
 
 
-def gaps(doc, lang: str) -> list[Gap]:
-    """Texts of ``doc`` that fall back to the source language in ``lang``."""
+def gaps(doc, lang: str, owner: Optional[Translations] = None) -> list[Gap]:
+    """Texts of ``doc`` (those ``owner`` translates, when given) that fall back to the
+    source language in ``lang``."""
     out = []
     for t in iter_texts(doc):
-        if t.resolve(lang)[1]:
+        if (owner is None or t.owner is owner) and t.resolve(lang)[1]:
             out.append(Gap(t.pos, t.path, lang))
     return out

@@ -95,14 +95,18 @@ def undrawable(doc: Any, problems: Problems) -> None:
 
 def translation_gaps(doc: Any, langs: Iterable[str], owner: Translations,
                      problems: Problems) -> None:
-    """Translation gaps and stale catalogue entries of ``doc`` in ``langs``."""
+    """Translation gaps and stale catalogue entries of ``doc`` in ``langs``, in the Texts
+    ``owner`` translates (those taken from other curricula are reported where they are
+    taken: :func:`workshopkit.source.assemble.borrowed_gaps`)."""
     for lang in langs:
         if lang == owner.source_lang:
             continue
-        for g in gaps(doc, lang):
+        for g in gaps(doc, lang, owner):
             problems.warning(g.pos, f"no '{lang}' translation; the "
                              f"'{owner.source_lang}' text is used ({g.path})")
         for t in iter_texts(doc):
+            if t.owner is not owner:
+                continue
             for e in owner.stale(lang, t.path, t.source):
                 problems.warning(e.pos, f"stale translation for {t.path}: the "
                                  f"source text changed (now at {t.pos}); not used")

@@ -20,8 +20,9 @@ from workshopkit.model.text import Text, Translations
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence
 from workshopkit.source.fields import Context, Fields, Files, Found
 from workshopkit.source.records import BUILDERS
-from workshopkit.source.spec import (LANG_RE, MAX_EMPTY_ROWS, MAX_TEXT, RECORDS, SLUG_RE,
-                                     THEME_RECORDS, T)
+from workshopkit.source.reuse import override_error, parse_ref, ref_id
+from workshopkit.source.spec import (LANG_RE, MAX_EMPTY_ROWS, MAX_TEXT, RECORDS, REF_RECORDS,
+                                     SLUG_RE, THEME_RECORDS, T)
 from workshopkit.source.values import INVALID, WHAT, Reader, short, suggest
 
 __all__ = ["Converter"]
@@ -44,6 +45,7 @@ RECORD_WORDS = {
     "catalog_selection": "a catalogue selection",
     "survey": "the survey", "question": "a question", "option": "an option",
     "scale": "a scale", "number_range": "a number question",
+    "session_ref": "a session taken with 'from:'", "activity_ref": "an activity taken with 'from:'",
 }
 """How a message names a record."""
 
@@ -73,6 +75,8 @@ class Converter(Reader):
             return self.expect(node, f"a mapping ({RECORD_WORDS.get(name, name.replace('_', ' '))})")
         fields = Fields(node.pos, named_by)
         idnode = node.get("id")
+        if idnode is None and name in REF_RECORDS:  # the id it takes from the original
+            idnode = ref_id(node.get("from"))
         # A Text's msgctxt is its path built from ids below the document: the
         # document's own id (curriculum, catalogue) is not part of it.
         if isinstance(idnode, Scalar) and "id" in rec.fields and name not in _ROOTS \
@@ -81,7 +85,10 @@ class Converter(Reader):
         for key, value in node.items:
             t = rec.fields.get(key.value)
             if t is None:
-                self.error(key, self.unknown_key(key.value, name))
+                if name in REF_RECORDS and key.value in _OWNER_OF_KEY:
+                    override_error(self.problems, node, key, REF_RECORDS[name])
+                else:
+                    self.error(key, self.unknown_key(key.value, name))
                 continue
             fields.keys[key.value] = key.pos
             fields.at[key.value] = value.pos
@@ -130,6 +137,10 @@ class Converter(Reader):
         if k == "record":
             built = self.record(node, t.of, path)
             return INVALID if built is None else built
+        if k == "reusable":  # written out, or taken from elsewhere with from:
+            ref = isinstance(node, Mapping) and node.get("from") is not None
+            built = self.record(node, f"{t.of}_ref" if ref else t.of, path)
+            return INVALID if built is None else built
         if k == "map":
             return self.map(node, t, path)
         if k == "either":
@@ -140,6 +151,8 @@ class Converter(Reader):
             return self.rows(node, path)
         if k in ("url", "path"):
             return self.scalar(node, t, key)
+        if k == "ref":
+            return parse_ref(self, node, t.of)
         if not isinstance(node, Scalar):
             return self.expect(node, WHAT.get(k, "a value"))
         return self.scalar(node, t, key)

@@ -78,6 +78,7 @@ class Found:
 
     refs: list[Ref] = field(default_factory=list)
     activity_ids: list[IdAt] = field(default_factory=list)  # also of activities not built
+    taken: list[Any] = field(default_factory=list)  # what each from: took (reuse.Taken)
 
 
 @dataclass
@@ -91,3 +92,4 @@ class Context:
     root: Optional[Path]  # the project folder
     files: Optional[Files | ThemeFiles]
     found: Found
+    borrow: Any = None  # finds what a from: names (reuse.Borrower); None: from: is not read

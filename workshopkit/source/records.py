@@ -22,6 +22,7 @@ from workshopkit.source.checks import IdAt, check_answer, check_days, declared_d
 from workshopkit.source.fields import Context, Fields, Ref
 from workshopkit.source.fonts import FAMILY
 from workshopkit.source.project import ProjectConfig, display
+from workshopkit.source.reuse import activity_ref, session_ref
 from workshopkit.source.survey_records import SURVEY_BUILDERS
 from workshopkit.source.values import Located
 
@@ -241,6 +242,8 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "video": _reviewed(video),
     "session": session,
     "activity": activity,
+    "session_ref": session_ref,
+    "activity_ref": activity_ref,
     "slide": slide,
     "catalog_selection": catalog_selection,
     "image": image,

@@ -75,6 +75,11 @@ def _schema(t: T) -> dict:
                 "additionalProperties": _schema(t.of)}
     if k == "record":
         return {"$ref": f"#/definitions/{t.of}"}
+    if k == "reusable":  # written out, or taken from another curriculum with from:
+        return {"anyOf": [{"$ref": f"#/definitions/{t.of}"},
+                          {"$ref": f"#/definitions/{t.of}_ref"}]}
+    if k == "ref":  # <curriculum>/<session> or <curriculum>/<session>/<activity>
+        return {"type": "string", "pattern": "^" + "/".join([SLUG_RE[1:-1]] * t.of) + "$"}
     if k == "columns":
         col = {"type": "array", "items": {"$ref": "#/definitions/text"}}
         return {"type": "array", "items": col, "minItems": 2, "maxItems": 2}
@@ -127,6 +132,9 @@ def json_schema(root: str = "curriculum") -> dict:
     def visit(t) -> None:
         if t.kind == "record":
             collect(t.of)
+        elif t.kind == "reusable":
+            collect(t.of)
+            collect(f"{t.of}_ref")
         elif t.kind == "either":
             for alternative in t.of:
                 visit(alternative)

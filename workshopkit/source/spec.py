@@ -91,6 +91,11 @@ def EITHER(*alternatives: T) -> T:  # told apart by the shape: a scalar, a list 
     return T("either", alternatives)
 
 
+def REUSABLE(name: str) -> T:
+    """A record written out (``name``), or a reference to one elsewhere (``from:``)."""
+    return T("reusable", name)
+
+
 INDEX = T("index", None, 1, MAX_LIST)   # a position in a list, counted from 1
 COMPARISON = EITHER(SLUG, REC("catalog_selection"))  # a catalogue id, or some of its rows
 
@@ -129,7 +134,7 @@ RECORDS: dict[str, Record] = {
             "wellbeing": TEXT,
             "opsec": TEXT,
             "videos": T("map", REC("video")),
-            "sessions": LIST(REC("session"), 1),
+            "sessions": LIST(REUSABLE("session"), 1),
             "glossary": LIST(REC("term")),
             "resources": LIST(REC("resource")),
         },
@@ -145,7 +150,7 @@ RECORDS: dict[str, Record] = {
     "session": Record(
         {"id": SLUG, "title": TEXT, "summary": TEXT, "day": INT(1, MAX_DAY),
          "duration": DURATION, "notes": TEXT, "wellbeing": TEXT, "opsec": TEXT,
-         "activities": LIST(REC("activity"), 1)},
+         "activities": LIST(REUSABLE("activity"), 1)},
         required=("id", "title", "activities"),
     ),
     "activity": Record(
@@ -156,6 +161,9 @@ RECORDS: dict[str, Record] = {
          "wellbeing": TEXT, "opsec": TEXT},
         required=("id", "duration"),  # title and phase unless a break: checked by hand
     ),
+    # from: <curriculum>/<session>[/<activity>], and keys that override the original's
+    "session_ref": Record({}, required=()),   # filled in below
+    "activity_ref": Record({}, required=()),
     "slide": Record(
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
          "video": SLUG, "quote": REC("quote"), "table": REC("slide_table"),
@@ -235,6 +243,18 @@ RECORDS: dict[str, Record] = {
     "theme_colors": Record(dict.fromkeys(THEME_COLOURS, COLOUR)),
     "theme_fonts": Record({"title": FONT, "body": FONT}),
 }
+
+RECORDS["session_ref"] = Record(
+    {"from": T("ref", 2), **RECORDS["session"].fields}, required=("from",),
+    description="A session taken from another curriculum of the project, keys beside "
+                "'from' overriding its own")
+RECORDS["activity_ref"] = Record(
+    {"from": T("ref", 3), **{k: v for k, v in RECORDS["activity"].fields.items() if k != "break"}},
+    required=("from",),
+    description="An activity taken from another curriculum of the project, keys beside "
+                "'from' overriding its own")
+REF_RECORDS = {"session_ref": "session", "activity_ref": "activity"}
+"""The records that refer to another curriculum's session or activity, and what they name."""
 
 THEME_RECORDS = ("theme", "theme_colors", "theme_fonts")
 """The records of theme.yaml: their keys belong to no curriculum record."""

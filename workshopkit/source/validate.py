@@ -15,10 +15,11 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from workshopkit.errors import Pos, Problems, WorkshopkitError
+from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import checks, freshness
+from workshopkit.source import assemble, checks, freshness
+from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
@@ -41,6 +42,8 @@ class Workspace:
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
         self.surveys: dict[Path, Optional[object]] = {}  # see source/surveys.py
+        self._loaded: dict[tuple, tuple[Optional[Curriculum], list[Diagnostic]]] = {}
+        self._chain = Chain()  # the curricula being loaded (from:), each taking from the next
         self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
         self.freshness = freshness  # report old and missing 'reviewed' dates
 
@@ -101,6 +104,31 @@ class Workspace:
         has errors."""
         if is_survey(path):
             return load_survey(self, path)
+        cur, diagnostics = self._load_once(path)
+        self.problems.extend(diagnostics)
+        return cur
+
+    def _load_once(self, path: Path) -> tuple[Optional[Curriculum], list[Diagnostic]]:
+        """A curriculum and its problems, loaded once per version of its file (a curriculum
+        that others take from is loaded once however many take from it)."""
+        key = path.resolve()
+        try:
+            st = key.stat()
+            stamp = (key, st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (key,)
+        if stamp not in self._loaded:
+            saved, self.problems = self.problems, Problems()
+            self._chain.paths.append(key)
+            try:
+                cur = self._load(path)
+            finally:
+                self._chain.paths.pop()
+                mine, self.problems = self.problems, saved
+            self._loaded[stamp] = (cur, mine.items)
+        return self._loaded[stamp]
+
+    def _load(self, path: Path) -> Optional[Curriculum]:
         before = len(self.problems.errors)
         read = self._read(path, "curriculum")
         if read is None:
@@ -111,14 +139,19 @@ class Workspace:
         owner, po_files = translations(path, langs, self.problems)
         files = _Files(self, path, root)
         conv = Converter(self.problems, langs, owner, path, root, files)
+        conv.context.borrow = Finder(self._chain, path, root, self.problems, self._load_once)
         cur = conv.record(node, "curriculum", "")
         checks.url_notes(conv.url_notes, self.problems)
         if not isinstance(cur, Curriculum):
             return None
+        taken = conv.found.taken
+        assemble.bring_along(cur, taken)
         self._references(cur, conv, root)
         if len(self.problems.errors) > before:
             return None
-        cur.inputs = tuple(dict.fromkeys((path, *po_files, *files.read,
+        borrowed = (f for c in cur.sources.values() for f in (c.path, *c.translations.files.values()))
+        cur.inputs = tuple(dict.fromkeys((path, *po_files, *files.read, *borrowed,
+                                          *(f for i in cur.images() for f in i.src.values()),
                                           *(f for c in cur.catalogs.values() for f in c.inputs),
                                           *(f for s in cur.surveys.values() for f in s.inputs),
                                           *([root / CONFIG_NAME] if cfg.keys else []))))
@@ -128,6 +161,9 @@ class Workspace:
         if self.freshness:
             freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
+        if taken:
+            assemble.borrowed_gaps(cur, taken, self._wanted(cur.all_languages), self.problems)
+            assemble.adids_hints(cur, self.problems)
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
                        cat.translations)
@@ -179,9 +215,11 @@ class Workspace:
                     self.problems.error(ref.pos, f"catalogue '{cat.id}' has no row '{ref.id}'"
                                         + (suggest(ref.id, ids) or f" ({known})"))
 
+    def _wanted(self, langs: tuple[str, ...]) -> list[str]:
+        return [l for l in langs if self.languages is None or l in self.languages]
+
     def _gaps(self, doc, langs: tuple[str, ...], owner: Translations) -> None:
-        wanted = [l for l in langs if self.languages is None or l in self.languages]
-        checks.translation_gaps(doc, wanted, owner, self.problems)
+        checks.translation_gaps(doc, self._wanted(langs), owner, self.problems)
 
 
 def languages(node: Node, problems: Problems, pos: Pos) -> Optional[tuple[str, ...]]:
