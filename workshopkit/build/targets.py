@@ -127,7 +127,7 @@ def target_inputs(t: Target) -> list[Path]:
     kind = kinds.kind(t.kind)
     cur = t.curriculum
     skip: set[Path] = {cur.project / CONFIG_NAME}
-    for doc in (cur, *cur.catalogs.values(), *cur.sources.values()):
+    for doc in (cur, *cur.catalogs.values(), *cur.sources.values(), *cur.surveys.values()):
         skip.update(po for lang, po in doc.translations.files.items() if lang not in t.languages)
     for img in cur.images():
         used = {img.path(l) for l in t.languages} if kind.images else set()

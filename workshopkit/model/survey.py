@@ -101,6 +101,8 @@ class Survey:
     summary: Optional[Text] = None
     authors: list = field(default_factory=list)
     catalogs: dict = field(default_factory=dict)
+    surveys: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
 
     document = "survey"
     """The kind of document: output kinds declare which they are built from."""
