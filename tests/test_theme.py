@@ -54,7 +54,7 @@ BAD = {
                    "colour 'accent' must be six hex digits, such as \"#1B3A5C\" "
                    "(quote it: # starts a YAML comment)"),
     "missing-logo": ("colors: {}\nlogo: gone.png\n", "2:7", "logo file not found: "),
-    "logo-not-an-image": ("logo: notes.png\n", "1:7", "cannot be read (damaged file?)"),
+    "logo-not-an-image": ("logo: notes.png\n", "1:7", "is not a PNG or JPEG file"),
 }
 
 

@@ -108,7 +108,8 @@ def test_a_worksheet_image_is_grey_in_low_ink_and_fits_any_page(cli, every_kind,
     for extra in (("--ink", "low"), ("--large-print", "--booklet", "--paper", "a4")):
         out = tmp_path / "-".join(extra)
         files = build(cli, every_kind, out, "--lang", "es", "--only", "worksheets", *extra)
-        sheet = files["every-kind/es/every-kind-es-worksheets.pdf"]
+        variant = "-low-ink" if extra[0] == "--ink" else "-large-print-booklet"
+        sheet = files[f"every-kind/es/every-kind-es-worksheets{variant}.pdf"]
         [(page, im)] = images_on(sheet)
         assert (im.mode == "L") == (extra[0] == "--ink"), extra
         assert squash("Un mapa del barrio") in squash(PdfReader(sheet).pages[page].extract_text())

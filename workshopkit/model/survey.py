@@ -103,6 +103,10 @@ class Survey:
     catalogs: dict = field(default_factory=dict)
     surveys: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)
+    delivery: str = "in-person"
+    online: None = None
+    date: Optional[_dt.date] = None
+    start: Optional[_dt.time] = None
 
     document = "survey"
     """The kind of document: output kinds declare which they are built from."""

@@ -21,6 +21,7 @@ from workshopkit.plan.slides_fit import (Bar, Box, Picture, Shape, TextBox, colu
 from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, Para, Span, height, inches,
                                           layout, metrics_for)
 from workshopkit.plan.slides_words import Words
+from workshopkit.plan.delivery import join
 
 TITLE_SIZES = (40, 36, 32, 28, 24)
 COVER_SIZES = (44, 40, 36, 32, 28, 24)
@@ -28,6 +29,8 @@ SHRINK = 0.8
 """A title shrinks to this share of its size to save a line before it wraps."""
 AGENDA_SIZES = (24, 22, 20, 18)
 COVER_BODY_SIZES = (28, 26, 24, 22, 20)
+QR_SIDE = inches(1.5)
+"""The meeting's QR code on the title slide of an online or hybrid workshop."""
 COVER_SHRINK_TO = 28
 """A cover title shrinks down to this size rather than push its subtitle onto a
 second slide."""
@@ -104,7 +107,9 @@ class _Planner:
     # ------------------------------------------------------------------ structure
     def run(self) -> Deck:
         t, cur = self.t, self.cur
-        self.cover("title", t.text(cur.title), t.cover_lines(), t.curriculum_notes())
+        j = join(cur, self.lang)
+        self.cover("title", t.text(cur.title), t.cover_lines(), t.curriculum_notes(),
+                   qr=j.url if j else None, join_items=t.join_lines(j))
         if cur.objectives:
             self.content("objectives", t.ui("Objectives"),
                          flow([t.item(t.text(o), bullet=True) for o in cur.objectives],
@@ -193,8 +198,11 @@ class _Planner:
             self.add(PlannedSlide(kind, box, [bar] + shapes + self.logo(),
                                   list(notes) if i == 0 else [], i))
 
-    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line]) -> None:
-        """Title, section, break and single-title slides: a big centred title."""
+    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line],
+              qr: Optional[str] = None, join_items: list[Item] = ()) -> None:
+        """Title, section, break and single-title slides: a big centred title; ``qr``: a
+        meeting URL whose code stands at the bottom, ``join_items`` beside it (the title
+        slide of an online or hybrid workshop)."""
         area = Box(self.margin, inches(0.6), self.w - 2 * self.margin, inches(2.6))
         first = None
         for cap in (None,) + tuple(s for s in COVER_SIZES if s >= COVER_SHRINK_TO):
@@ -206,7 +214,20 @@ class _Planner:
             bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
             top = bar.y + bar.h + inches(0.35)
             body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
+            code: list[Shape] = []
+            if qr is not None:  # a row at the bottom: the code, the join lines beside it
+                side = min(body.h // 2, QR_SIDE)
+                gap = inches(0.3)
+                row_y = body.y + body.h - side
+                half = body.x + body.w // 2
+                code = [Picture(half - side - gap // 2, row_y, side, side,
+                                self.t.qr_descr(qr), qr=qr)]
+                beside = Box(half + gap // 2, row_y, body.x + body.w - half - gap // 2, side)
+                code += flow(join_items, beside, self.m, COVER_BODY_SIZES, anchor="ctr")[0]
+                body = Box(body.x, body.y, body.w, body.h - side - inches(0.15))
             bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
+            if code:
+                bodies[0] = bodies[0] + code
             first = first or (box, bar, bodies)
             if len(bodies) == 1:
                 break

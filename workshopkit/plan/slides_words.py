@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, ui
+from workshopkit.i18n import N_, PHASE_NAMES, language_name, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
@@ -81,6 +81,20 @@ class Words:
                                  space_before=0.8 if w is meta[0] else 0.2))
         return out
 
+    def join_lines(self, j) -> list[Item]:
+        """How to join (the title slide of an online or hybrid workshop): the link and the
+        dial-in, in words the same in every language (one line each, even bilingual); the
+        QR code stands beside them, the interpretation channels are in the printouts."""
+        if j is None:
+            return []
+        n = len(self.langs)
+        out = [self.item([j.url] * n, scale=META, space_before=0, raw=[(Span(j.url),)] * n)]
+        if j.dial_number:
+            dial = f"\u260e {j.dial_number}" + (f" · PIN {j.dial_pin}" if j.dial_pin else "")
+            out.append(self.item([dial] * n, role="muted", scale=META, space_before=0.2,
+                                 raw=[(Span(dial),)] * n))
+        return out
+
     def session_lines(self, s: Session, n: int) -> list[Item]:
         times = [sl for sl in self.slots.values() if sl.session is s]
         out = [self.item(self.ui("Session {n} of {total}", n=n, total=len(self.cur.sessions)),
@@ -147,8 +161,9 @@ class Words:
             out.append(self.item(self.ui("Duration: {time}", time=video_length(v.duration_seconds)),
                                  role="muted"))
         if v.captions:
-            out.append(self.item(self.ui("Captions: {languages}", languages=", ".join(v.captions)),
-                                 role="muted"))
+            out.append(self.item([_("Captions: {languages}").format(languages=", ".join(
+                language_name(c, lang) for c in v.captions)) for _, lang in zip(self._, self.langs)],
+                role="muted"))
         if v.summary is not None:
             out.append(self.item(self.text(v.summary), space_before=0.6))
         url = v.url.get(self.lang)
@@ -263,8 +278,28 @@ class Words:
             sec.append((N_("Facilitator notes"), a.notes))
         if a.materials:
             sec.append((N_("Materials"), (False, a.materials)))
+        sec += self._online(a)
         sec += _care(a)
         return self._notes(sec)
+
+    def _online(self, a: Activity) -> list[tuple[str, object]]:
+        """An activity's online variant in its speaker notes (hybrid: the online steps too)."""
+        on = a.online
+        if on is None or self.cur.delivery == "in-person":
+            return []
+        sec: list[tuple[str, object]] = []
+        if self.cur.delivery == "hybrid" and on.steps:
+            sec.append((N_("Online steps"), (True, on.steps)))
+        facts = []
+        if on.minutes is not None and self.cur.delivery == "hybrid":
+            facts.append(("online", hm(on.minutes)))
+        if on.breakout:
+            sec.append((N_("Breakout rooms"), str(on.breakout)))
+        if on.tools:
+            sec.append((N_("Tools"), (False, on.tools)))
+        if on.notes is not None:
+            sec.append((N_("Online notes"), on.notes))
+        return sec
 
     def session_notes(self, s: Session) -> list[Line]:
         sec: list[tuple[str, object]] = []

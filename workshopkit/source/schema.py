@@ -90,6 +90,11 @@ def _schema(t: T) -> dict:
         return {"type": "string", "anyOf": [{"const": FAMILY}, {"pattern": _suffix_re((".ttf",))}]}
     if k == "file":
         return {"type": "string", "pattern": _suffix_re(t.of)}
+    if k == "tz":
+        return {"type": "string", "pattern": r"^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$"}
+    if k == "langmap":
+        return {"type": "object", "propertyNames": {"pattern": LANG_RE},
+                "additionalProperties": {"$ref": "#/definitions/text"}}
     if k == "rows":
         return {"anyOf": [{"type": "integer", "minimum": 0, "maximum": MAX_EMPTY_ROWS},
                           {"type": "array", "items": {"type": "array", "items": _schema(CELL)}}]}

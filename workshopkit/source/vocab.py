@@ -32,6 +32,15 @@ CATALOG_FIELDS = ("need", "free", "hosted_by", "free_license", "commercial",
                   "commercial_license", "notes")
 """The fields of a catalogue row (a comparison's columns), in column order."""
 
+DELIVERIES = ("in-person", "online", "hybrid")
+"""How a workshop is delivered (``delivery``); a build may override it."""
+
+PLATFORMS = ("jitsi", "bigbluebutton", "other")
+"""The meeting platform of ``online``."""
+
+RECORDINGS = ("none", "announced", "full")
+"""An online session's recording policy (``online.recording``)."""
+
 V = TypeVar("V")
 
 

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
+from workshopkit.model.text import xml_safe
 from workshopkit.plan.markup import plain
 from workshopkit.plan.qr import png
 from workshopkit.plan.slides import Deck, plan
@@ -53,7 +54,7 @@ def _image(p: Picture) -> tuple[bytes, str]:
 
 
 def _x(s: str) -> str:
-    return escape(s)
+    return escape(xml_safe(s))
 
 
 def core_xml(cur: Curriculum, languages: tuple[str, ...], options: Options) -> str:

@@ -5,7 +5,6 @@ line pitch is exact, so the plan's measured heights are what is drawn.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
@@ -14,23 +13,23 @@ from workshopkit.plan.slides_fit import Bar, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, EMU_PER_PT, INSET_X, INSET_Y, LINE, Line,
                                           Para)
 from workshopkit.model.settings import Theme
+from workshopkit.model.text import xml_safe
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TREE = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
          '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
          '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
 
 
 def esc(s: str) -> str:
-    return escape(_BAD.sub("", s))
+    return escape(xml_safe(s))
 
 
 def attr(s: str) -> str:
-    return quoteattr(_BAD.sub("", s).replace("\n", " "))
+    return quoteattr(xml_safe(s).replace("\n", " "))
 
 
 @dataclass
