@@ -38,6 +38,7 @@ schema: $(VENV)/.installed
 	$(BIN)/workshopkit schema --catalog > schema/catalog.schema.json
 	$(BIN)/workshopkit schema --project > schema/project.schema.json
 	$(BIN)/workshopkit schema --theme > schema/theme.schema.json
+	$(BIN)/workshopkit schema --survey > schema/survey.schema.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache .hypothesis bench-out .setuptools-build

@@ -1,11 +1,12 @@
 """The benchmark: decks of 50, 500 and 1000 slides and a 500-video handout,
 built by workshopkit and (the decks) by pandoc from equivalent Markdown, in one run;
-the 500-slide deck also as slides.pdf and as the slide handout, against the .pptx.
+the 500-slide deck also as slides.pdf and as the slide handout, against the .pptx;
+`workshopkit tally` of 1,000 filled survey forms (bench/tally_bench.py).
 
 Every case runs in a child process; wall time is measured around it and peak
 memory is the child's own ru_maxrss (os.wait4).  Usage:
 
-    python bench/run.py [--out bench-out] [--repeat 3]
+    python bench/run.py [--out bench-out] [--repeat 3] [--only-tally]
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import deck_markdown, deck_yaml, videos_yaml  # noqa: E402
+import tally_bench  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -62,11 +64,19 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="bench-out")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only-tally", action="store_true", help="only the tally benchmark")
     args = ap.parse_args()
     work = Path(args.out).resolve()
     shutil.rmtree(work, ignore_errors=True)
     (work / "curricula").mkdir(parents=True)
     wk = str(BIN / "workshopkit")
+    filled = tally_bench.prepare(work, wk)
+    tally = best([wk, "tally", "member-tech", *map(str, filled), "-o", "tally", "-j", "2"],
+                 work, args.repeat)
+    print(f"tally, {len(filled)} filled forms (2 processes): {tally[0]:.3f}s, peak "
+          f"{tally[1]:.0f} MB (target <= 10 s on 2 cores)")
+    if args.only_tally:
+        return
     pd = pandoc()
     rows = []
 

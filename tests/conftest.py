@@ -236,3 +236,47 @@ def samples_built(tmp_path_factory) -> Built:
     info = once.get(make)
     assert info["exit_code"] == 0, info["output"]
     return Built(once.folder / "out", info["output"])
+
+
+# ---------------------------------------------------------------- surveys
+
+SURVEY_TEST = DATA / "survey-test"
+"""A project with a bilingual survey ('tech', min_count 2) and a curriculum whose worksheet
+puts it in ('workshop')."""
+
+
+@pytest.fixture(scope="session")
+def survey_built(tmp_path_factory) -> Built:
+    """SURVEY_TEST's forms and worksheets, in es, en and es+en, built once (read only).
+    ``out`` holds the build; its parent holds the project copied."""
+    def make(folder: Path) -> dict:
+        from workshopkit import api
+
+        shutil.copytree(SURVEY_TEST, folder / "project")
+        res = api.build(api.BuildRequest(paths=(folder / "project" / "curricula",),
+                                         out_dir=folder / "out", kinds=("survey", "worksheets"),
+                                         bilingual=("es", "en")))
+        return {"exit_code": res.exit_code,
+                "output": "\n".join(str(d) for d in res.problems.sorted())}
+
+    once = _Once(tmp_path_factory, "survey")
+    info = once.get(make)
+    assert info["exit_code"] == 0, info["output"]
+    return Built(once.folder / "out", info["output"])
+
+
+def fill_form(data: bytes, values: dict[str, str]) -> bytes:
+    """A form filled as a PDF viewer would: check boxes and radio buttons get the name of
+    their on-state ('/Yes', '/es'), text fields their text."""
+    import logging
+
+    from pypdf import PdfReader, PdfWriter
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # "no fields on this page"
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    writer.set_need_appearances_writer(True)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()

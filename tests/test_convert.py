@@ -184,7 +184,7 @@ def test_a_worksheet_item_has_exactly_one_body():
     assert (item.kind, item.lines) == ("prompt", 2)
     _, diags, _ = record("lines: 2\n", "worksheet_item")
     assert diags == ["1:1: a worksheet item needs one of: prompt, checklist, choice, table, "
-                     "risk_matrix, case_study, comparison, text, image",
+                     "risk_matrix, case_study, comparison, text, image, survey",
                      "1:1: 'lines' goes with 'prompt'"]
     _, diags, _ = record("prompt: P\nchecklist: [a]\n", "worksheet_item")
     assert diags == ["2:1: a worksheet item has one body; found both 'prompt' and 'checklist'"]

@@ -187,7 +187,8 @@ def test_local_surveillance_uses_the_whole_format():
     assert set(SLIDE_BODIES) - {"image"} <= kinds, kinds
     assert "title" in kinds
     items = {i.kind for _, a in cur.activities() for i in a.worksheet}
-    assert items == set(WORKSHEET_KINDS) - {"image"}  # the samples ship no image files
+    assert items == set(WORKSHEET_KINDS) - {"image", "survey"}  # the samples ship no image
+    #                                     files; the member survey shows the survey item
     assert cur.wellbeing and cur.opsec
     assert any(s.wellbeing for s in cur.sessions) and any(s.opsec for s in cur.sessions)
     acts = [a for _, a in cur.activities()]
@@ -223,8 +224,10 @@ def test_member_survey_is_anonymous_friendly():
     assert cur is not None and problems == []
     items = [i for _, a in cur.activities() for i in a.worksheet]
     kinds = {i.kind for i in items}
-    assert {"choice", "checklist", "table"} <= kinds
-    asks = []  # what a participant is asked to write: prompts, choice prompts, table headers
+    assert {"survey", "table"} <= kinds  # the survey's form replaced the hand-tallied sheet
+    sv = cur.surveys["member-tech"]
+    asks = [q.ask for q in sv.questions]  # what a participant is asked: questions, options,
+    asks += [o.text for q in sv.questions for o in q.options or () if o.text.plain is None]
     for i in items:
         if i.prompt is not None:
             asks.append(i.prompt)
@@ -237,8 +240,9 @@ def test_member_survey_is_anonymous_friendly():
         assert "name" not in t.values["en"].lower() or "no name" in t.values["en"].lower(), (
             t.values["en"])
         assert "nombre" not in t.values["es"].lower() or "sin nombre" in t.values["es"].lower()
-    notice = [i.text.values["en"].lower() for i in items if i.text is not None]
-    assert any("anonymous" in n and "do not write a name" in n for n in notice), notice
+    intro = sv.intro.values["en"].lower()  # the form adds its own anonymity statement
+    assert "only the totals are kept" in intro and "destroyed" in intro, intro
+    assert sv.min_count >= 5
 
 
 # ----------------------------------------------------------- the catalogue

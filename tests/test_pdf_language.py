@@ -8,6 +8,7 @@ kind must contain none of them.
 from __future__ import annotations
 
 import re
+import shutil
 import string
 
 import pytest
@@ -47,6 +48,7 @@ def cur(tmp_path_factory):
     (cdir / "every-kind.yaml").write_text(every_kind.replace(anchor, anchor + EVERY_SLIDE),
                                           encoding="utf-8")
     (cdir / "catalog" / "free-software.yaml").write_bytes(EVERY_KIND_CATALOG.read_bytes())
+    shutil.copytree(EVERY_KIND.parent / "survey", cdir / "survey")
     Image.new("RGB", (8, 8), "white").save(cdir / "pic.png")
     ws = Workspace()
     cur = ws.load(cdir / "every-kind.yaml")

@@ -89,10 +89,18 @@ def test_booklet_does_not_scale():
 
 
 def fonts(data: bytes) -> dict[str, bool]:
+    """The fonts the pages' text is drawn in, and whether each is embedded. Fonts of form
+    fields (a survey's) are left out: viewers draw typed answers in a standard font."""
     out = {}
-    for page in PdfReader(io.BytesIO(data)).pages:
+    reader = PdfReader(io.BytesIO(data))
+    form = reader.trailer["/Root"].get("/AcroForm")
+    fields = {str(r.get_object()["/BaseFont"]) for r in
+              (form.get_object().get("/DR", {}).get("/Font", {}) if form else {}).values()}
+    for page in reader.pages:
         for _name, ref in (page["/Resources"].get("/Font") or {}).items():
             f = ref.get_object()
+            if str(f["/BaseFont"]) in fields and "/FontDescriptor" not in f:
+                continue
             base = str(f["/BaseFont"])
             desc = f.get("/FontDescriptor")
             if desc is None and "/DescendantFonts" in f:

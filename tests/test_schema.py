@@ -13,7 +13,7 @@ from workshopkit.source.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {name: json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-           for name in ("curriculum", "catalog", "project", "theme")}
+           for name in ("curriculum", "catalog", "project", "theme", "survey")}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 
 
@@ -60,7 +60,8 @@ def curriculum_files() -> list[Path]:
     files = []
     for base in (ROOT / "curricula", ROOT / "tests" / "data"):
         files += [f for f in sorted(base.rglob("*.y*ml")) if f.suffix in (".yaml", ".yml")
-                  and "catalog" not in f.parts and f.name != "workshopkit.yaml"]
+                  and "catalog" not in f.parts and "survey" not in f.parts
+                  and f.name != "workshopkit.yaml"]
     return files
 
 

@@ -12,13 +12,13 @@ def test_curriculum_then_its_catalogue_with_texts_in_document_order(tmp_path):
     docs = documents([cur])
     assert [(d.kind, d.id, d.path.name) for d in docs] == [
         ("curriculum", "every-kind", "every-kind.yaml"),
-        ("catalogue", "free-software", "free-software.yaml")]
+        ("catalogue", "free-software", "free-software.yaml"), ("survey", "quick", "quick.yaml")]
     for doc in docs:
         lines = [(t.pos.line, t.pos.col) for t in doc.texts]
         assert lines == sorted(lines) and len(lines) == len(set(lines))
         assert doc.source_lang == "es" and doc.languages == ("es", "en")
         assert all(doc.context(t) == t.path for t in doc.texts)
-    cur_doc, cat_doc = docs
+    cur_doc, cat_doc, _survey = docs
     assert cur_doc.texts[0].path == "title"
     assert [t.path for t in cat_doc.texts[:2]] == ["title", "rows.video-calls.need"]
     assert cur_doc.version == cur.version and cur_doc.updated == cur.updated
@@ -38,9 +38,10 @@ def test_a_catalogue_shared_by_curricula_is_one_document_in_all_their_languages(
     (folder / "catalog" / "free-software.de.po").write_text(
         'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
     docs = documents([load_curriculum(first), load_curriculum(second)])
-    assert [d.kind for d in docs] == ["curriculum", "curriculum", "catalogue"]
+    assert [d.kind for d in docs] == ["curriculum", "curriculum", "catalogue", "survey"]
     assert docs[1].languages == ("es", "en", "fr")
     assert docs[2].languages == ("es", "en", "de", "fr")  # its own first, the others sorted
+    assert docs[3].languages == ("es", "en", "fr")  # a survey too
 
 
 @pytest.mark.parametrize("context, kind, where", [

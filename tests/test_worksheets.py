@@ -53,11 +53,18 @@ def participant_texts(cur, lang: str) -> list[str]:
             elif k == "image":
                 out += [t.get(lang) for t in (item.image.alt, item.image.credit,
                                               item.image.license) if t]
+            elif k == "survey":
+                sv = cur.surveys[item.survey]
+                for q in sv.questions:
+                    out.append(q.ask.get(lang))
+                    out += [o.text.get(lang) for o in q.options or ()]
+                    if q.scale is not None:
+                        out += [t.get(lang) for t in (q.scale.low, q.scale.high) if t]
     return [plain(s) for s in out]
 
 
 KINDS_SEEN = {"prompt", "checklist", "choice", "table", "risk_matrix", "case_study", "comparison",
-              "text", "image"}
+              "text", "image", "survey"}
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

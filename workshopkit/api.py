@@ -24,7 +24,8 @@ from workshopkit.build.request import BuildRequest, BuildResult, KitRequest, spl
 from workshopkit.errors import Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
 __all__ = ["display", "BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
-           "list_curricula", "list_activities", "new", "schema", "translate_export", "translate_status", "watch",
+           "list_curricula", "list_activities", "new", "schema", "tally", "tally_template",
+           "translate_export", "translate_status", "watch",
            "split_list"]
 
 
@@ -124,7 +125,8 @@ def list_curricula(paths: Iterable[Path]) -> tuple[list[Row], Loaded]:
 
     loaded = load(paths, freshness=False)
     rows = [Row(c.id, ",".join(c.all_languages), hm(c.minutes), str(len(c.sessions)),
-                display(c.path)) for c in loaded.curricula]
+                display(c.path)) for c in loaded.curricula
+            if getattr(c, "document", "curriculum") == "curriculum"]  # surveys: no sessions
     return rows, loaded
 
 
@@ -261,6 +263,22 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
 
 
 
+# --------------------------------------------------------------------- surveys
+def tally(survey: str, paths: Iterable[Path], out_dir: Path = Path("tally"),
+          include_text: bool = False, paper: Optional[str] = None, jobs: int = 1):
+    """Count filled forms and typed CSVs of ``survey`` (an id or a survey file) into
+    ``out_dir``: ``<id>-tally.csv`` and a report per language.  Returns a TallyResult.
+    ``jobs`` > 1 reads many files in that many processes."""
+    from workshopkit.build.tally import run
+
+    return run(survey, paths, Path(out_dir), include_text, paper, jobs)
+
+
+def tally_template(survey: str) -> str:
+    """The CSV header line for typing up paper forms of ``survey``."""
+    from workshopkit.build.tally import template
+
+    return template(survey)
 # --------------------------------------------------------------------- online rooms
 def room_name(words: Optional[int] = None) -> str:
     """An unguessable meeting room name (random words, at least 80 bits); UsageError when

@@ -210,6 +210,8 @@ def check_build(targets: list, strict: bool, problems: Problems, failed: list[st
 
     by_cur: dict[int, tuple[Curriculum, list[str], set]] = {}
     for t in targets:
+        if not isinstance(t.curriculum, Curriculum):  # a survey: no slides, videos or images
+            continue
         cur, langs, found = by_cur.setdefault(id(t.curriculum), (t.curriculum, [], set()))
         langs += [l for l in t.languages if l not in langs]
         if "theme" in kinds.kind(t.kind).settings:

@@ -219,7 +219,7 @@ def request_fields(request: BuildRequest) -> dict:
             "out": str(Path(request.out_dir).resolve()),
             "overrides": {k: norm(v) for k, v in sorted(request.overrides.items())
                           if v is not None},
-            "kinds": list(request.kinds or kinds.available()), "languages": list(request.languages or []),
+            "kinds": list(request.kinds or kinds.available(None)), "languages": list(request.languages or []),
             "strict": bool(request.strict), "bilingual": list(request.bilingual or []),
             "kit": None if kit is None else [kit.participants, kit.facilitators]}
 
@@ -232,12 +232,12 @@ def up_to_date(request: BuildRequest) -> tuple[Cache, str, list[Path], Optional[
     Stray temporary files of killed builds are removed on the way.
     """
     from workshopkit.source import freshness
-    from workshopkit.source.project import find_sources
+    from workshopkit.source.project import find_sources, find_surveys
 
     out_dir = Path(request.out_dir)
     cache = Cache(out_dir)
     clean_stray({out_dir, out_dir / "kits", *(Path(t).parent for t in cache.targets)})
-    sources = find_sources(list(request.paths))
+    sources = find_sources(list(request.paths)) + find_surveys(list(request.paths))
     # freshness warnings depend on the day (workshopkit.source.freshness): a record is
     # replayed on the day it was made only
     rkey = key_of({**request_fields(request), "env": cache.environment(),

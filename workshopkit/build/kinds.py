@@ -58,6 +58,7 @@ class Kind:
     role: str = OUTPUT              # OUTPUT: a build target (--only); KIT: drawn by the kit step
     pattern: str = "{id}/{langs}/{id}-{langs}-{kind}.{ext}"  # under the output folder (KIT
     #                                                          kinds: inside the kit's folder)
+    source: str = "curriculum"      # the document it is built from: "curriculum" or "survey"
 
 
     @property
@@ -162,9 +163,10 @@ def all_kinds(role: str = OUTPUT) -> tuple[Kind, ...]:
     return tuple(k for k in _REGISTRY.values() if k.role == role)
 
 
-def available() -> tuple[str, ...]:
-    """The output kinds, in build order: the choices of ``--only``."""
-    return tuple(k.name for k in all_kinds())
+def available(source: Optional[str] = "curriculum") -> tuple[str, ...]:
+    """The output kinds built from ``source`` documents ("curriculum", "survey"), in build
+    order; ``source=None``: every output kind, the choices of ``--only``."""
+    return tuple(k.name for k in all_kinds() if source is None or k.source == source)
 
 
 def reading(part: str) -> tuple[str, ...]:
@@ -257,6 +259,9 @@ BUILT_IN = (
     Kind("web-guide", "html", "workshopkit.render.html.guide:write",
          N_("Facilitator guide (web)"), WEB, frozenset({"images"}),
          pattern="{id}/{langs}/{id}-{langs}-guide.{ext}"),
+    Kind("survey", "pdf", "workshopkit.render.pdf.survey:write", N_("Survey form"),
+         PDF - {"anonymous"}, frozenset({"fonts"}), copies=PARTICIPANT, source="survey",
+         pattern="survey/{id}/{id}-{langs}-survey.{ext}"),
     Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
          PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
 )

@@ -150,7 +150,8 @@ def write_kits(targets: list, result: BuildResult, cache: Cache, out_dir: Path,
 
     groups: dict[tuple, list] = {}
     for t in targets:
-        if display(t.curriculum.path) not in result.failed:
+        if display(t.curriculum.path) not in result.failed \
+                and getattr(t.curriculum, "document", "curriculum") == "curriculum":
             groups.setdefault((id(t.curriculum), t.languages), []).append(t)
     for (_cid, langs), ts in groups.items():
         cur = ts[0].curriculum

@@ -67,10 +67,10 @@ class BuildRequest:
         kinds = None
         if self.kinds is not None:
             kinds = tuple(split_list(self.kinds))
-            unknown = [k for k in kinds if k not in registry.available()]
+            unknown = [k for k in kinds if k not in registry.available(None)]
             if unknown:
                 raise UsageError(f"unknown kind {', '.join(unknown)}; choose from "
-                                 f"{', '.join(registry.available())}", "--only")
+                                 f"{', '.join(registry.available(None))}", "--only")
         pair = None
         if self.bilingual:
             pair = tuple(split_list(self.bilingual))

@@ -64,7 +64,7 @@ def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
                                                request.strict,
                                                delivery=request.overrides.get("delivery"))
     targets = plan_targets(result.curricula, request.out_dir, request.overrides,
-                           request.kinds or kinds.available(), request.languages, problems,
+                           request.kinds or kinds.available(None), request.languages, problems,
                            request.bilingual)
     clean_stray({t.path.parent for t in targets})  # left by a build killed before its record
     from workshopkit.build.directions import refuse

@@ -20,7 +20,7 @@ from workshopkit.errors import Pos, Problems, WorkshopkitError
 from workshopkit.i18n import has_ui_catalog
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options, output_date
-from workshopkit.source.project import CONFIG_NAME, display, find_sources
+from workshopkit.source.project import CONFIG_NAME, display, find_sources, find_surveys
 from workshopkit.source.validate import Workspace
 
 
@@ -43,9 +43,9 @@ def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]
     ws = Workspace(problems, languages, freshness)
     good, bad = [], []
     for folder in paths:
-        if folder.is_dir() and not find_sources([folder]):
+        if folder.is_dir() and not find_sources([folder]) and not find_surveys([folder]):
             problems.warning(Pos(display(folder)), "no curriculum files (*.yaml, *.yml) here")
-    for src in find_sources(paths):
+    for src in find_sources(paths) + find_surveys(paths):  # surveys: Workspace.load knows them
         start = len(problems.items)
         if not src.exists():
             problems.error(Pos(display(src)), "no such file or folder")
@@ -63,6 +63,8 @@ def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]
             good.append(cur)
     ids: dict[str, Curriculum] = {}
     for cur in list(good):
+        if getattr(cur, "document", "curriculum") != "curriculum":
+            continue  # a survey's outputs have a folder of their own
         if cur.id in ids:
             problems.error(Pos(display(cur.path), cur.pos.line, cur.pos.col),
                            f"curriculum id '{cur.id}' is also used by {display(ids[cur.id].path)}")
@@ -118,6 +120,8 @@ def plan_targets(curricula: list[Curriculum], out_dir: Path, overrides: dict,
         for langs in language_sets(cur, languages, bilingual, problems):
             for name in names:
                 k = kinds.kind(name)
+                if k.source != getattr(cur, "document", "curriculum"):
+                    continue
                 if k.single if len(langs) == 1 else k.pairs:
                     path = k.path(out_dir, cur.id, langs, opts,
                                   kinds.delivery_suffix(cur.delivery, opts))
@@ -134,7 +138,7 @@ def target_inputs(t: Target) -> list[Path]:
     kind = kinds.kind(t.kind)
     cur = t.curriculum
     skip: set[Path] = {cur.project / CONFIG_NAME}
-    for doc in (cur, *cur.catalogs.values(), *cur.sources.values()):
+    for doc in (cur, *cur.catalogs.values(), *cur.sources.values(), *cur.surveys.values()):
         skip.update(po for lang, po in doc.translations.files.items() if lang not in t.languages)
     for img in cur.images():
         used = {img.path(l) for l in t.languages} if kind.images else set()

@@ -18,6 +18,7 @@ from workshopkit.cli.check import check
 from workshopkit.cli.common import CONTEXT
 from workshopkit.cli.misc import icons, list_, new, schema, validate
 from workshopkit.cli.room import room
+from workshopkit.cli.tally import tally
 from workshopkit.cli.translate import translate
 
 
@@ -35,7 +36,8 @@ def main() -> None:
     """
 
 
-for _command in (validate, schema, new, list_, build, kit, watch, check, translate, room, icons):
+for _command in (validate, schema, new, list_, build, kit, watch, check, translate, room,
+                 icons, tally):
     main.add_command(_command)
 
 

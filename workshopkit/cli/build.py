@@ -17,7 +17,7 @@ def _kinds_help(text: str, part: str = "") -> Callable[[], str]:
     def help_text() -> str:
         from workshopkit.build import kinds  # the registry alone: no writer is imported
 
-        names = kinds.reading(part) if part else kinds.available()
+        names = kinds.reading(part) if part else kinds.available(None)
         return text.format(kinds=", ".join(names))
 
     return help_text

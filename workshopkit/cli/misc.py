@@ -28,8 +28,10 @@ def validate(paths_: tuple[str, ...], strict: bool) -> None:
     loaded = call(api.validate, paths(paths_), strict)
     report(loaded.problems)
     if loaded.exit_code == 0:
-        n = len(loaded.curricula)
-        click.echo(f"{n} curricul{'um' if n == 1 else 'a'} valid", err=True)
+        n = sum(1 for c in loaded.curricula if getattr(c, "document", "") != "survey")
+        s = len(loaded.curricula) - n
+        click.echo(f"{n} curricul{'um' if n == 1 else 'a'} valid"
+                   + (f", {s} survey{'' if s == 1 else 's'} valid" if s else ""), err=True)
     sys.exit(loaded.exit_code)
 
 
@@ -38,6 +40,8 @@ def validate(paths_: tuple[str, ...], strict: bool) -> None:
 @click.option("--project", "kind", flag_value="project", help="The schema of workshopkit.yaml.")
 @click.option("--theme", "kind", flag_value="theme", help="The schema of a deck theme "
               "(theme.yaml).")
+@click.option("--survey", "kind", flag_value="survey", help="The schema of a survey file "
+              "(curricula/survey/*.yaml).")
 def schema(kind: str | None) -> None:
     """Print the JSON Schema (draft-07) of curriculum files.
 

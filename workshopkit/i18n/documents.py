@@ -22,7 +22,7 @@ from workshopkit.source.vocab import CATALOG_FIELDS
 class Document:
     """A curriculum or a catalogue file, seen as a list of translatable Texts."""
 
-    kind: str  # "curriculum" | "catalogue"
+    kind: str  # "curriculum" | "catalogue" | "survey"
     id: str
     path: Path
     translations: Translations
@@ -53,10 +53,18 @@ def _in_order(obj) -> list[Text]:
 
 
 def documents(curricula: Iterable[Curriculum]) -> list[Document]:
-    """Each curriculum, then each catalogue file they reference (once)."""
+    """Each curriculum, then each catalogue file and survey they reference or that was
+    loaded (once)."""
     docs: list[Document] = []
     cats: dict[Path, tuple[DataCatalog, list[str]]] = {}
+    surveys: dict[Path, tuple] = {}  # path -> (survey, languages of curricula showing it)
     for cur in curricula:
+        if getattr(cur, "document", "curriculum") == "survey":
+            surveys.setdefault(cur.path.resolve(), (cur, []))
+            continue
+        for sv in cur.surveys.values():
+            langs = surveys.setdefault(sv.path.resolve(), (sv, []))[1]
+            langs.extend(l for l in cur.all_languages if l not in langs)
         texts = _in_order(cur)
         own = [t for t in texts if t.owner is cur.translations]
         taken = sorted((t for t in texts if t.owner is not cur.translations),
@@ -71,12 +79,16 @@ def documents(curricula: Iterable[Curriculum]) -> list[Document]:
         extra = sorted({l for l in (*own, *langs) if l not in cat.languages})
         docs.append(Document("catalogue", cat.id, path, cat.translations, _in_order(cat),
                              cat.languages + tuple(extra)))
+    for _path, (sv, langs) in sorted(surveys.items(), key=lambda kv: str(kv[0])):
+        extra = tuple(sorted(l for l in langs if l not in sv.all_languages))
+        docs.append(Document("survey", sv.id, sv.path, sv.translations, _in_order(sv),
+                             sv.all_languages + extra))
     return docs
 
 
 # ---------------------------------------------------------------- where a text appears
 
-_ID_AFTER = {"sessions", "activities", "videos"}
+_ID_AFTER = {"sessions", "activities", "videos", "questions", "options"}
 _ROW_FIELDS = {*CATALOG_FIELDS, "id"}
 
 _WHERE = {
@@ -134,6 +146,12 @@ _WHERE = {
     "rows.commercial": "comparison table: commercial tool",
     "rows.commercial_license": "comparison table: licence of the commercial tool",
     "rows.notes": "comparison table: notes",
+    # surveys
+    "intro": "survey introduction (top of the form)",
+    "questions.ask": "survey question",
+    "options.text": "survey answer option",
+    "scale.low": "survey scale: words at the low end",
+    "scale.high": "survey scale: words at the high end",
 }
 
 
@@ -141,6 +159,8 @@ def describe(context: str, kind: str = "curriculum") -> str:
     """Where the Text at ``context`` appears, in words a translator understands."""
     if kind == "catalogue" and context == "title":
         return "comparison table title"
+    if kind == "survey" and context == "title":
+        return "survey title (form and reports)"
     parts = context.split(".")
     keys, skip = [], False
     for i, part in enumerate(parts):

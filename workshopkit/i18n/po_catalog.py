@@ -41,7 +41,7 @@ def _new_catalog(doc: Document, lang: Optional[str], old: Optional[Catalog]) -> 
     cat = Catalog(locale=lang.replace("-", "_") if lang else None, project=doc.id,
                   version=doc.version or "unversioned", creation_date=date,
                   revision_date=date, fuzzy=False, charset="utf-8", msgid_bugs_address="")
-    what = "curriculum" if doc.kind == "curriculum" else "catalogue file"
+    what = {"curriculum": "curriculum", "survey": "survey"}.get(doc.kind, "catalogue file")
     cat.header_comment = (f"# Translations of the {what} {doc.path.name} ({doc.id}).\n"
                           f"# Source language: {doc.source_lang}. msgctxt is the text's "
                           "place in the YAML;\n# msgid is the source text. "

@@ -153,6 +153,7 @@ class WorksheetItem:
     comparison: Optional[str] = None
     text: Optional[Text] = None
     image: Optional[Image] = None
+    survey: Optional[str] = None  # survey id: its questions, as a form
     comparison_rows: tuple[str, ...] = ()
 
     @property
@@ -315,6 +316,7 @@ class Curriculum:
     glossary: list[Term] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # the ones it references
+    surveys: dict = field(default_factory=dict)  # survey id -> Survey, the ones it references
     sources: dict[str, "Curriculum"] = field(default_factory=dict)  # taken from with from:
     inputs: tuple[Path, ...] = ()  # every file read to build it
     config: Optional["ProjectConfig"] = None  # the project's workshopkit.yaml defaults

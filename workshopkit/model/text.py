@@ -137,7 +137,7 @@ def iter_texts(obj) -> Iterator[Text]:
         yield obj
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
-            if f.name in ("translations", "catalogs", "owner", "sources"):
+            if f.name in ("translations", "catalogs", "surveys", "owner", "sources"):
                 continue
             yield from iter_texts(getattr(obj, f.name))
     elif isinstance(obj, (list, tuple)):

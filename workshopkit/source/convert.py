@@ -32,7 +32,7 @@ for _name, _rec in RECORDS.items():
     for _key in () if _name in THEME_RECORDS else _rec.fields:
         _OWNER_OF_KEY.setdefault(_key, _name)
 
-_ROOTS = ("curriculum", "catalog")
+_ROOTS = ("curriculum", "catalog", "survey")
 
 RECORD_WORDS = {
     "slide": "a slide", "worksheet_item": "a worksheet item", "activity": "an activity",
@@ -44,6 +44,8 @@ RECORD_WORDS = {
     "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
     "theme_slides": "the theme's slides",
     "catalog_selection": "a catalogue selection",
+    "survey": "the survey", "question": "a question", "option": "an option",
+    "scale": "a scale", "number_range": "a number question",
     "session_ref": "a session taken with 'from:'", "activity_ref": "an activity taken with 'from:'",
     "online": "'online'", "dial_in": "'dial_in'", "activity_online": "an activity's 'online'",
 }

@@ -66,7 +66,7 @@ class ThemeFiles(Protocol):
 class Ref:
     """A reference to a video or catalogue id, checked once the document is read."""
 
-    kind: str  # "video" | "catalog" | "row" (of catalogue ``within``)
+    kind: str  # "video" | "catalog" | "row" (of catalogue ``within``) | "survey"
     id: str
     pos: Pos
     within: str = ""

@@ -10,6 +10,9 @@ from typing import Optional
 from workshopkit.errors import Pos
 
 CONFIG_NAME = "workshopkit.yaml"
+SURVEY_DIR = "survey"
+SKIPPED_DIRS = ("catalog", SURVEY_DIR)
+"""Folders of a project that hold no curricula: catalogues, surveys."""
 
 
 def display(path: Path) -> str:
@@ -49,17 +52,40 @@ class ProjectConfig:
 
 
 def find_sources(paths: list[Path]) -> list[Path]:
-    """Curriculum files named or found (recursively) in folders, skipping catalog/."""
+    """Curriculum files named or found (recursively) in folders, skipping catalog/ and survey/."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.suffix in (".yaml", ".yml") and f.is_file() and "catalog" not in \
-                        f.relative_to(p).parts[:-1] and f.name != CONFIG_NAME \
-                        and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                if f.suffix in (".yaml", ".yml") and f.is_file() and not set(SKIPPED_DIRS) & \
+                        set(f.relative_to(p).parts[:-1]) and f.name != CONFIG_NAME \
+                        and not any(part.startswith(".") for part in f.relative_to(p).parts) \
+                        and not is_survey(f):
                     out.append(f)
-        else:
+        elif not is_survey(p):
             out.append(p)
+    return _unique(out)
+
+
+def is_survey(path: Path) -> bool:
+    """Whether ``path`` is a survey file: a YAML file in a folder named survey/."""
+    return path.parent.name == SURVEY_DIR and path.suffix in (".yaml", ".yml")
+
+
+def find_surveys(paths: list[Path]) -> list[Path]:
+    """Survey files named, or found in survey/ folders (recursively) under folders."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += [f for f in sorted(p.rglob("*")) if is_survey(f) and f.is_file()
+                    and "catalog" not in f.relative_to(p).parts[:-1]
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+        elif is_survey(p):
+            out.append(p)
+    return _unique(out)
+
+
+def _unique(out: list[Path]) -> list[Path]:
     seen, unique = set(), []
     for f in out:
         r = f.resolve()

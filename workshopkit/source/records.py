@@ -24,10 +24,11 @@ from workshopkit.source.fields import Context, Fields, Ref
 from workshopkit.source.fonts import FAMILY
 from workshopkit.source.project import ProjectConfig, display
 from workshopkit.source.reuse import activity_ref, session_ref
+from workshopkit.source.survey_records import SURVEY_BUILDERS
 from workshopkit.source.values import Located
 from workshopkit.source.zones import zone
 
-RESERVED_IDS = ("kits",)
+RESERVED_IDS = ("kits", "survey")
 """Curriculum ids that would clash with an output folder."""
 
 
@@ -187,6 +188,7 @@ def table(f: Fields, c: Context) -> Table:
 def worksheet_item(f: Fields, c: Context) -> WorksheetItem:
     if "lines" in f.keys and "prompt" not in f.keys:
         c.problems.error(f.keys["lines"], "'lines' goes with 'prompt'")
+    _refer(f, c, "survey", "survey")
     return WorksheetItem(f.pos, **{**f.attrs(), **_comparison(f, c)})
 
 
@@ -303,3 +305,4 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "theme_slides": lambda f, c: f.values,
 }
 """The builder of each record of the spec."""
+BUILDERS.update(SURVEY_BUILDERS)

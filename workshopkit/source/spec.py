@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from workshopkit.source.vocab import (CATALOG_FIELDS, DELIVERIES, LEVELS, PHASES, PLATFORMS,
-                                     RECORDINGS, SLIDE_BODIES, WORKSHEET_KINDS)
+                                     QUESTION_KINDS, RECORDINGS, SLIDE_BODIES, WORKSHEET_KINDS)
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 LANG_RE = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
@@ -28,6 +28,9 @@ MAX_EMPTY_ROWS = 60
 MAX_LIST = 500
 MAX_TEXT = 10_000
 MAX_DAY = 30
+MAX_SCALE = 10          # a survey scale runs within 0..10 (eleven boxes at most)
+MAX_NUMBER = 1_000_000  # a survey number question's bounds
+MAX_MIN_COUNT = 1000
 MAX_ID = 64
 """The longest id, in characters: ids name output files."""
 MAX_PATH = 255
@@ -209,7 +212,7 @@ RECORDS: dict[str, Record] = {
         {"prompt": TEXT, "lines": INT(0, MAX_LINES), "checklist": LIST(TEXT, 1),
          "choice": REC("choice"), "table": REC("worksheet_table"),
          "risk_matrix": REC("risk_matrix"), "case_study": REC("case_study"),
-         "comparison": COMPARISON, "text": TEXT, "image": REC("image")},
+         "comparison": COMPARISON, "text": TEXT, "image": REC("image"), "survey": SLUG},
         bodies=WORKSHEET_KINDS,
         exactly_one_body=True,
     ),
@@ -238,6 +241,26 @@ RECORDS: dict[str, Record] = {
         {"id": SLUG, **dict.fromkeys(CATALOG_FIELDS, TEXT), "reviewed": DATE},
         required=("need", "free"),
     ),
+    # surveys (curricula/survey/*.yaml)
+    "survey": Record(
+        {"workshopkit": T("version"), "id": SLUG, "languages": LIST(LANG, 1), "title": TEXT,
+         "intro": TEXT, "min_count": INT(0, MAX_MIN_COUNT), "license": SPDX,
+         "questions": LIST(REC("question"), 1)},
+        required=("workshopkit", "languages", "title", "questions"),
+        description="A workshopkit survey: an anonymous questionnaire (format version 1)",
+    ),
+    "question": Record(
+        {"id": SLUG, "ask": TEXT, "options": LIST(REC("option"), 1), "multiple": BOOL,
+         "scale": REC("scale"), "number": REC("number_range"), "text": INT(1, MAX_LINES)},
+        required=("id", "ask"),
+        bodies=QUESTION_KINDS,
+        exactly_one_body=True,
+    ),
+    "option": Record({"id": SLUG, "text": TEXT, "write_in": BOOL}, required=("id", "text")),
+    "scale": Record({"min": INT(0, MAX_SCALE), "max": INT(0, MAX_SCALE), "low": TEXT,
+                     "high": TEXT}, required=("min", "max")),
+    "number_range": Record({"min": INT(-MAX_NUMBER, MAX_NUMBER),
+                            "max": INT(-MAX_NUMBER, MAX_NUMBER)}, required=("min", "max")),
     # workshopkit.yaml
     "project": Record(
         {"paper": ENUM("letter", "a4"), "start": T("clock"), "theme": PATH, "template": PATH,

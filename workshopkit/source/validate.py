@@ -27,6 +27,7 @@ from workshopkit.source.po import translations
 from workshopkit.source.project import CONFIG_NAME, ProjectConfig, display, find_root
 from workshopkit.source.spec import LANG_RE
 from workshopkit.source.readers import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_READ_BYTES
+from workshopkit.source.surveys import is_survey, load_survey, refer
 from workshopkit.source.values import suggest
 
 __all__ = ["Workspace", "languages", "MAX_IMAGE_BYTES", "MAX_IMAGE_PIXELS"]
@@ -42,6 +43,7 @@ class Workspace:
         self.languages = languages  # check translation gaps only in these (None: all)
         self._configs: dict[Path, ProjectConfig] = {}
         self._catalogs: dict[Path, Optional[Catalog]] = {}
+        self.surveys: dict[Path, Optional[object]] = {}  # see source/surveys.py
         self._loaded: dict[tuple, tuple[Optional[Curriculum], list[Diagnostic]]] = {}
         self._chain = Chain()  # the curricula being loaded (from:), each taking from the next
         self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
@@ -102,7 +104,10 @@ class Workspace:
 
     # ----------------------------------------------------------------- curricula
     def load(self, path: Path) -> Optional[Curriculum]:
-        """Load and validate one curriculum; None when it has errors."""
+        """Load and validate one curriculum (or a survey, in a survey/ folder); None when it
+        has errors."""
+        if is_survey(path):
+            return load_survey(self, path)
         cur, diagnostics = self._load_once(path)
         self.problems.extend(diagnostics)
         return cur
@@ -152,6 +157,7 @@ class Workspace:
         cur.inputs = tuple(dict.fromkeys((path, *po_files, *files.read, *borrowed,
                                           *(f for i in cur.images() for f in i.src.values()),
                                           *(f for c in cur.catalogs.values() for f in c.inputs),
+                                          *(f for s in cur.surveys.values() for f in s.inputs),
                                           *([root / CONFIG_NAME] if cfg.keys else []))))
         cur.config = cfg
         register_sources(cur)
@@ -166,6 +172,9 @@ class Workspace:
         for cat in cur.catalogs.values():  # a comparison shown in a language its catalogue lacks
             self._gaps(cat, tuple(l for l in cur.all_languages if l not in cat.languages),
                        cat.translations)
+        for sv in cur.surveys.values():  # and a survey
+            self._gaps(sv, tuple(l for l in cur.all_languages if l not in sv.all_languages),
+                       sv.translations)
         return cur if len(self.problems.errors) == before else None
 
     def _read(self, path: Path, what: str,
@@ -204,6 +213,8 @@ class Workspace:
                                         "missing or invalid" + suggest(ref.id, known))
                 else:
                     cur.catalogs[ref.id] = cat
+            elif ref.kind == "survey":
+                refer(self, cur, ref.id, ref.pos, root)
         for ref in conv.found.refs:  # rows of the catalogues found
             cat = cur.catalogs.get(ref.within)
             if ref.kind == "row" and cat is not None:

@@ -23,7 +23,7 @@ TITLE_SLIDE = "title"
 """The kind of a slide that has no body."""
 
 WORKSHEET_KINDS = ("prompt", "checklist", "choice", "table", "risk_matrix", "case_study",
-                   "comparison", "text", "image")
+                   "comparison", "text", "image", "survey")
 """The keys of a worksheet item's body; an item has exactly one."""
 
 ICON_FILES = {
@@ -94,6 +94,8 @@ ICON_FILES = {
 }
 """The names of the shipped icons (``icon:`` on slides) and the Tabler file each draws
 (``workshopkit/assets/icons/<file>.svg``); labels live in :mod:`workshopkit.plan.icons`."""
+QUESTION_KINDS = ("options", "scale", "number", "text")
+"""The keys of a survey question's body; a question has exactly one."""
 
 CATALOG_FIELDS = ("need", "free", "hosted_by", "free_license", "commercial",
                   "commercial_license", "notes")

@@ -37,7 +37,7 @@ SLIDE_KINDS = {"bullets": N_("Bullets"), "image": N_("Image"), "video": N_("Vide
 ITEM_KINDS = {"prompt": N_("Question"), "checklist": N_("Checklist"), "choice": N_("Choice"),
               "table": N_("Table"), "risk_matrix": N_("Risk matrix"),
               "case_study": N_("Case study"), "comparison": N_("Comparison"), "text": N_("Text"),
-              "image": N_("Image")}
+              "image": N_("Image"), "survey": N_("Survey")}
 SNIPPET = 90
 
 
@@ -111,6 +111,9 @@ def item_line(ctx: Ctx, item: WorksheetItem) -> str:
         what = item.text.get(lang)
     elif k == "image":
         what = item.image.alt.get(lang)
+    elif k == "survey":
+        sv = ctx.cur.surveys.get(item.survey)
+        what = sv.title.get(lang) if sv else item.survey
     return _labelled(ctx, kind, what)
 
 

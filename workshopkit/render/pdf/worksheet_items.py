@@ -18,6 +18,7 @@ from workshopkit.render.pdf.meta import cwords
 from workshopkit.render.pdf.blocks import Ctx, Tick, WritingLines, card
 from workshopkit.render.pdf.hyphen import hyphenator
 from workshopkit.render.pdf.picture import figure
+from workshopkit.render.pdf.survey_form import anonymity, questions
 
 
 def _ticks(ctx: Ctx, options_, round_: bool) -> Table:
@@ -285,6 +286,15 @@ def image(ctx: Ctx, item: WorksheetItem) -> list:
     return figure(ctx, img, data, pb.frame_height(ctx.options))
 
 
+def survey(ctx: Ctx, item: WorksheetItem) -> list:
+    """The survey's questions as a form, with the same field names as its own PDF."""
+    sv = ctx.cur.surveys.get(item.survey)
+    if sv is None:
+        return []
+    return keep_first(ctx.t(sv.title, "h3") + anonymity(ctx, sv) + [Spacer(1, 8)],
+                      questions(ctx, sv))
+
+
 RENDER = {"prompt": prompt, "checklist": checklist, "choice": choice, "table": table,
           "risk_matrix": risk_matrix, "case_study": case_study, "comparison": comparison,
-          "text": text, "image": image}
+          "text": text, "image": image, "survey": survey}
