@@ -133,7 +133,8 @@ def test_image_change_rebuilds_only_what_draws_it(cli, example_project):
     build(cli, example_project)
     outputs = changed(before, mtimes(out)) - {".workshopkit-cache.json"}
     drawn = [k for k in kinds() if registry.kind(k).images]
-    assert set(drawn) == {"slides", "worksheets", "guide", "slides-pdf", "handout"}
+    assert set(drawn) == {"slides", "worksheets", "guide", "slides-pdf", "handout", "web",
+                          "web-guide"}
     assert outputs == {name(k, l) for l in ("es", "en") for k in drawn}
 
 

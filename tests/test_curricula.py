@@ -22,7 +22,7 @@ LANGS = ("es", "en")
 
 # Fields that hold names rather than prose: a plain string is fine there.
 NAME_FIELDS = {"name", "org", "source", "credit", "license", "free", "free_license",
-               "commercial", "commercial_license"}
+               "commercial", "commercial_license", "tools"}
 NAME_PATHS = {"resources.title"}
 
 # What the free-software catalogue must cover (English need, lower case).

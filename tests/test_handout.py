@@ -125,7 +125,7 @@ def test_titles_durations_captions_and_urls_are_printed(pdfs, variant):
                      "Sin duración", "Séptimo video"],
               "en": ["Cameras on the street", "Face recognition", "A video nobody shows",
                      "No duration", "Seventh video"]}
-    names = {"es": ["Español", "Inglés", "Portugués (Brasil)"],
+    names = {"es": ["español", "inglés", "portugués (Brasil)"],
              "en": ["Spanish", "English", "Portuguese (Brazil)"]}
     flat = " ".join(text.split())
     for lang in langs.split("+"):
@@ -142,7 +142,7 @@ def test_bilingual_cards_say_both_languages(pdfs):
     assert "Un recorrido por las cámaras de una calle." in flat
     assert "A walk past one street's cameras." in flat
     es, en = ui("es"), ui("en")
-    assert es("Captions: {languages}").format(languages="Español, Inglés, Portugués (Brasil)") in flat
+    assert es("Captions: {languages}").format(languages="español, inglés, portugués (Brasil)") in flat
     assert en("Captions: {languages}").format(languages="Spanish, English, Portuguese (Brazil)") in flat
     assert es("Used in: {where}").format(where="Mapeo \u2013 Caminata; Mapeo \u2013 Charla") in flat
 

@@ -25,9 +25,9 @@ def test_cards_follow_first_use_then_file_order(cur):
     tracked = cards[0]
     assert tracked.codes == (plan.Code(TRACKED),)
     assert tracked.duration == "4:30"
-    assert tracked.captions == ("Español, Inglés, Portugués (Brasil)",)
+    assert tracked.captions == ("español, inglés, portugués (Brasil)",)
     assert tracked.used_in == ("Mapeo \u2013 Caminata", "Mapeo \u2013 Charla")
-    assert cards[2].captions == ("Inglés, zz",)  # unknown tag printed as is
+    assert cards[2].captions == ("inglés, zz",)  # unknown tag printed as is
     assert cards[3].used_in == () and cards[4].duration == "" and cards[4].captions == ()
 
 
@@ -38,7 +38,7 @@ def test_per_language_url_gives_one_code_per_language_when_bilingual(cur):
     assert two.codes == (plan.Code("https://video.example.org/w/rostro-es", "Español"),
                          plan.Code("https://video.example.org/w/face-en", "English"))
     assert two.titles == ("Reconocimiento facial", "Face recognition")
-    assert two.captions == ("Español", "Spanish")
+    assert two.captions == ("español", "Spanish")
     assert plan.plan_cards(cur, ("es", "en"))[2].titles == ("Jitsi",)  # said once
 
 
@@ -49,7 +49,7 @@ def test_card_words_are_in_the_build_language(cur):
     assert side[0] == ("**Cámaras** en la calle", "title")
     assert (es("Duration: {duration}").format(duration="4:30"), "body") in side
     assert side[-1] == (es("Captions: {languages}").format(
-        languages="Español, Inglés, Portugués (Brasil)"), "body")
+        languages="español, inglés, portugués (Brasil)"), "body")
     assert below[-1] == (es("Used in: {where}").format(
         where="Mapeo \u2013 Caminata; Mapeo \u2013 Charla"), "small")
     assert es("Used in: {where}") != "Used in: {where}"  # the catalogue has it

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from workshopkit.errors import Pos
-from workshopkit.i18n import LEVEL_NAMES, PHASE_NAMES, language_name, level_name, phase_name
+from workshopkit.i18n import (LEVEL_NAMES, PHASE_NAMES, language_label, language_name,
+                              level_name, phase_name)
 from workshopkit.model.text import PoEntry, Text, Translations, register_sources
 from workshopkit.model import LEVELS, PHASES
 
@@ -32,14 +33,19 @@ def test_level_name(lang, level, name):
 
 
 @pytest.mark.parametrize("tag, in_lang, name", [
-    ("es", "es", "Español"), ("en", "es", "Inglés"), ("pt-BR", "es", "Portugués (Brasil)"),
-    ("es", "pt", "Espanhol"), ("fr", "fr", "Français"), ("es", "en", "Spanish"),
-    ("qu", "es", "Quechua"),
+    ("es", "es", "español"), ("en", "es", "inglés"), ("pt-BR", "es", "portugués (Brasil)"),
+    ("es", "pt", "espanhol"), ("pt", "pt", "português"), ("fr", "fr", "français"),
+    ("es", "en", "Spanish"), ("en", "en", "English"), ("qu", "es", "quechua"),
     ("xx", "es", "xx"),          # unknown language: the tag itself
     ("es", "zz", "Spanish"),     # unknown display language: English
 ])
 def test_language_name(tag, in_lang, name):
+    """Names keep the casing of the language they are written in (as inside a sentence)."""
     assert language_name(tag, in_lang) == name
+
+
+def test_language_label_capitalises_a_name_standing_alone():
+    assert language_label("es", "es") == "Español" and language_label("en", "en") == "English"
 
 
 def _owner() -> Translations:

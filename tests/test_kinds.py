@@ -76,7 +76,8 @@ def test_unknown_kind_is_a_usage_error_naming_the_choices(cli, example_project):
 
 def test_every_kind_is_declared_whole():
     names = registry.available()
-    assert names == ("slides", "worksheets", "guide", "videos", "slides-pdf", "handout", "agenda")
+    assert names == ("slides", "worksheets", "guide", "videos", "slides-pdf", "handout", "agenda",
+                     "web", "web-guide")
     for name in (*names, "cover"):
         k = registry.kind(name)
         assert k.title and k.ext and set(k.settings) <= set(registry.SETTINGS)
@@ -85,7 +86,8 @@ def test_every_kind_is_declared_whole():
     # the deck's plan depends on the theme and template: whatever numbers or draws its slides
     deck = ("slides", "guide", "slides-pdf", "handout")
     assert registry.reading("theme") == deck == registry.reading("template")
-    assert {k for k in names if registry.kind(k).images} == set(deck) | {"worksheets"}
+    assert {k for k in names if registry.kind(k).images} == set(deck) | {"worksheets", "web",
+                                                                         "web-guide"}
     assert [k.name for k in registry.all_kinds(registry.KIT)] == ["cover"]
 
 

@@ -51,7 +51,7 @@ def test_kit_manifest_and_print_plan_match_the_files(cli, example_project):
     plan = man["print_plan"]
     assert plan["participants"] == 12 and plan["facilitators"] == 2
     per = {"worksheets": 12, "videos": 12, "guide": 2, "slides": 0, "slides-pdf": 0,
-           "handout": 12, "agenda": 12}
+           "handout": 12, "agenda": 12, "web": 0, "web-guide": 0}
     for row in plan["files"]:
         p = pages.get(row["name"], 0)
         assert row["copies"] == per[row["kind"]]
@@ -62,7 +62,10 @@ def test_kit_manifest_and_print_plan_match_the_files(cli, example_project):
                     PdfReader(io.BytesIO(z.read(f"{folder}/cover.pdf"))).pages)
     for row in plan["files"]:
         assert row["name"] in cover
-    assert str(plan["sheets_single_sided"]) in cover and str(plan["sheets_double_sided"]) in cover
+    for row in plan["files"]:  # sheets as the cover says to print: one side for one page
+        assert row["sheets"] == (row["single"] if row["pages"] == 1 else row["double"])
+    assert plan["sheets"] == sum(r["sheets"] for r in plan["files"])
+    assert str(plan["sheets"]) in cover
     assert "12" in cover and "manifest.json" in cover
 
 

@@ -107,7 +107,7 @@ def test_the_installed_wheel_builds_a_sample(wheel, tmp_path, samples_built):
                          cwd=project, capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     built = sorted((project / "out" / SAMPLE / "es").iterdir())
-    assert built and {p.suffix for p in built} == {".pdf", ".pptx"}
+    assert built and {p.suffix for p in built} == {".pdf", ".pptx", ".html"}
     guide = (project / "out" / SAMPLE / "es" / f"{SAMPLE}-es-guide.pdf").read_bytes()
     fonts = {str(f.get_object()["/BaseFont"]) for page in PdfReader(io.BytesIO(guide)).pages
              for f in page["/Resources"].get_object().get("/Font", {}).values()}

@@ -32,6 +32,8 @@ EVERY_SLIDE = """\
           - columns: [[{es: Izquierda, en: Left}], [{es: Derecha, en: Right}]]
           - comparison: free-software
           - title: {es: Solo un título, en: Only a title}
+          - statement: {es: Una afirmación, en: A statement}
+          - question: {es: "¿Una pregunta?", en: "A question?"}
 """
 
 
@@ -58,8 +60,8 @@ def english_words(lang: str = "es") -> dict[str, re.Pattern]:
     """msgid -> a pattern for each of its literal parts, for msgids translated differently."""
     out = {}
     for m in read_catalog(ui_catalog_files()[lang]):
-        if not m.id or not m.string or m.string == m.id:
-            continue
+        if not m.id or not m.string or m.string == m.id or isinstance(m.id, tuple):
+            continue  # plural phrases: see test_kit_cover
         parts = [lit for lit, *_ in string.Formatter().parse(m.id)]
         pats = []
         for part in parts:

@@ -401,6 +401,8 @@ def opens(kind: str, data: bytes) -> None:
     assert isinstance(data, bytes) and data, kind
     if writers.EXTENSIONS[kind] == "pptx":
         assert len(Presentation(io.BytesIO(data)).slides) >= 1
+    elif writers.EXTENSIONS[kind] == "html":
+        assert data.startswith(b"<!DOCTYPE html>") and data.rstrip().endswith(b"</html>")
     else:
         assert len(PdfReader(io.BytesIO(data)).pages) >= 1
 

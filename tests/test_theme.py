@@ -54,7 +54,7 @@ BAD = {
                    "colour 'accent' must be six hex digits, such as \"#1B3A5C\" "
                    "(quote it: # starts a YAML comment)"),
     "missing-logo": ("colors: {}\nlogo: gone.png\n", "2:7", "logo file not found: "),
-    "logo-not-an-image": ("logo: notes.png\n", "1:7", "cannot be read (damaged file?)"),
+    "logo-not-an-image": ("logo: notes.png\n", "1:7", "is not a PNG or JPEG file"),
 }
 
 
@@ -137,8 +137,11 @@ def test_the_comment_hint_only_for_unquoted_colours(tmp_path):
     ("fonts:\n  body: missing.ttf\n", "2:9", "font file not found: "),
     ("fonts:\n  body: notes.ttf\n", "2:9", "cannot read the font file "),
     ("logo: logo.gif\n", "1:7", "'logo' must be a .png, .jpg or .jpeg file, not 'logo.gif'"),
-    ("size: 3\n", "1:1", "unknown key 'size' in the theme; expected one of colors, fonts, logo"),
-    ("- colors\n", "1:1", "a theme is a mapping with colors, fonts and logo"),
+    ("margin: 3\n", "1:1", "unknown key 'margin' in the theme; expected one of colors, fonts, logo, slides"),
+    ("slides:\n  number: top\n", "2:11", "'number' must be one of bottom-right, bottom-left, "
+     "bottom-center, not 'top'"),
+    ("slides:\n  text_max: 12\n", "2:13", "'text_max'"),
+    ("- colors\n", "1:1", "a theme is a mapping with colors, fonts, logo and slides"),
 ])
 def test_every_theme_mistake_is_located(project, text, where, message):
     (project / "notes.ttf").write_text("not a font")

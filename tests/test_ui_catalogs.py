@@ -22,23 +22,31 @@ def test_shipped_languages():
     assert not has_ui_catalog("de")
 
 
+def _done(string) -> bool:
+    """A translation is there (every plural form of it)."""
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
 def test_every_interface_string_in_the_code_is_translated():
-    wanted = [m.id for m in extract_ui() if m.id]
-    assert "Activity" in wanted and "Advanced" in wanted  # the extractor sees N_() and _()
+    wanted = [(m.id, m.context) for m in extract_ui() if m.id]
+    ids = [i for i, _ in wanted]
+    assert "Activity" in ids and "Advanced" in ids  # the extractor sees N_() and _()
+    assert ("{n} participant", "{n} participants") in ids  # and plurals (nwords)
+    assert ("High", "likelihood") in wanted and ("High", "impact") in wanted  # and NC_()
     problems = []
     for lang in SHIPPED:
         cat = read_catalog(ui_catalog_files()[lang])
-        for s in wanted:
-            m = cat.get(s)
-            if m is None or not m.string or m.fuzzy:
+        for s, ctx in wanted:
+            m = cat.get(s, ctx)
+            if m is None or not _done(m.string) or m.fuzzy:
                 problems.append(f"{lang}.po: {s!r}")
     assert not problems, ("interface strings without a translation; run make po and "
                           "translate:\n  " + "\n  ".join(problems))
 
 
 def test_template_is_up_to_date():
-    wanted = {m.id for m in extract_ui() if m.id}
-    have = {m.id for m in read_catalog(UI_TEMPLATE) if m.id}
+    wanted = {(m.id, m.context) for m in extract_ui() if m.id}
+    have = {(m.id, m.context) for m in read_catalog(UI_TEMPLATE) if m.id}
     assert wanted <= have, ("workshopkit.pot is out of date; run make po and translate "
                             f"(new: {sorted(wanted - have)})")
 
@@ -52,6 +60,11 @@ def test_translations_keep_placeholders_and_markup(lang):
     cat = read_catalog(ui_catalog_files()[lang])
     for m in cat:
         if not m.id or not m.string:
+            continue
+        if isinstance(m.id, tuple):  # plural: every form keeps the msgid's fields
+            assert _fields(m.id[0]) == _fields(m.id[1]), m.id
+            for form in m.string:
+                assert _fields(form) == _fields(m.id[0]), f"{lang}.po: {m.id!r} -> {form!r}"
             continue
         assert _fields(m.string) == _fields(m.id), f"{lang}.po: {m.id!r} -> {m.string!r}"
         assert m.string.count("**") == m.id.count("**"), f"{lang}.po: {m.id!r}"

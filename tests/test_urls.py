@@ -50,3 +50,26 @@ def test_bad_urls(url, says):
 
 def test_scheme_is_case_insensitive():
     assert clean_url("HTTPS://Example.org/")[2] is None
+
+
+@pytest.mark.parametrize("url, cleaned, removed", [
+    ("https://e.org/p?utm%5Fsource=x&a=1", "https://e.org/p?a=1", ["utm%5Fsource"]),
+    ("https://e.org/p?fb%63lid=x", "https://e.org/p", ["fb%63lid"]),
+    ("https://e.org/p?FBCLID=x&GCLID=y&b=2", "https://e.org/p?b=2", ["FBCLID", "GCLID"]),
+    ("https://youtu.be/abc?Si=share&t=42", "https://youtu.be/abc?t=42", ["Si"]),
+    ("https://e.org/p?a=1;utm_medium=x;b=2", "https://e.org/p?a=1;b=2", ["utm_medium"]),
+    ("https://e.org/p?utm_source=x;a=1&b=2", "https://e.org/p?a=1&b=2", ["utm_source"]),
+])
+def test_tracking_parameters_cannot_hide(url, cleaned, removed):
+    assert clean_url(url) == (cleaned, removed, None)
+
+
+@pytest.mark.parametrize("url, says", [
+    ("https://user:secret@e.org/", "cannot hold a user name and password"),
+    ("https://trusted.org@evil.example/", "the host of this URL is 'evil.example'"),
+    ("https://@e.org/", "the host of this URL is 'e.org'"),
+    ("https://e.org:port/", "not a valid URL"),
+])
+def test_userinfo_is_an_error(url, says):
+    cleaned, removed, problem = clean_url(url)
+    assert problem is not None and says in problem and cleaned == url

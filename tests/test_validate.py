@@ -150,7 +150,7 @@ def test_characters_the_fonts_lack_are_warned(tmp_path):
 def test_greek_cyrillic_vietnamese_are_drawable(tmp_path):
     _, diags = load(tmp_path, BASE.replace("title: {es: Actividad, en: Activity}",
                                            "title: Επιτήρηση наблюдение giám sát"))
-    assert diags == []
+    assert [d for d in diags if "is a plain string" not in d] == []  # no undrawable warning
 
 
 # ------------------------------------------------------------------ keys
@@ -317,7 +317,7 @@ def test_damaged_png(tmp_path):
     (tmp_path / "p" / "curricula").mkdir(parents=True)
     (tmp_path / "p" / "curricula" / "broken.png").write_bytes(PNG[:20])
     _, diags = load(tmp_path, BASE + "        slides:\n          - image: {src: broken.png, alt: x}\n")
-    assert errors(diags) == ["14:26: error: image 'broken.png' cannot be read (damaged file?)"]
+    assert errors(diags) == ["14:26: error: image 'broken.png' cannot be read: the file is damaged or cut short"]
 
 
 def test_license_without_credit(tmp_path):
@@ -508,7 +508,7 @@ def test_image_byte_cap(tmp_path, monkeypatch):
     (tmp_path / "p" / "curricula").mkdir(parents=True)
     (tmp_path / "p" / "curricula" / "a.png").write_bytes(PNG + b"\0" * 10)
     _, diags = load(tmp_path, BASE + "        slides:\n          - image: {src: a.png, alt: x}\n")
-    assert errors(diags) == [f"14:26: error: image is {len(PNG) + 10} bytes; the limit is 50"]
+    assert errors(diags) == [f"14:26: error: file is {len(PNG) + 10} bytes; the limit is 50 bytes"]
 
 
 def test_duplicate_activity_id_reported_even_when_the_activity_has_other_errors(tmp_path):

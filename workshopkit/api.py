@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Optional
 from workshopkit.build.request import BuildRequest, BuildResult, KitRequest, split_list
 from workshopkit.errors import Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
-__all__ = ["BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
+__all__ = ["display", "BuildRequest", "BuildResult", "KitRequest", "Loaded", "build", "validate",
            "list_curricula", "list_activities", "new", "schema", "translate_export", "translate_status", "watch",
            "split_list"]
 
@@ -36,6 +36,7 @@ class Loaded:
     failed: list[str] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     strict: bool = False
+    notes: dict = field(default_factory=dict)  # a written file -> what it is, when not plain
 
     @property
     def exit_code(self) -> int:
@@ -184,6 +185,15 @@ def new(cid: str, languages: Iterable[str] | str, folder: Path) -> Path:
                                           "file exists; choose another id or remove it")) from None
 
 
+def icons(lang: str = "en") -> list[tuple[str, str]]:
+    """Every shipped icon as (name, label in ``lang``), sorted by name."""
+    from workshopkit.i18n import ui
+    from workshopkit.plan import icons as shipped
+
+    _ = ui(lang)
+    return [(name, _(shipped.label(name))) for name in shipped.names()]
+
+
 def schema(kind: str = "curriculum") -> dict:
     """The JSON Schema (draft-07) of curriculum, catalogue ('catalog'), project or theme files."""
     from workshopkit.source.schema import json_schema
@@ -219,8 +229,26 @@ def translate_export(paths: Iterable[Path], languages: Iterable[str] | str | Non
     wanted = translation_languages(languages)
     if not wanted and not pot:
         raise UsageError("give --lang (such as --lang pt) or --pot")
+    from workshopkit.source.project import display
+
     docs, loaded = _documents(paths)
-    return export(docs, wanted, pot, loaded.problems), loaded
+    written = export(docs, wanted, pot, loaded.problems)
+    for doc in docs:  # a catalogue's PO is written too: say whose it is
+        if doc.kind == "catalogue":
+            users = [display(c.path) for c in loaded.curricula
+                     if any(cat.path == doc.path for cat in c.catalogs.values())]
+            for path in written:
+                if path.parent == doc.path.parent and path.name.startswith(doc.path.stem + "."):
+                    loaded.notes[path] = (f"the catalogue '{doc.id}'"
+                                          + (f", used by {', '.join(users)}" if users else ""))
+    return written, loaded
+
+
+def display(path: Path) -> str:
+    """A path as printed: relative to the current folder when it is inside it."""
+    from workshopkit.source.project import display as shown
+
+    return shown(Path(path))
 
 
 def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | None = None):
@@ -231,3 +259,21 @@ def translate_status(paths: Iterable[Path], languages: Iterable[str] | str | Non
     docs, loaded = _documents(paths)
     return status(docs, wanted or None), loaded
 
+
+
+# --------------------------------------------------------------------- online rooms
+def room_name(words: Optional[int] = None) -> str:
+    """An unguessable meeting room name (random words, at least 80 bits); UsageError when
+    ``words`` is too few for that."""
+    from workshopkit.source import rooms
+
+    try:
+        return rooms.room_name(words)
+    except ValueError as exc:
+        raise UsageError(str(exc), "--words") from None
+
+
+def room_min_words() -> int:
+    from workshopkit.source.rooms import min_words
+
+    return min_words()

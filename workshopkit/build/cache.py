@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Iterable, Optional
@@ -36,6 +37,8 @@ CACHE_NAME = ".workshopkit-cache.json"
 FORMAT = 2
 MAX_REQUESTS = 16
 RACY_NS = 1_000_000_000
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+"""A record larger than this is not ours: the build starts afresh."""
 
 
 class Cache:
@@ -50,6 +53,15 @@ class Cache:
         self.dirty = False
         self._env: Optional[dict] = None
         try:
+            st = os.stat(self.path)
+        except OSError:
+            st = None  # no record yet (or no folder): start afresh
+        if st is not None and not stat.S_ISREG(st.st_mode):  # it could never be replaced
+            raise IsADirectoryError(21, "the build record is not a regular file; remove it",
+                                    str(self.path))
+        try:
+            if st is None or st.st_size > MAX_RECORD_BYTES:
+                raise ValueError("no record, or too large to be ours")
             data = json.loads(self.path.read_text("utf-8"))
             if data.get("format") == FORMAT:
                 files, targets, requests = data["files"], data["targets"], data["requests"]
@@ -154,12 +166,33 @@ class Cache:
 
 
 def _well_formed(files, targets, requests) -> bool:
-    """True when a record read from disk has the shape this module writes."""
+    """True when a record read from disk has the shape this module writes, to the
+    types of its leaves (a record edited or damaged by hand is not trusted)."""
+    def strs(v) -> bool:
+        return isinstance(v, str)
+
+    def ints(v) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool)
+
+    def request(v) -> bool:
+        return (isinstance(v, dict) and isinstance(v.get("inputs"), dict)
+                and all(strs(k) and (v2 is None or strs(v2)) for k, v2 in v["inputs"].items())
+                and isinstance(v.get("outputs"), list) and all(map(strs, v["outputs"]))
+                and isinstance(v.get("diagnostics"), list)
+                and all(isinstance(d, list) and len(d) == 5 and all(map(strs, d[:2]))
+                        and ints(d[2]) and ints(d[3]) and strs(d[4]) for d in v["diagnostics"])
+                and isinstance(v.get("summary"), dict)
+                and ints(v["summary"].get("slides")) and ints(v["summary"].get("pages"))
+                and "listing" in v)
+
     return (isinstance(files, dict) and isinstance(targets, dict) and isinstance(requests, dict)
-            and all(isinstance(v, list) and len(v) == 4 for v in files.values())
-            and all(isinstance(v, dict) for v in targets.values())
-            and all(isinstance(v, dict) and {"inputs", "listing", "outputs", "diagnostics",
-                                             "summary"} <= set(v) for v in requests.values()))
+            and all(strs(k) and isinstance(v, list) and len(v) == 4 and ints(v[0]) and ints(v[1])
+                    and (v[2] is None or strs(v[2])) and isinstance(v[3], bool)
+                    for k, v in files.items())
+            and all(strs(k) and isinstance(v, dict) and strs(v.get("key", ""))
+                    and strs(v.get("sha256", "")) and ints(v.get("slides", 0))
+                    and ints(v.get("pages", 0)) for k, v in targets.items())
+            and all(request(v) for v in requests.values()))
 
 
 def freeze(d: Diagnostic) -> list:

@@ -11,16 +11,24 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional  # noqa: F401
 
 _TEMP_RE = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 
 def temp_beside(path: Path) -> Path:
-    """A new empty temporary file in ``path``'s folder, named after this process."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                               dir=path.parent)
+    """A new empty temporary file in ``path``'s folder, named after this process.
+
+    An OSError names the folder that could not be made or written in."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(path.parent))
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
+    except OSError as exc:
+        where = exc.filename if exc.filename and not _is_temp(str(exc.filename)) else path.parent
+        raise type(exc)(exc.errno, exc.strerror, str(where)) from None
     try:  # mkstemp makes private files; outputs get the usual permissions
         os.fchmod(fd, 0o666 & ~_umask())
     finally:
@@ -35,17 +43,37 @@ def _umask() -> int:
 
 
 def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path`` (flushed to disk)."""
+    """Write ``data`` to a temporary file beside ``path`` (flushed to disk); nothing is
+    left behind when that fails (a full disk: an OSError naming ``path``)."""
     tmp = temp_beside(path)
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except OSError as exc:
+        _unlink(tmp)
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         _unlink(tmp)
         raise
     return tmp
+
+
+def _is_temp(name: str) -> bool:
+    return bool(_TEMP_RE.match(os.path.basename(name)))
+
+
+def write_problem(exc: OSError, path: Path | None = None):
+    """A located one-line error for a file or folder that could not be written."""
+    from workshopkit.errors import ERROR, Diagnostic, Pos
+    from workshopkit.source.project import display
+
+    where = exc.filename or path or ""
+    if where and _is_temp(str(where)):
+        where = os.path.dirname(str(where))
+    return Diagnostic(ERROR, Pos(display(Path(where)) if where else ""),
+                      f"cannot write here: {exc.strerror or exc}")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -53,6 +81,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     tmp = write_temp(path, data)
     try:
         os.replace(tmp, path)
+    except OSError as exc:
+        _unlink(tmp)
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         _unlink(tmp)
         raise

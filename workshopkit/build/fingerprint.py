@@ -27,8 +27,16 @@ def digest_bytes(data: bytes) -> str:
 
 
 def digest_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    """The SHA-256 of a regular file; a FIFO, a device or a folder is never read (its
+    digest names its kind: loading reports it)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            return f"not-a-regular-file:{stat.S_IFMT(mode):o}"
+        h = hashlib.sha256()
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()

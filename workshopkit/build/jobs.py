@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from workshopkit.build import kinds
 from workshopkit.build.cache import Cache
-from workshopkit.build.files import clean_stray, mtime_ns, write_temp
+from workshopkit.build.files import clean_stray, mtime_ns, write_problem, write_temp
 from workshopkit.build.fingerprint import digest_bytes
 from workshopkit.build.request import BuildResult
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
@@ -42,6 +42,7 @@ class Outcome:
     slides: int = 0
     pages: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)  # accessibility of the output
 
 
 _LOADED: dict[Path, Optional[Curriculum]] = {}
@@ -95,7 +96,15 @@ def render(job: Job, cur: Optional[Curriculum] = None) -> Outcome:
             f"{str(exc).splitlines()[0][:300] if str(exc) else ''} - please report this "
             "with the curriculum that caused it"))])
     slides, pages = kinds.count(data)
-    return Outcome(job.index, write_temp(job.path, data), digest_bytes(data), slides, pages)
+    from workshopkit.build.access import check_output
+
+    warnings = check_output(job.kind, kinds.kind(job.kind).ext, data, job.languages,
+                            display(job.source))
+    try:
+        temp = write_temp(job.path, data)
+    except OSError as exc:  # a read-only folder, a file where a folder should be, a full disk
+        return Outcome(job.index, diagnostics=[write_problem(exc, job.path)])
+    return Outcome(job.index, temp, digest_bytes(data), slides, pages, warnings=warnings)
 
 
 def _run_jobs(jobs: list[Job], curricula: dict[Path, Curriculum], workers: int,
@@ -106,17 +115,47 @@ def _run_jobs(jobs: list[Job], curricula: dict[Path, Curriculum], workers: int,
         return
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_worker_start,
+                               initargs=(os.getpid(),))
+    try:
         pending = {pool.submit(render, job) for job in jobs}
-        try:
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    done(fut.result())
-        except BaseException:
-            for fut in pending:
-                fut.cancel()
-            raise
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                done(fut.result())
+    except BaseException:  # Ctrl-C, SIGTERM, a failure: stop the workers now
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_start(parent: int) -> None:
+    """A worker ignores Ctrl-C (the build stops it) and dies with the build: on Linux the
+    kernel kills it when its parent dies, elsewhere a thread watches the parent."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the build died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def render_all(targets: list, todo: list[Job], jobs: int, cache: Cache, result: BuildResult,
@@ -153,7 +192,9 @@ def _commit(targets: list, outcomes: list[Outcome], cache: Cache, result: BuildR
             started: int) -> None:
     from workshopkit.source.project import display
 
-    if any(o.diagnostics for o in outcomes):
+    for o in outcomes:
+        result.problems.extend(o.warnings)
+    if any(o.diagnostics for o in outcomes) or (result.strict and any(o.warnings for o in outcomes)):
         for o in outcomes:
             result.problems.extend(o.diagnostics)
             if o.temp:
@@ -162,7 +203,15 @@ def _commit(targets: list, outcomes: list[Outcome], cache: Cache, result: BuildR
         return
     for o in sorted(outcomes, key=lambda o: o.index):
         t = targets[o.index]
-        os.replace(o.temp, t.path)
+        try:
+            os.replace(o.temp, t.path)
+        except OSError as exc:  # a folder where the output should be, say
+            result.problems.extend([write_problem(exc, t.path)])
+            result.failed.append(display(t.curriculum.path))
+            for left in outcomes:
+                if left.temp:
+                    left.temp.unlink(missing_ok=True)
+            return
         # an input edited while this build ran: do not vouch for the result
         changed = any(mtime_ns(p) >= started for p in t.inputs)
         cache.record_target(t.path, "" if changed else t.key, o.sha256,

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Union
 
 if TYPE_CHECKING:
     from workshopkit.model.options import Options
@@ -65,12 +65,23 @@ class Kind:
         """Whether the writer draws the curriculum's images."""
         return "images" in self.settings
 
-    def file_name(self, cid: str, languages: tuple[str, ...]) -> str:
+    def file_name(self, cid: str, languages: tuple[str, ...],
+                  options: Optional[Options] = None, delivery: str = "") -> str:
+        """The output's name; a delivery other than the file's (``delivery``, from
+        :func:`delivery_suffix`) and the print variants it draws add their suffixes before
+        the extension (``…-guide-online-large-print-booklet.pdf``), so that they never
+        overwrite the standard file."""
         tag = "+".join(languages)
-        return self.pattern.format(id=cid, langs=tag, kind=self.name, ext=self.ext)
+        name = self.pattern.format(id=cid, langs=tag, kind=self.name, ext=self.ext)
+        suffix = delivery + variant_suffix(options, self.options) if self.role == OUTPUT else ""
+        if suffix:
+            stem, dot, ext = name.rpartition(".")
+            name = f"{stem}{suffix}{dot}{ext}" if dot else name + suffix
+        return name
 
-    def path(self, out_dir: Path, cid: str, languages: tuple[str, ...]) -> Path:
-        return Path(out_dir) / self.file_name(cid, languages)
+    def path(self, out_dir: Path, cid: str, languages: tuple[str, ...],
+             options: Optional[Options] = None, delivery: str = "") -> Path:
+        return Path(out_dir) / self.file_name(cid, languages, options, delivery)
 
     def load(self) -> Callable[..., bytes]:
         if callable(self.writer):
@@ -88,6 +99,32 @@ class Kind:
 
     def key_options(self, options: Options) -> dict[str, str]:
         return {f: str(getattr(options, f)) for f in sorted(self.options)}
+
+
+VARIANTS = (("large_print", "-large-print"), ("booklet", "-booklet"), ("ink", "-low-ink"))
+"""Print variants and the suffix each adds to a file name, in the order they are added."""
+
+
+def variant_suffix(options: Optional[Options], reads: Optional[frozenset[str]] = None) -> str:
+    """``-large-print``, ``-booklet`` and ``-low-ink`` (in that order) for the variants
+    ``options`` ask for; with ``reads``, only those a kind reading these options draws
+    (a deck is the same deck under ``--booklet``: it keeps its standard name)."""
+    if options is None:
+        return ""
+    out = ""
+    for field, suffix in VARIANTS:
+        on = getattr(options, field) == "low" if field == "ink" else bool(getattr(options, field))
+        if on and (reads is None or field in reads):
+            out += suffix
+    return out
+
+
+def delivery_suffix(declared: Optional[str], options: Optional[Options]) -> str:
+    """'-online' (…) when a build delivers a curriculum otherwise than its file says
+    (``declared``, its ``delivery``): such a build is a variant of its own and never
+    overwrites the standard files."""
+    d = getattr(options, "delivery", None) if options is not None else None
+    return f"-{d}" if d and d != declared else ""
 
 
 _REGISTRY: dict[str, Kind] = {}
@@ -142,8 +179,19 @@ def get(name: str) -> Callable[..., bytes]:
 
 def render(name: str, cur, settings, languages: tuple[str, ...], options: Options,
            *contents) -> bytes:
-    """Draw one output: the one place a writer is called."""
+    """Draw one output: the one place a writer is called.  A kind that cannot draw one of
+    the languages (a PDF in a right-to-left language) raises instead."""
     k = kind(name)
+    from workshopkit.build.directions import diagnostic, refuses
+
+    if refuses(k.ext, languages):
+        from workshopkit.errors import WorkshopkitError
+
+        raise WorkshopkitError(diagnostic("error", cur, name, refuses(k.ext, languages)))
+    if "delivery" in k.options:  # the curriculum as delivered: online steps and durations…
+        from workshopkit.plan.delivery import delivered
+
+        cur = delivered(cur, options.delivery or cur.delivery)
     return k.load()(cur, settings, languages, k.sees(options), *contents)
 
 
@@ -184,22 +232,31 @@ def count(data: bytes) -> tuple[int, int]:
 
 PDF = frozenset({"date", "paper", "ink", "large_print", "booklet", "anonymous"})
 
+WEB = frozenset({"date", "start", "anonymous", "delivery"})
+"""What the web editions read: no paper, ink or print variant applies to them."""
+
 BUILT_IN = (
     Kind("slides", "pptx", "workshopkit.render.pptx.deck:write", N_("Slide deck"),
-         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS)),
+         frozenset({"date", "start", "ink", "anonymous", "delivery"}), frozenset(SETTINGS)),
     Kind("worksheets", "pdf", "workshopkit.render.pdf.worksheets:write",
          N_("Participant worksheets"), PDF, frozenset({"images", "fonts"}), copies=PARTICIPANT),
     Kind("guide", "pdf", "workshopkit.render.pdf.guide:write", N_("Facilitator guide"),
-         PDF | {"start"}, frozenset(SETTINGS), copies=FACILITATOR),  # numbers slides as the deck
+         PDF | {"start", "delivery"}, frozenset(SETTINGS), copies=FACILITATOR),  # numbers slides as the deck
     Kind("videos", "pdf", "workshopkit.render.pdf.handout:write", N_("Video handout"),
-         PDF | {"cards"}, frozenset({"fonts"}), copies=PARTICIPANT),
+         PDF | {"cards", "delivery"}, frozenset({"fonts"}), copies=PARTICIPANT),
     Kind("slides-pdf", "pdf", "workshopkit.render.pdf.slides:write", N_("Slides (PDF)"),
-         frozenset({"date", "start", "ink", "anonymous"}), frozenset(SETTINGS),
+         frozenset({"date", "start", "ink", "anonymous", "delivery"}), frozenset(SETTINGS),
          pattern="{id}/{langs}/{id}-{langs}-slides.{ext}"),
     Kind("handout", "pdf", "workshopkit.render.pdf.slide_handout:write",
-         N_("Slide handout"), PDF | {"start"}, frozenset(SETTINGS), copies=PARTICIPANT),
+         N_("Slide handout"), PDF | {"start", "delivery"}, frozenset(SETTINGS),
+         copies=PARTICIPANT),
     Kind("agenda", "pdf", "workshopkit.render.pdf.agenda:write", N_("Agenda"),
-         PDF | {"start"}, frozenset({"fonts"}), copies=PARTICIPANT),
+         PDF | {"start", "delivery"}, frozenset({"fonts"}), copies=PARTICIPANT),
+    Kind("web", "html", "workshopkit.render.html.participant:write", N_("Participant edition"),
+         WEB, frozenset({"images"}), pattern="{id}/{langs}/{id}-{langs}.{ext}"),
+    Kind("web-guide", "html", "workshopkit.render.html.guide:write",
+         N_("Facilitator guide (web)"), WEB, frozenset({"images"}),
+         pattern="{id}/{langs}/{id}-{langs}-guide.{ext}"),
     Kind("cover", "pdf", "workshopkit.render.pdf.kitcover:write", N_("This cover"),
          PDF - {"booklet"}, frozenset({"fonts"}), role=KIT, pattern="cover.{ext}"),
 )

@@ -15,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from workshopkit import __version__
 from workshopkit.build import kinds
@@ -26,7 +27,7 @@ from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.plan.markup import plain
 from workshopkit.render.archive import write_zip
-from workshopkit.render.pdf.kitcover import MANIFEST, Contents, Entry, PlanRow
+from workshopkit.render.pdf.kitcover import MANIFEST, Contents, Entry, PlanRow, sides
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,17 @@ class KitFile:
     pages: int = 0  # PDFs only
 
 
-def kit_path(out_dir: Path, cid: str, languages: tuple[str, ...]) -> Path:
-    return Path(out_dir) / "kits" / f"{cid}-{'+'.join(languages)}.zip"
+def kit_name(cid: str, languages: tuple[str, ...], options: Optional[Options] = None,
+             delivery: str = "") -> str:
+    """``<id>-<langs>``, the delivery's suffix (``-online``, when a build delivers the
+    curriculum otherwise than its file says) and the print variants' suffixes: the zip's
+    name without its extension, and the folder inside it."""
+    return f"{cid}-{'+'.join(languages)}{delivery}{kinds.variant_suffix(options)}"
+
+
+def kit_path(out_dir: Path, cid: str, languages: tuple[str, ...],
+             options: Optional[Options] = None, delivery: str = "") -> Path:
+    return Path(out_dir) / "kits" / f"{kit_name(cid, languages, options, delivery)}.zip"
 
 
 def copies(kind: str, participants: int, facilitators: int) -> int:
@@ -46,14 +56,25 @@ def copies(kind: str, participants: int, facilitators: int) -> int:
     return {kinds.PARTICIPANT: participants, kinds.FACILITATOR: facilitators}.get(per, 0)
 
 
-def print_plan(files: list[KitFile], participants: int, facilitators: int) -> list[PlanRow]:
-    """Copies and sheets of paper for every printable file (pure data)."""
+def is_booklet(kind: str, options: Optional[Options]) -> bool:
+    """Whether a file of ``kind`` is imposed as a booklet under ``options``."""
+    return bool(options and options.booklet and "booklet" in kinds.kind(kind).options)
+
+
+def print_plan(files: list[KitFile], participants: int, facilitators: int,
+               options: Optional[Options] = None) -> list[PlanRow]:
+    """Copies and sheets of paper for every printable file (pure data).  A booklet's
+    pages are the sides of its imposed sheets: it is always printed on both sides."""
     rows = []
     for f in files:
         if kinds.kind(f.kind).role != kinds.OUTPUT:
             continue
         n = copies(f.kind, participants, facilitators)
-        rows.append(PlanRow(f.name, f.kind, f.pages, n, f.pages * n, -(-f.pages // 2) * n))
+        booklet = is_booklet(f.kind, options)
+        double = -(-f.pages // 2) * n
+        n_sides = sides(f.pages, booklet)
+        rows.append(PlanRow(f.name, f.kind, f.pages, n, double if booklet else f.pages * n,
+                            double, n_sides, booklet, double if n_sides == 2 else f.pages * n))
     return rows
 
 
@@ -63,6 +84,8 @@ def manifest(cur: Curriculum, languages: tuple[str, ...], options: Options,
         "curriculum": {"id": cur.id, "version": cur.version or "",
                        "title": plain(cur.title.get(languages[0]))},
         "languages": list(languages),
+        "print": {"paper": options.paper, "large_print": options.large_print,
+                  "booklet": options.booklet, "ink": options.ink},
         "date": options.date.date().isoformat(),
         "workshopkit": __version__,
         "files": [{"name": f.name, "kind": f.kind, "size": len(f.data),
@@ -76,7 +99,8 @@ def manifest(cur: Curriculum, languages: tuple[str, ...], options: Options,
             "participants": contents.participants, "facilitators": contents.facilitators,
             "files": [dataclasses.asdict(r) for r in plan],
             "sheets_single_sided": sum(r.single for r in plan),
-            "sheets_double_sided": sum(r.double for r in plan)}
+            "sheets_double_sided": sum(r.double for r in plan),
+            "sheets": sum(r.sheets for r in plan)}
     return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -84,13 +108,17 @@ def _file(kind: str, name: str, data: bytes) -> KitFile:
     return KitFile(name, kind, data, kinds.count(data)[1] if name.endswith(".pdf") else 0)
 
 
-def contents_of(files: list[KitFile], request: KitRequest = KitRequest()) -> Contents:
-    """What the cover lists: each file with its title and pages, and the print plan."""
+def contents_of(files: list[KitFile], request: KitRequest = KitRequest(),
+                options: Optional[Options] = None) -> Contents:
+    """What the cover lists: each file with its title, pages and how to print it, and the
+    print plan."""
     plan = None
     if request.participants is not None:
-        plan = tuple(print_plan(files, request.participants, request.facilitators))
+        plan = tuple(print_plan(files, request.participants, request.facilitators, options))
     return Contents(tuple(Entry(f.name, kinds.kind(f.kind).title,
-                                f.pages if f.name.endswith(".pdf") else None) for f in files),
+                                f.pages if f.name.endswith(".pdf") else None,
+                                bool(kinds.kind(f.kind).copies) and f.name.endswith(".pdf"),
+                                is_booklet(f.kind, options)) for f in files),
                     plan, request.participants, request.facilitators)
 
 
@@ -98,14 +126,18 @@ def make_kit(cur: Curriculum, languages: tuple[str, ...], options: Options,
              outputs: list[tuple[str, Path]], request: KitRequest = KitRequest()) -> bytes:
     """The kit zip for ``outputs`` (kind, built file), in one language or a pair."""
     files = [_file(kind, path.name, path.read_bytes()) for kind, path in outputs]
-    contents = contents_of(files, request)
+    contents = contents_of(files, request, options)
     from workshopkit.source.settings import resolve
 
     settings = resolve(cur, options.theme, options.template)
+    from workshopkit.build.directions import refuses
+
     for k in kinds.all_kinds(kinds.KIT):
+        if refuses(k.ext, languages):  # no PDF cover in a right-to-left language
+            continue
         data = kinds.render(k.name, cur, settings, languages, options, contents)
         files.append(_file(k.name, k.file_name(cur.id, languages), data))
-    folder = f"{cur.id}-{'+'.join(languages)}"
+    folder = kit_name(cur.id, languages, options, kinds.delivery_suffix(cur.delivery, options))
     entries = {f"{folder}/{f.name}": f.data for f in files}
     entries[f"{folder}/{MANIFEST}"] = manifest(cur, languages, options, files, contents)
     return write_zip(entries, options.date)
@@ -122,7 +154,8 @@ def write_kits(targets: list, result: BuildResult, cache: Cache, out_dir: Path,
             groups.setdefault((id(t.curriculum), t.languages), []).append(t)
     for (_cid, langs), ts in groups.items():
         cur = ts[0].curriculum
-        path = kit_path(out_dir, cur.id, langs)
+        path = kit_path(out_dir, cur.id, langs, ts[0].options,
+                        kinds.delivery_suffix(cur.delivery, ts[0].options))
         recs = [cache.targets.get(str(t.path), {}) for t in ts]
         key = key_of({"kit": [request.participants, request.facilitators],
                       "env": cache.environment(),

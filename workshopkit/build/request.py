@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from workshopkit.errors import Problems, UsageError
+from workshopkit.errors import ERROR, Diagnostic, Pos, Problems, UsageError, WorkshopkitError
 
 OVERRIDES = ("paper", "start", "ink", "large_print", "booklet", "cards", "anonymous", "theme",
-             "template")
+             "template", "delivery")
 """Options a request may set over the project's workshopkit.yaml."""
 
 
@@ -59,7 +59,11 @@ class BuildRequest:
     def checked(self) -> "BuildRequest":
         """This request with lists split, kinds, pair and times checked (UsageError if not)."""
         from workshopkit.build import kinds as registry
+        from workshopkit.model.options import epoch_problem
 
+        bad_epoch = epoch_problem()
+        if bad_epoch:
+            raise WorkshopkitError(Diagnostic(ERROR, Pos("SOURCE_DATE_EPOCH"), bad_epoch))
         kinds = None
         if self.kinds is not None:
             kinds = tuple(split_list(self.kinds))
@@ -76,6 +80,9 @@ class BuildRequest:
         if unknown:
             raise UsageError(f"no such option: {', '.join(sorted(unknown))}")
         overrides = {k: v for k, v in self.overrides.items() if v is not None}
+        for key in ("paper", "ink", "cards"):  # choices, in any case: --paper A4
+            if isinstance(overrides.get(key), str):
+                overrides[key] = overrides[key].strip().lower()
         if isinstance(overrides.get("start"), str):
             from workshopkit.model.options import parse_clock
 
@@ -119,11 +126,17 @@ class BuildResult:
     def exit_code(self) -> int:
         return 1 if self.failed or self.problems.failed(self.strict) else 0
 
+    @property
+    def errors(self) -> int:
+        return len(self.problems.errors)
+
     def summary(self) -> str:
-        """The one line build, kit and watch print after building."""
+        """The one line build, kit and watch print after building (errors, when any:
+        a rebuild that failed says so)."""
+        errors = f", {_count(self.errors, 'error')}" if self.errors else ""
         return (f"{self.out_dir}: {_count(len(self.written), 'file')} written, "
                 f"{len(self.up_to_date)} up to date; {_count(self.slides, 'slide')}, "
-                f"{_count(self.pages, 'page')}, {_count(self.warnings, 'warning')}")
+                f"{_count(self.pages, 'page')}, {_count(self.warnings, 'warning')}{errors}")
 
 
 def _count(n: int, word: str) -> str:

@@ -21,13 +21,29 @@ from typing import Callable, Optional
 
 from workshopkit.build import kinds
 from workshopkit.build.cache import thaw, up_to_date
+from workshopkit.build.files import clean_stray
 from workshopkit.build.request import BuildRequest, BuildResult
 
 
 def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]] = None,
           on_plan: Optional[Callable[[int], None]] = None) -> BuildResult:
     """Build every target of a checked request that is out of date; curricula with
-    errors write nothing.  Diagnostics are in the result."""
+    errors write nothing.  Diagnostics are in the result.
+
+    A file or folder that cannot be written (a read-only folder, a file where a
+    folder should be, a full disk) is a one-line error naming it: earlier outputs
+    stay as they were and no temporary file is left."""
+    try:
+        return _build(request, progress, on_plan)
+    except OSError as exc:
+        from workshopkit.build.files import write_problem
+        from workshopkit.errors import WorkshopkitError
+
+        raise WorkshopkitError(write_problem(exc, Path(request.out_dir))) from None
+
+
+def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
+           on_plan: Optional[Callable[[int], None]]) -> BuildResult:
     started = time.time_ns()
     result = BuildResult(out_dir=request.out_dir, strict=request.strict)
     problems = result.problems
@@ -45,10 +61,18 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
 
     wanted = request.wanted_languages()
     result.curricula, result.failed = load_all(list(request.paths), problems, wanted,
-                                               request.strict)
+                                               request.strict,
+                                               delivery=request.overrides.get("delivery"))
     targets = plan_targets(result.curricula, request.out_dir, request.overrides,
                            request.kinds or kinds.available(), request.languages, problems,
                            request.bilingual)
+    clean_stray({t.path.parent for t in targets})  # left by a build killed before its record
+    from workshopkit.build.directions import refuse
+
+    targets = refuse(targets, kinds.EXTENSIONS, bool(request.kinds), problems, result.failed)
+    from workshopkit.build.access import check_build
+
+    targets = check_build(targets, request.strict, problems, result.failed)
     todo: list[Job] = []
     for i, t in enumerate(targets):
         t.key = target_key(t, cache)
@@ -74,5 +98,11 @@ def build(request: BuildRequest, *, progress: Optional[Callable[[object], None]]
                              problems.items, {"slides": result.slides, "pages": result.pages})
     else:
         cache.forget_request(rkey)
-    cache.save()
+    try:
+        cache.save()
+    except OSError as exc:  # reported with what the build already found
+        from workshopkit.build.files import write_problem
+
+        problems.extend([write_problem(exc, cache.path)])
+        result.failed.append(str(cache.path))
     return result

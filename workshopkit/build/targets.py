@@ -36,8 +36,10 @@ class Target:
 
 
 def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]] = None,
-             strict: bool = False, freshness: bool = True) -> tuple[list[Curriculum], list[str]]:
-    """Load every curriculum under ``paths``; the second list names files with errors."""
+             strict: bool = False, freshness: bool = True, delivery: Optional[str] = None
+             ) -> tuple[list[Curriculum], list[str]]:
+    """Load every curriculum under ``paths``; the second list names files with errors.
+    ``delivery`` (a build's --delivery) is checked against what each curriculum has."""
     ws = Workspace(problems, languages, freshness)
     good, bad = [], []
     for folder in paths:
@@ -50,6 +52,10 @@ def load_all(paths: list[Path], problems: Problems, languages: Optional[set[str]
             bad.append(display(src))
             continue
         cur = ws.load(src)
+        if cur is not None and delivery and delivery != cur.delivery:
+            from workshopkit.source.online import check
+
+            check(cur, delivery, problems, Pos(display(cur.path), cur.pos.line, cur.pos.col))
         mine = Problems(problems.items[start:])
         if cur is None or mine.failed(strict):
             bad.append(display(src))
@@ -72,8 +78,11 @@ def options_for(cur: Curriculum, overrides: dict) -> Options:
     cfg = cur.config
     base = {"paper": cfg.paper, "start": cfg.start, "theme": cfg.theme,
             "template": cfg.template, "anonymous": cfg.anonymous} if cfg else {}
+    if cur.start is not None:
+        base["start"] = cur.start
     base.update({k: v for k, v in overrides.items() if v is not None})
     base["date"] = output_date(cur.updated)
+    base["delivery"] = base.get("delivery") or cur.delivery
     return Options(**base)
 
 
@@ -110,7 +119,9 @@ def plan_targets(curricula: list[Curriculum], out_dir: Path, overrides: dict,
             for name in names:
                 k = kinds.kind(name)
                 if k.single if len(langs) == 1 else k.pairs:
-                    targets.append(Target(cur, langs, name, k.path(out_dir, cur.id, langs), opts))
+                    path = k.path(out_dir, cur.id, langs, opts,
+                                  kinds.delivery_suffix(cur.delivery, opts))
+                    targets.append(Target(cur, langs, name, path, opts))
     return targets
 
 
@@ -153,7 +164,7 @@ def theme_files(project: Path, given: Optional[Path]) -> list[Path]:
         return names
     stamp = (found, mtime_ns(found))
     if stamp not in _THEMES:
-        _THEMES[stamp] = theme.files(found)
+        _THEMES[stamp] = theme.files(found, project)
     return names + [p for p in _THEMES[stamp] if p not in names]
 
 

@@ -16,7 +16,10 @@ from typing import Callable, Iterable, Optional
 from workshopkit.build.request import BuildRequest
 from workshopkit.source.project import find_root, find_sources
 
-IGNORED_SUFFIXES = (".tmp", ".swp", ".swx", "~", ".part", ".pyc")
+IGNORED_SUFFIXES = (".tmp", ".swp", ".swo", ".swx", "~", ".part", ".pyc", ".bak", ".orig",
+                    ".kate-swp", "___jb_tmp___", "___jb_old___", ".crdownload")
+"""Editors' swap, backup and save-in-progress files (vim, emacs, kate, JetBrains…)."""
+IGNORED_NAMES = ("4913",)  # vim's probe that the folder is writable
 
 
 class Watcher:
@@ -56,6 +59,8 @@ class Watcher:
             return False
         if p.name.startswith(".") or {".git", ".hg", ".svn", "__pycache__"} & set(p.parts):
             return False
+        if p.name in IGNORED_NAMES or (p.name.startswith("#") and p.name.endswith("#")):
+            return False  # emacs autosave: #file.yaml#
         return not p.name.endswith(IGNORED_SUFFIXES)
 
     # ------------------------------------------------------------------- build

@@ -38,15 +38,15 @@ def build_options(f):
                      help="Any warning (such as a translation gap) is an error."),
         click.option("--start", help="Start time of day one, HH:MM (default: the project's, or "
                                      "09:00)."),
-        click.option("--paper", type=click.Choice(["letter", "a4"]),
+        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False),
                      help="Paper size of PDFs (default: the project's, or letter)."),
-        click.option("--ink", type=click.Choice(["normal", "low"]),
+        click.option("--ink", type=click.Choice(["normal", "low"], case_sensitive=False),
                      help="low: greyscale, no filled backgrounds."),
         click.option("--large-print", is_flag=True, default=None,
                      help="Body text at least 16 pt, reflowed."),
         click.option("--booklet", is_flag=True, default=None,
                      help="Half-size pages imposed 2-up for fold-and-staple."),
-        click.option("--cards", type=click.Choice(["cut", "page"]),
+        click.option("--cards", type=click.Choice(["cut", "page"], case_sensitive=False),
                      help="Video handout: several cards per page with cut marks, or one per "
                           "page."),
         click.option("--anonymous/--no-anonymous", default=None,
@@ -58,12 +58,18 @@ def build_options(f):
         click.option("--template", type=click.Path(dir_okay=False, exists=True), cls=LiveHelp,
                      help_text=_kinds_help("An organisation's .pptx template; read by: {kinds}.",
                                            "template")),
+        click.option("--delivery", type=click.Choice(["in-person", "online", "hybrid"]),
+                     help="Deliver the workshop in person, online or hybrid, whatever the "
+                          "curriculum's 'delivery' says; outputs of another delivery than the "
+                          "file's get '-online' (…) in their names."),
         click.option("--bilingual",
                      help="Also build bilingual material for two languages, e.g. es,en."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="WORKSHOPKIT_JOBS",
                      show_envvar=True,
                      help="Processes to build with (default: the number of cores)."),
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="No progress bar, no summary and no notes (warnings and errors "
+                          "still print)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -71,7 +77,8 @@ def build_options(f):
 
 
 def request(paths_, out, langs, only, strict, start, paper, ink, large_print, booklet, cards,
-            anonymous, theme, template, bilingual, jobs, kit=None) -> api.BuildRequest:
+            anonymous, theme, template, bilingual, jobs, delivery=None,
+            kit=None) -> api.BuildRequest:
     """Command-line values -> a build request (checked by the library)."""
     import os
 
@@ -79,7 +86,7 @@ def request(paths_, out, langs, only, strict, start, paper, ink, large_print, bo
 
     overrides = {"paper": paper, "start": start, "ink": ink, "large_print": large_print,
                  "booklet": booklet, "cards": cards, "anonymous": anonymous, "theme": theme,
-                 "template": template}
+                 "template": template, "delivery": delivery}
     req = api.BuildRequest(paths=tuple(paths(paths_)), out_dir=out, overrides=overrides,
                            kinds=only, languages=langs, strict=strict, bilingual=bilingual,
                            jobs=jobs or os.cpu_count() or 1, kit=kit)
@@ -104,7 +111,7 @@ def build_and_report(req: api.BuildRequest, quiet: bool) -> int:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    report(result.problems)
+    report(result.problems, quiet_notes=quiet)
     if not quiet:
         click.echo(result.summary(), err=True)
     return result.exit_code

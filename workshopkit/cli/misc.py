@@ -119,3 +119,24 @@ def list_(paths_: tuple[str, ...], activities: bool, phase: str | None, lang: st
             click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
     report(loaded.problems, quiet_notes=True)
     sys.exit(loaded.exit_code)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option("--lang", default="en", show_default=True,
+              help="Language of the labels (the alt text slides give each icon).")
+def icons(lang: str) -> None:
+    """List the icons slides may show with 'icon: NAME', each with its label.
+
+    Icons are drawn in the theme's accent colour (grey with --ink low); the label,
+    in the deck's language, is the icon's alt text.
+
+    \b
+    Example:
+      workshopkit icons --lang es
+    """
+    from workshopkit import api
+
+    rows = call(api.icons, lang)
+    width = max(len(n) for n, _ in rows)
+    for name, label in rows:
+        click.echo(f"{name:<{width}}  {label}")

@@ -39,8 +39,9 @@ def translate_export(paths_: tuple[str, ...], langs: tuple[str, ...], pot: bool)
     from workshopkit import api
 
     written, loaded = call(api.translate_export, paths(paths_), langs, pot)
-    for path in written:
-        click.echo(f"wrote {path}")
+    for path in written:  # every path as the diagnostics print it: from the current folder
+        note = loaded.notes.get(path)
+        click.echo(f"wrote {api.display(path)}" + (f" ({note})" if note else ""))
     report(loaded.problems)
     click.echo(f"{len(written)} catalogue{'s' if len(written) != 1 else ''} written", err=True)
     sys.exit(1 if loaded.failed or loaded.problems.errors else 0)

@@ -6,6 +6,9 @@ and languages are looked up here too.
 from __future__ import annotations
 
 import functools
+import gettext
+import io
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Optional
@@ -44,6 +47,7 @@ def has_ui_catalog(lang: str) -> bool:
 def ui(lang: str) -> Callable[[str], str]:
     """The gettext function for interface words in ``lang`` (English fallback)."""
     table = _ui_catalog(lang) if base_lang(lang) != "en" else None
+    _gettext(lang)  # plural and context entries are read with the rest, once
     if not table:
         return lambda s: s
 
@@ -56,6 +60,48 @@ def ui(lang: str) -> Callable[[str], str]:
 def N_(s: str) -> str:
     """Marks a string for extraction without translating it here."""
     return s
+
+
+def NC_(context: str, s: str) -> tuple[str, str]:
+    """Marks a string with its gettext context (msgctxt) for extraction: ``(context, s)``,
+    translated where it is printed with :func:`ui_context`."""
+    return context, s
+
+
+@functools.lru_cache(maxsize=None)
+def _gettext(lang: str) -> gettext.NullTranslations:
+    """The interface catalogue of ``lang`` as gettext translations, with its plural
+    forms and contexts (English, or no catalogue: the msgids themselves)."""
+    if base_lang(lang) == "en":
+        return gettext.NullTranslations()
+    for name in (lang, lang.replace("-", "_"), base_lang(lang)):
+        path = LOCALE_DIR / f"{name}.po"
+        if path.is_file():
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po as babel_read_po
+
+            with path.open("rb") as fh:
+                catalog = babel_read_po(fh, abort_invalid=False)
+            for m in list(catalog):  # an untranslated plural would print as ''
+                if m.id and isinstance(m.string, (tuple, list)) and not all(m.string):
+                    catalog.delete(m.id, context=m.context)
+            data = io.BytesIO()
+            write_mo(data, catalog, use_fuzzy=False)
+            data.seek(0)
+            return gettext.GNUTranslations(data)
+    return gettext.NullTranslations()
+
+
+def ui_plural(lang: str, singular: str, plural: str, n: int) -> str:
+    """ngettext: the form of an interface phrase for ``n`` in ``lang`` (Babel's plural
+    rules, from the catalogue's Plural-Forms); English when there is no translation."""
+    return _gettext(lang).ngettext(singular, plural, n)
+
+
+def ui_context(lang: str, context: str, msgid: str) -> str:
+    """pgettext: an interface word in ``lang`` as used in ``context`` (an adjective that
+    agrees with its noun: "High" of a likelihood is "Alta", of an impact "Alto")."""
+    return _gettext(lang).pgettext(context, msgid)
 
 
 # ---------------------------------------------------------------- names writers print
@@ -90,10 +136,11 @@ def level_name(level: str, lang: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def language_name(tag: str, in_lang: str) -> str:
-    """The name of language ``tag`` written in ``in_lang``, capitalised as a label.
-
-    ``language_name("pt-BR", "es")`` is ``"Portugués (Brasil)"``; a tag Babel
-    does not know comes back unchanged.
+    """The name of language ``tag`` written in ``in_lang`` with that language's own
+    casing, as it reads inside a sentence or a list: ``language_name("en", "es")`` is
+    ``"inglés"``, ``language_name("en", "en")`` ``"English"``, ``language_name("pt-BR",
+    "es")`` ``"portugués (Brasil)"``.  A tag Babel does not know comes back unchanged; a
+    display language it does not know gives the English name.
     """
     from babel import Locale, UnknownLocaleError
 
@@ -108,6 +155,42 @@ def language_name(tag: str, in_lang: str) -> str:
             break
         except (UnknownLocaleError, ValueError, TypeError):
             continue
-    if not name:
-        return tag
-    return name[0].upper() + name[1:]
+    return name or tag
+
+
+def language_label(tag: str, in_lang: str) -> str:
+    """:func:`language_name` standing alone as a label (beside a QR code): its first
+    letter capitalised, "Español"."""
+    name = language_name(tag, in_lang)
+    return name[:1].upper() + name[1:]
+
+
+@functools.lru_cache(maxsize=None)
+def is_rtl(tag: str) -> bool:
+    """True for a language written right to left (Babel's ``text_direction``: ar, fa, he,
+    ur…); False for one Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_")).text_direction == "rtl"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def direction(tag: str) -> str:
+    """``"rtl"`` or ``"ltr"``: the HTML ``dir`` of text in language ``tag``."""
+    return "rtl" if is_rtl(tag) else "ltr"
+
+
+_LTR_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 :.,·/()'–\-]*[A-Za-z0-9)]")
+LRM = "\u200e"
+
+
+def hold_ltr(s: str) -> str:
+    """``s`` for a right-to-left paragraph, with each stretch of Latin words and numbers
+    (``15 min · 09:00–09:15``, ``Signal 7.2``) kept in its own left-to-right order by
+    left-to-right marks around it; without them the bidirectional algorithm shows the
+    range ``09:00–09:15`` as ``09:15–09:00``.  Arabic words between stretches keep them
+    apart, so single words and numbers are unchanged."""
+    return _LTR_RUN.sub(lambda m: LRM + m.group(0) + LRM if re.search(r"[\s–\-:·]", m.group(0))
+                        else m.group(0), s)

@@ -20,10 +20,13 @@ from workshopkit.i18n.po_catalog import check_lang, read_catalog, render, write_
 PACKAGE = Path(__file__).resolve().parent.parent
 """The workshopkit package: every module is scanned for interface strings."""
 UI_TEMPLATE = LOCALE_DIR / "workshopkit.pot"
-UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None}
+UI_KEYWORDS = {"_": None, "N_": None, "ui": None, "first_ui": None, "words": None, "w": None,
+               "nwords": (1, 2), "NC_": ((1, "c"), 2), "label": None, "w_plain": None}
 """Calls whose literal first argument is an interface msgid: ``_("…")``, ``N_("…")``
 and the writers' helpers around ``ui(lang)``: ``ui("…")``, ``first_ui("…")``,
-``words("…", languages)`` and ``w("…")`` (a call with a variable is skipped)."""
+``words("…", languages)`` and ``w("…")`` (a call with a variable is skipped); plurals
+``nwords("… {n} thing", "… {n} things", n, languages)`` (msgid, msgid_plural) and words
+with a context ``NC_("likelihood", "High")`` (msgctxt, msgid)."""
 
 
 def ui_catalog_files() -> dict[str, Path]:
@@ -46,7 +49,7 @@ def extract_ui() -> Catalog:
                              keywords=UI_KEYWORDS, comment_tags=("TRANSLATORS:",),
                              strip_comment_tags=True)
     for filename, line, message, comments, context in found:
-        if isinstance(message, tuple) or not message:
+        if not message or (isinstance(message, tuple) and not all(message)):
             continue
         where = ("workshopkit/" + filename.replace("\\", "/"), line)
         msg = cat.get(message, context)
@@ -89,7 +92,9 @@ def extract_ast(fileobj, keywords, comment_tags, options):
             if text.startswith(tags):
                 comments.insert(0, text)
             i -= 1
-        yield node.lineno, name, arg.value, comments
+        values = tuple(a.value if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                       else None for a in node.args)
+        yield node.lineno, name, values if UI_KEYWORDS.get(name) else arg.value, comments
 
 
 def update_ui_catalogs(new: Iterable[str] = ()) -> list[Path]:
@@ -145,12 +150,12 @@ def _revive_obsolete(cat: Catalog, template: Catalog) -> None:
 
 def untranslated_ui() -> dict[str, list[str]]:
     """Interface strings in the code with no (or only a fuzzy) translation, per catalogue."""
-    wanted = [m.id for m in extract_ui() if m.id]
+    wanted = [(m.id, m.context) for m in extract_ui() if m.id]
     out = {}
     for lang, path in ui_catalog_files().items():
         cat = read_catalog(path)
-        out[lang] = [s for s in wanted
-                     if (m := cat.get(s)) is None or not m.string or m.fuzzy]
+        out[lang] = [s for s, c in wanted if (m := cat.get(s, c)) is None or m.fuzzy
+                     or not (all(m.string) if isinstance(m.string, tuple) else m.string)]
     return out
 
 

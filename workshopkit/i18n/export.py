@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from workshopkit.errors import Pos
+from workshopkit.errors import Pos, WorkshopkitError
 from workshopkit.i18n.documents import Document
 from workshopkit.i18n.po_catalog import build_catalog, read_catalog, render, write_file
 from workshopkit.source.project import display
@@ -31,9 +31,13 @@ def export(docs: list[Document], langs: list[str], pot: bool = False,
             jobs.append((lang, doc.po_path(lang)))
         for lang, path in jobs:
             old = None
-            if lang is not None and path.is_file():
+            if lang is not None and (path.exists() or path.is_symlink()):
                 try:
-                    old = read_catalog(path)
+                    old = read_catalog(path, doc.path.parent)
+                except WorkshopkitError as exc:  # outside the project, not a file, too large
+                    if problems is not None:
+                        problems.extend(exc.diagnostics)
+                    continue
                 except Exception as exc:  # babel raises several kinds on broken files
                     if problems is not None:
                         problems.error(Pos(display(path), 1, 1), f"cannot read catalogue: {exc}")

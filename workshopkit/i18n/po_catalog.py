@@ -148,10 +148,18 @@ def render(cat: Catalog) -> bytes:
     return buf.getvalue()
 
 
-def read_catalog(path: Path) -> Catalog:
-    """A PO file as a Babel catalogue, ``#| msgid`` previous texts restored."""
-    with path.open("rb") as fh:
-        cat = read_po(fh, abort_invalid=True)
+def read_catalog(path: Path, root: Optional[Path] = None) -> Catalog:
+    """A PO file as a Babel catalogue, ``#| msgid`` previous texts restored.
+
+    Read as :mod:`workshopkit.source.po` reads it: a regular file within its cap (inside
+    ``root`` when given), its Plural-Forms checked first."""
+    from workshopkit.errors import Pos
+    from workshopkit.source.files import MAX_PO_BYTES, read_bounded
+    from workshopkit.source.po import check_header, glued
+
+    data = read_bounded(path, MAX_PO_BYTES, Pos(str(path), 1, 1), "catalogue", root)
+    check_header(data, str(path))
+    cat = read_po(io.BytesIO(glued(data)), abort_invalid=True)
     for m in (*cat, *cat.obsolete.values()):
         _restore_previous(m)
     return cat

@@ -82,3 +82,14 @@ def status(docs: list[Document], langs: Optional[list[str]] = None) -> list[Stat
             st.findings.sort(key=lambda f: (f.pos.file, f.pos.line, f.pos.col))
             out.append(st)
     return out
+
+
+def translated_percent(cur, lang: str) -> int:
+    """Whole percent of a curriculum (and the catalogue files it uses) translated into
+    ``lang``, rounded down; 100 for its source language or when nothing needs it."""
+    from workshopkit.i18n.documents import documents
+
+    done = total = 0
+    for st in status(documents([cur]), [lang]):
+        done, total = done + st.translated, total + st.total
+    return 100 if not total else done * 100 // total

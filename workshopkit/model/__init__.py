@@ -16,12 +16,15 @@ from workshopkit.errors import Pos
 from workshopkit.model.text import Text, Translations
 if TYPE_CHECKING:  # the model does not import the loading stage
     from workshopkit.source.project import ProjectConfig
-from workshopkit.source.vocab import LEVELS, PHASES, SLIDE_BODIES, TITLE_SLIDE, WORKSHEET_KINDS
+from workshopkit.source.vocab import (DELIVERIES, LEVELS, PHASES, PLATFORMS, RECORDINGS,
+                                     SLIDE_BODIES, TITLE_SLIDE, WORKSHEET_KINDS)
 
 __all__ = ["LEVELS", "PHASES", "SLIDE_BODIES", "WORKSHEET_KINDS", "Activity", "Author",
            "CaseStudy", "Catalog", "Choice", "ComparisonRow", "Curriculum", "Image", "Quote",
            "Resource", "RiskMatrix", "Session", "Slide", "Table", "Term", "Url", "Video",
-           "WorksheetItem"]
+           "WorksheetItem", "DialIn", "Online", "ActivityOnline", "DELIVERIES", "RECORDINGS",
+           "PLATFORMS"]
+
 
 
 @dataclass
@@ -100,6 +103,10 @@ class Slide:
     columns: Optional[list[list[Text]]] = None
     comparison: Optional[str] = None  # catalogue id
     comparison_rows: tuple[str, ...] = ()  # the row ids chosen (empty: every row)
+    statement: Optional[Text] = None   # one sentence, as large as the slide allows
+    question: Optional[Text] = None    # a question put to the room
+    source: Optional[Text] = None      # beside a statement: who said or wrote it
+    icon: Optional[str] = None         # a shipped icon's name (vocab.ICON_FILES)
 
     @property
     def kind(self) -> str:
@@ -157,6 +164,43 @@ class WorksheetItem:
 
 
 @dataclass
+class DialIn:
+    pos: Pos
+    number: str
+    pin: Optional[str] = None
+
+
+@dataclass
+class Online:
+    """``online``: how to join an online or hybrid workshop (curriculum or session)."""
+
+    pos: Pos
+    platform: str = "other"
+    url: Optional[Url] = None
+    dial_in: Optional[DialIn] = None
+    interpretation: dict[str, Text] = field(default_factory=dict)  # listened lang -> channel
+    recording: str = "none"
+    timezones: tuple[str, ...] = ()   # IANA names; clock times are written in the first
+    keys: frozenset[str] = frozenset()  # the keys written (a session's override only these)
+    at: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False)  # key -> value
+    zones: dict[str, _dt.tzinfo] = field(default_factory=dict, repr=False, compare=False)
+    """The time zones, read at load time (zoneinfo): planners convert with them."""
+
+
+@dataclass
+class ActivityOnline:
+    """An activity's ``online`` variant: used instead of (online) or beside (hybrid) it."""
+
+    pos: Pos
+    steps: list[Text] = field(default_factory=list)
+    minutes: Optional[int] = None
+    breakout: Optional[int] = None    # people per breakout room
+    notes: Optional[Text] = None      # facilitator only
+    tools: list[Text] = field(default_factory=list)
+    at: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False)  # key -> value
+
+
+@dataclass
 class Activity:
     pos: Pos
     id: str
@@ -172,6 +216,8 @@ class Activity:
     worksheet: list[WorksheetItem] = field(default_factory=list)
     wellbeing: Optional[Text] = None
     opsec: Optional[Text] = None
+    online: Optional[ActivityOnline] = None
+    room_minutes: Optional[int] = None  # set for a hybrid build: the in-room duration
 
 
 @dataclass
@@ -186,6 +232,8 @@ class Session:
     declared_minutes: Optional[int] = None
     wellbeing: Optional[Text] = None
     opsec: Optional[Text] = None
+    online: Optional[Online] = None
+    date: Optional[_dt.date] = None
 
     @property
     def minutes(self) -> int:
@@ -269,6 +317,10 @@ class Curriculum:
     sources: dict[str, "Curriculum"] = field(default_factory=dict)  # taken from with from:
     inputs: tuple[Path, ...] = ()  # every file read to build it
     config: Optional["ProjectConfig"] = None  # the project's workshopkit.yaml defaults
+    delivery: str = "in-person"     # in-person | online | hybrid (a build may override it)
+    online: Optional[Online] = None
+    date: Optional[_dt.date] = None  # day 1, for clock times in several time zones
+    start: Optional[_dt.time] = None  # start of day 1 (over the project's 'start')
 
     @property
     def source_lang(self) -> str:

@@ -24,6 +24,7 @@ class Options:
     anonymous: bool = False        # leave author names out of metadata, Name fields out of sheets
     theme: Optional[Path] = None
     template: Optional[Path] = None
+    delivery: Optional[str] = None  # in-person | online | hybrid; None: as the curriculum says
 
 
 def parse_clock(text: str) -> Optional[dt.time]:
@@ -34,14 +35,32 @@ def parse_clock(text: str) -> Optional[dt.time]:
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
-def output_date(updated: Optional[dt.date], environ=os.environ) -> dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the curriculum's ``updated``, else a fixed date."""
+FIRST_DATE = dt.date(1980, 1, 1)
+LAST_DATE = dt.date(2107, 12, 31)
+"""The dates an output can carry: a zip file (a .pptx, a kit) holds no other."""
+
+
+def epoch_problem(environ=os.environ) -> Optional[str]:
+    """Why SOURCE_DATE_EPOCH cannot be used (None: unset or usable)."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            pass
+    if not epoch:
+        return None
+    if not re.fullmatch(r"[0-9]{1,12}", epoch):
+        return (f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, "
+                f"not '{epoch[:40]}'")
+    date = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    if not FIRST_DATE <= date <= LAST_DATE:
+        return (f"SOURCE_DATE_EPOCH={epoch} is {date}; outputs can carry dates from "
+                f"{FIRST_DATE} to {LAST_DATE} (zip files hold no others)")
+    return None
+
+
+def output_date(updated: Optional[dt.date], environ=os.environ) -> dt.datetime:
+    """SOURCE_DATE_EPOCH if set (and usable: see :func:`epoch_problem`), else the
+    curriculum's ``updated``, else a fixed date."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and epoch_problem(environ) is None:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     if updated is not None:
         return dt.datetime(updated.year, updated.month, updated.day, tzinfo=dt.timezone.utc)
     return FIXED_DATE

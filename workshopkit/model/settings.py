@@ -82,6 +82,8 @@ class Theme:
     body_font: str = BUNDLED_FAMILY
     logo: Optional[ImageData] = None
     source: Optional[str] = None  # the theme file as shown to users; None: the built-in theme
+    number_place: str = "bottom-right"  # slide numbers: bottom-right | bottom-left | bottom-center
+    text_max_pt: int = 36         # the largest body text on a slide (short content grows to it)
 
     def greyscale(self) -> "Theme":
         """The low-ink variant: greys only, no filled table headers."""
@@ -110,3 +112,5 @@ class Settings:
     template: Optional[Template] = None
     images: Mapping[Path, ImageData] = field(default_factory=dict)
     """Every image the curriculum shows, keyed by the resolved paths of Image.src."""
+    icons: Mapping[str, str] = field(default_factory=dict)
+    """The SVG text of every shipped icon the curriculum's slides name, by icon name."""

@@ -11,11 +11,30 @@ which is what stale catalogue entries are judged against.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
 from workshopkit.errors import Pos
+
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters no XML 1.0 document (and so no .pptx) can hold; PDFs take the same rule."""
+
+
+def xml_safe(s: str) -> str:
+    """``s`` without the characters XML cannot hold.
+
+    Loading rejects them with a location; every writer still passes what it writes
+    through this one function, so that none can reach a file.
+    """
+    return XML_ILLEGAL.sub("", s) if XML_ILLEGAL.search(s) else s
+
+
+def illegal_char(s: str) -> Optional[str]:
+    """The first character of ``s`` that no document can hold, as U+XXXX (None: none)."""
+    m = XML_ILLEGAL.search(s)
+    return f"U+{ord(m.group()):04X}" if m else None
 
 
 @dataclass(frozen=True)

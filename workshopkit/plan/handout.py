@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from workshopkit.plan import qr
-from workshopkit.i18n import language_name, ui
+from workshopkit.i18n import language_label, language_name, ui
 from workshopkit.model import Curriculum
 from workshopkit.plan.schedule import video_length
 
@@ -80,7 +80,7 @@ def plan_cards(cur: Curriculum, languages: tuple[str, ...]) -> list[Card]:
         if len(set(urls)) == 1:
             codes: tuple[Code, ...] = (Code(urls[0]),)
         else:
-            codes = tuple(Code(u, language_name(l, l)) for u, l in zip(urls, languages))
+            codes = tuple(Code(u, language_label(l, l)) for u, l in zip(urls, languages))
         caps = tuple(", ".join(language_name(c, l) for c in v.captions) for l in languages)
         cards.append(Card(
             video_id=vid,

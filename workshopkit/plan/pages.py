@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from workshopkit.i18n import N_
+from workshopkit.i18n import N_, NC_
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, ComparisonRow, Curriculum, Session
@@ -17,6 +17,11 @@ from workshopkit.model import Activity, Catalog, ComparisonRow, Curriculum, Sess
 
 RISK_LEVELS = (N_("Low"), N_("Medium"), N_("High"))
 """The likelihood and impact scale of the risk matrix, lowest first."""
+LIKELIHOOD_LEVELS = (NC_("likelihood", "Low"), NC_("likelihood", "Medium"),
+                     NC_("likelihood", "High"))
+IMPACT_LEVELS = (NC_("impact", "Low"), NC_("impact", "Medium"), NC_("impact", "High"))
+"""The same scale as said of each noun (msgctxt): in Spanish a likelihood is "Alta",
+an impact "Alto"."""
 
 COMPARISON_FIELDS = (
     ("need", N_("Need")),

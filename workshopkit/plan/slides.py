@@ -16,25 +16,31 @@ from typing import Optional
 from workshopkit.model import Activity, Curriculum, Session, Slide
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
-from workshopkit.plan.slides_fit import (Bar, Box, Picture, Shape, TextBox, columns, flow, picture,
-                                         table, video)
+from workshopkit.plan.slides_fit import (LARGE_PT, Bar, Box, Picture, Shape, TextBox, balanced,
+                                         columns, flow, picture, sizes, table)
+from workshopkit.plan import slides_kinds as kinds
 from workshopkit.plan.slides_text import (EMU_PER_PT, Item, Line, Para, Span, height, inches,
                                           layout, metrics_for)
 from workshopkit.plan.slides_words import Words
+from workshopkit.plan.delivery import join
 
 TITLE_SIZES = (40, 36, 32, 28, 24)
 COVER_SIZES = (44, 40, 36, 32, 28, 24)
 SHRINK = 0.8
 """A title shrinks to this share of its size to save a line before it wraps."""
-AGENDA_SIZES = (24, 22, 20, 18)
+AGENDA_SIZES = (28, 26, 24)
 COVER_BODY_SIZES = (28, 26, 24, 22, 20)
+"""The title slide's summary may go below LARGE_PT (to 20 pt) to stay one slide."""
+QR_SIDE = inches(1.5)
+"""The meeting's QR code on the title slide of an online or hybrid workshop."""
 COVER_SHRINK_TO = 28
 """A cover title shrinks down to this size rather than push its subtitle onto a
 second slide."""
 """Subtitles on cover slides; their metadata lines are Words.META of this."""
 WIDE, TALL = inches(13.333), inches(7.5)
 NUMBER_PT = 12
-"""Slide numbers: this size, in the muted colour, right-aligned at the bottom right."""
+"""Slide numbers: this size, in the muted colour, at the bottom right (the theme's
+``slides: {number: bottom-left | bottom-center}`` moves them)."""
 NUMBER_W = inches(1.0)
 
 
@@ -100,26 +106,32 @@ class _Planner:
         self.title_area = Box(margin, inches(0.3), width - 2 * margin, inches(1.45))
         top = self.title_area.y + self.title_area.h + inches(0.34)
         self.body = Box(margin, top, width - 2 * margin, bottom - top)
+        self.sizes = sizes(theme.text_max_pt)   # body text: grows up to the theme's maximum
+        self.settings = settings
 
     # ------------------------------------------------------------------ structure
     def run(self) -> Deck:
         t, cur = self.t, self.cur
-        self.cover("title", t.text(cur.title), t.cover_lines(), t.curriculum_notes())
+        j = join(cur, self.lang)
+        self.cover("title", t.text(cur.title), t.cover_lines(), t.curriculum_notes(),
+                   qr=j.url if j else None, join_items=t.join_lines(j))
         if cur.objectives:
-            self.content("objectives", t.ui("Objectives"),
-                         flow([t.item(t.text(o), bullet=True) for o in cur.objectives],
-                              self.body, self.m))
+            self.content("objectives", t.ui("Objectives"), balanced(
+                flow([t.item(t.text(o), bullet=True) for o in cur.objectives], self.body,
+                     self.m, self.sizes)))
         self.content("agenda", t.ui("Agenda"), flow(t.agenda(), self.body, self.m, AGENDA_SIZES))
         for n, s in enumerate(cur.sessions, 1):
             self.cover("section", t.text(s.title), t.session_lines(s, n), t.session_notes(s))
             for a in s.activities:
                 self.activity(s, a)
         if cur.glossary:
-            self.content("glossary", t.ui("Glossary"), flow(t.glossary(), self.body, self.m))
+            self.content("glossary", t.ui("Glossary"),
+                         flow(t.glossary(), self.body, self.m, sizes(min(32, self.sizes[0]))))
         if cur.resources:
-            self.content("resources", t.ui("Resources"), flow(t.resources(), self.body, self.m))
+            self.content("resources", t.ui("Resources"),
+                         flow(t.resources(), self.body, self.m, sizes(min(28, self.sizes[0]))))
         self.content("credits", t.ui("Credits"), flow(t.credits(), self.body, self.m,
-                                                      (24, 22, 20, 18)))
+                                                      (LARGE_PT,)))
         return self.deck
 
     def activity(self, s: Session, a: Activity) -> None:
@@ -138,63 +150,83 @@ class _Planner:
             self.cover("activity", t.text(a.title), t.activity_lines(a), notes)
             return
         for i, sl in enumerate(a.slides):
-            self.authored(a, sl, (t.slide_notes(sl) + notes) if i == 0 else t.slide_notes(sl))
+            own = t.slide_notes(sl, a)
+            self.authored(a, sl, (own + notes) if i == 0 else own, first=i == 0)
 
-    def authored(self, a: Activity, sl: Slide, notes: list[Line]) -> None:
+    def authored(self, a: Activity, sl: Slide, notes: list[Line], first: bool = False) -> None:
         t, kind = self.t, sl.kind
         title = t.text(sl.title) if sl.title else None
-        if kind == "title":
-            self.cover("title-only", title or t.text(a.title), [], notes)
+        icon = kinds.icon(self, sl)
+        if kind == "title":  # the activity's first slide says when it is, as one without slides
+            self.cover("title-only", title or t.text(a.title),
+                       t.activity_lines(a) if first else [], notes, icon=icon)
             return
+        if kind in ("statement", "question") and title is None:
+            for i, (box, shapes) in enumerate(kinds.big(self, sl, icon)):
+                self.add(PlannedSlide(kind, box, shapes + self.logo(),
+                                      list(notes) if i == 0 else [], i))
+            return
+        body = self.body
+        if icon is not None and kind in kinds.BESIDE:
+            body, icon = kinds.beside(self, body, icon)
         if kind == "bullets":
-            bodies = flow([t.item(t.text(b), bullet=True) for b in sl.bullets], self.body, self.m)
+            bodies = balanced(flow([t.item(t.text(b), bullet=True) for b in sl.bullets], body,
+                                   self.m, self.sizes))
         elif kind == "quote":
-            bodies = flow(t.quote(sl.quote), self.body, self.m, (32, 28, 26, 24, 22, 20),
+            bodies = flow(t.quote(sl.quote), body, self.m, sizes(max(32, self.sizes[0])),
                           anchor="ctr")
+        elif kind in ("statement", "question"):
+            bodies = kinds.big_body(self, sl, body)
         elif kind == "columns":
             left, right = (list(c) for c in (sl.columns + [[], []])[:2])
-            bodies = columns([t.item(t.text(b), bullet=True) for b in left],
-                             [t.item(t.text(b), bullet=True) for b in right], self.body, self.m)
+            bodies = balanced(columns([t.item(t.text(b), bullet=True) for b in left],
+                                      [t.item(t.text(b), bullet=True) for b in right], body,
+                                      self.m, self.sizes))
         elif kind == "table":
             bodies = table([t.item(t.text(c), bold=True) for c in sl.table.columns],
                            [[t.item(t.text(c)) for c in r] for r in sl.table.rows],
-                           self.body, self.m)
+                           body, self.m, sizes(min(32, self.sizes[0]), 18))
         elif kind == "comparison":
             cat = self.cur.comparison(sl)
             head, rows = t.comparison(cat)
-            bodies = table(head, rows, self.body, self.m)
+            bodies = table(head, rows, body, self.m, sizes(min(32, self.sizes[0]), 18))
             if title is None and cat is not None and cat.title is not None:
                 title = t.text(cat.title)
         elif kind == "image":
             img = sl.image
-            bodies = [picture(self.images[img.path(t.lang)], t.plain(img.alt), self.body,
+            bodies = [picture(self.images[img.path(t.lang)], t.plain(img.alt), body,
                               t.image_caption(img), self.m)]
         else:  # video
-            v = self.cur.videos[sl.video]
-            url = v.url.get(t.lang)
-            lines = t.video_lines(v)
-            if title is None and v.title is not None:
-                title, lines = t.text(v.title), lines[1:]  # the title says it already
-            bodies = [video(url, t.qr_descr(url), lines, self.body, self.m)]
-        self.content(kind, title or t.text(a.title), bodies, notes)
+            title, bodies = kinds.video_body(self, sl, title, body)
+        self.content(kind, title or t.text(a.title), bodies, notes, icon)
 
     # ------------------------------------------------------------------ slide shapes
     def content(self, kind: str, title: list[str], bodies: list[list[Shape]],
-                notes: list[Line] = ()) -> None:
+                notes: list[Line] = (), icon=None) -> None:
         top = None
+        area = self.title_area
+        corner: list[Shape] = []
+        if icon is not None and not isinstance(icon, list):  # beside the title
+            area, corner = kinds.corner(self, icon)
+        elif icon is not None:  # already placed beside the body
+            corner = icon
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
-            box, grow = self.title_box(words, self.title_area, TITLE_SIZES, "b", "l", top)
+            box, grow = self.title_box(words, area, TITLE_SIZES, "b", "l", top)
             top = top or box.paras[0].size_pt
             if grow:  # an extremely long title pushes the body down
                 shapes = [self.shift(s, grow) for s in shapes]
             bar = Bar(self.margin + inches(0.1), box.y + box.h + inches(0.06), inches(1.6),
                       inches(0.08))
-            self.add(PlannedSlide(kind, box, [bar] + shapes + self.logo(),
+            glyphs = [self.shift(g, grow) if grow and g.y >= self.body.y else g for g in corner]
+            self.add(PlannedSlide(kind, box, [bar] + shapes + glyphs + self.logo(),
                                   list(notes) if i == 0 else [], i))
 
-    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line]) -> None:
-        """Title, section, break and single-title slides: a big centred title."""
+    def cover(self, kind: str, title: list[str], lines: list[Item], notes: list[Line],
+              qr: Optional[str] = None, join_items: list[Item] = (), icon=None) -> None:
+        """Title, section, break and single-title slides: a big centred title; ``qr``: a
+        meeting URL whose code stands at the bottom, ``join_items`` beside it (the title
+        slide of an online or hybrid workshop); ``icon`` centred under the bar."""
         area = Box(self.margin, inches(0.6), self.w - 2 * self.margin, inches(2.6))
         first = None
         for cap in (None,) + tuple(s for s in COVER_SIZES if s >= COVER_SHRINK_TO):
@@ -205,18 +237,35 @@ class _Planner:
             bar_w = inches(2.2)
             bar = Bar((self.w - bar_w) // 2, box.y + box.h + inches(0.12), bar_w, inches(0.08))
             top = bar.y + bar.h + inches(0.35)
+            glyphs: list[Shape] = []
+            if icon is not None:  # centred under the bar, the lines below it
+                glyphs, top = kinds.under(self, icon, top)
             body = Box(self.margin, top, self.w - 2 * self.margin, self.bottom - top)
+            code: list[Shape] = []
+            if qr is not None:  # a row at the bottom: the code, the join lines beside it
+                side = min(body.h // 2, QR_SIDE)
+                gap = inches(0.3)
+                row_y = body.y + body.h - side
+                half = body.x + body.w // 2
+                code = [Picture(half - side - gap // 2, row_y, side, side,
+                                self.t.qr_descr(qr), qr=qr)]
+                beside = Box(half + gap // 2, row_y, body.x + body.w - half - gap // 2, side)
+                code += flow(join_items, beside, self.m, COVER_BODY_SIZES, anchor="ctr")[0]
+                body = Box(body.x, body.y, body.w, body.h - side - inches(0.15))
             bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
-            first = first or (box, bar, bodies)
+            if code:
+                bodies[0] = bodies[0] + code
+            first = first or (box, bar, bodies, glyphs)
             if len(bodies) == 1:
                 break
         else:
-            box, bar, bodies = first
+            box, bar, bodies, glyphs = first
         for i, shapes in enumerate(bodies):
             words = title if i == 0 else self.t.cont(title)
-            tb = box if i == 0 else self.title_box(words, area, COVER_SIZES, "b", "ctr",
+            above = Box(area.x, area.y, area.w, box.h)  # a "(cont.)" title stays above the bar
+            tb = box if i == 0 else self.title_box(words, above, COVER_SIZES, "b", "ctr",
                                                    box.paras[0].size_pt)[0]
-            self.add(PlannedSlide(kind, tb, [bar] + shapes + self.logo(),
+            self.add(PlannedSlide(kind, tb, [bar] + glyphs + shapes + self.logo(),
                                   list(notes) if i == 0 else [], i))
 
     def title_box(self, words: list[str], area: Box, sizes, anchor: str, align: str,
@@ -261,14 +310,22 @@ class _Planner:
 
     def number(self, n: int) -> TextBox:
         """Slide ``n``'s number in the bottom margin, left of the logo if there is one."""
-        line = Line((Span(str(n)),), self.lang, role="muted", align="r", space_before=0)
+        place = self.theme.number_place
+        align = {"bottom-left": "l", "bottom-center": "ctr"}.get(place, "r")
+        line = Line((Span(str(n)),), self.lang, role="muted", align=align, space_before=0)
         para = Para(line, NUMBER_PT, 1, 0, first=True)
         h = height([para])
-        right = self.w - self.margin
-        logo = self.logo()
-        if logo:
-            right = logo[0].x - inches(0.15)
-        return TextBox(right - NUMBER_W, self.h - inches(0.05) - h, NUMBER_W, h, [para], "b")
+        if place == "bottom-left":
+            x = self.margin
+        elif place == "bottom-center":
+            x = (self.w - NUMBER_W) // 2
+        else:
+            right = self.w - self.margin
+            logo = self.logo()
+            if logo:
+                right = logo[0].x - inches(0.15)
+            x = right - NUMBER_W
+        return TextBox(x, self.h - inches(0.05) - h, NUMBER_W, h, [para], "b", role="number")
 
 
 def slide_ranges(deck: Deck) -> dict[tuple[str, str], tuple[int, int]]:

@@ -6,7 +6,7 @@ per slide; the deck plan turns extra bodies into "(cont.)" slides.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Union
 
 from workshopkit.model.settings import ImageData
@@ -14,10 +14,34 @@ from workshopkit.plan.slides_paging import fit, pack
 from workshopkit.plan.slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para,
                                           height, inches, layout, line_size, style_of)
 
-BODY_SIZES = (28, 26, 24, 22, 20)
+MIN_PT = 18
+LARGE_PT = 24
+LARGE_SHARE = 0.75
+"""Legibility from the back of a hall, the one rule every size below follows: no
+content text under MIN_PT (tables and comparisons included: they continue on more
+slides instead), and at least LARGE_SHARE of a deck's content characters at LARGE_PT or
+more (in a bilingual deck, of the first language's characters; the second language
+sits beneath at MIN_PT or more).  Only slide numbers and image credits (captions) are
+smaller.  Body text, quotes, statements, questions, the agenda, glossary, resources and
+credits never go below LARGE_PT; tables go below it only when a word would not fit
+whole in its column at LARGE_PT; video details beside a QR code go down to MIN_PT."""
+
+STEPS = (60, 54, 48, 44, 40, 36, 32, 30, 28, 26, 24, 22, 20, 18)
+
+
+def sizes(top: float, bottom: float = LARGE_PT) -> tuple[float, ...]:
+    """The sizes from ``top`` (a theme's ``text_max``) down to ``bottom``, largest first:
+    short content grows to ``top``, long content continues on more slides at ``bottom``."""
+    bottom = max(bottom, MIN_PT)
+    return (top,) + tuple(s for s in STEPS if bottom <= s < top) if top >= bottom else (bottom,)
+
+
+BODY_SIZES = sizes(36)
 """Body text: the largest size that fits one slide; when none does, the size
 that needs the fewest slides (the largest of those)."""
-TABLE_SIZES = (24, 22, 20, 18, 16)
+TABLE_SIZES = sizes(32, MIN_PT)
+CAPTION_SIZES = (16, 14, 12)
+"""Image credits under a picture: the one content allowed under MIN_PT."""
 
 
 @dataclass
@@ -37,6 +61,7 @@ class TextBox(Box):
     paras: list[Para] = field(default_factory=list)
     anchor: str = "t"       # t | ctr | b
     title: bool = False     # the slide's title placeholder
+    role: str = "body"      # body | number | caption (the last two may be small)
 
     @property
     def measured(self) -> int:
@@ -68,7 +93,15 @@ class Bar(Box):
     role: str = "accent"
 
 
-Shape = Union[TextBox, Picture, TableBox, Bar]
+@dataclass
+class Glyph(Box):
+    """A shipped icon (``icon:``): its outline, stroked in the theme's accent colour."""
+
+    segs: tuple = ()
+    descr: str = ""
+
+
+Shape = Union[TextBox, Picture, TableBox, Bar, Glyph]
 
 
 def flow(items: list[Item], area: Box, m: Metrics, sizes=BODY_SIZES,
@@ -80,13 +113,30 @@ def flow(items: list[Item], area: Box, m: Metrics, sizes=BODY_SIZES,
     return [[TextBox(area.x, area.y, area.w, area.h, paras, anchor)] for paras in f.chunks]
 
 
-def columns(left: list[Item], right: list[Item], area: Box, m: Metrics) -> list[list[Shape]]:
+def balanced(bodies: list[list[Shape]]) -> list[list[Shape]]:
+    """A body that fits one slide, centred vertically in its area (several boxes side by
+    side keep their tops level); a body on several slides stays at the top."""
+    if len(bodies) != 1:
+        return bodies
+    boxes = [b for b in bodies[0] if isinstance(b, TextBox)]
+    if not boxes:
+        return bodies
+    area_h = max(b.h for b in boxes)
+    need = max(b.measured for b in boxes)
+    dy = max(0, (area_h - need) // 2)
+    for b in boxes:
+        b.y, b.h = b.y + dy, b.h - dy
+    return bodies
+
+
+def columns(left: list[Item], right: list[Item], area: Box, m: Metrics,
+            sizes=BODY_SIZES) -> list[list[Shape]]:
     """Two columns of bullets, the same size on both sides, split together."""
     gap = inches(0.4)
     w = (area.w - gap) // 2
     boxes = (Box(area.x, area.y, w, area.h), Box(area.x + w + gap, area.y, w, area.h))
     parts, n = [], 0
-    for size in BODY_SIZES:  # fewest slides, then the largest size
+    for size in sizes:  # fewest slides, then the largest size
         trial = [fit(side, w, area.h, m, (size,)) for side in (left, right)]
         count = max(len(p.chunks) for p in trial)
         if not parts or count < n:
@@ -106,10 +156,11 @@ def picture(image: ImageData, descr: str, area: Box, caption: list[Item],
     """An image as large as its area allows, aspect ratio kept, centred, never cropped."""
     shapes: list[Shape] = []
     if caption:
-        cap = fit(caption, area.w, inches(0.9), m, (16, 14, 12))
+        cap = fit(caption, area.w, inches(0.9), m, CAPTION_SIZES)
         paras = cap.chunks[0] if len(cap.chunks) == 1 else [p for c in cap.chunks for p in c]
         cap_h = height(paras)
-        shapes.append(TextBox(area.x, area.y + area.h - cap_h, area.w, cap_h, paras))
+        shapes.append(TextBox(area.x, area.y + area.h - cap_h, area.w, cap_h, paras,
+                              role="caption"))
         area = Box(area.x, area.y, area.w, area.h - cap_h - inches(0.1))
     pw, ph = image.width, image.height
     scale = min(area.w / pw, area.h / ph)
@@ -119,15 +170,42 @@ def picture(image: ImageData, descr: str, area: Box, caption: list[Item],
     return shapes
 
 
-def video(url: str, descr: str, items: list[Item], area: Box, m: Metrics) -> list[Shape]:
-    """A QR code on the left, the video's details beside it."""
-    side = min(area.h, inches(3.8))
-    qr = Picture(area.x, area.y + (area.h - side) // 2, side, side, descr, qr=url)
+VIDEO_SIZES = sizes(28, MIN_PT)
+"""A video's details beside its QR code(s)."""
+
+
+def video(codes: list[tuple[str, str, list[Item]]], items: list[Item], area: Box,
+          m: Metrics) -> list[list[Shape]]:
+    """QR codes on the left (one per distinct URL: ``(url, description, label)``, the
+    label naming its language under it), the video's details beside them.  Details too
+    long for the room left make the codes smaller (down to 2 in), then continue on
+    more slides, each with the codes."""
     gap = inches(0.4)
-    text = Box(area.x + side + gap, area.y, area.w - side - gap, area.h)
-    f = fit(items, text.w, text.h, m, (24, 22, 20, 18, 16, 14, 12))
-    paras = [p for c in f.chunks for p in c]
-    return [qr, TextBox(text.x, text.y, text.w, text.h, paras, "ctr")]
+    labelled = any(label for _, _, label in codes)
+    n = len(codes)
+    side = min(area.h, inches(3.8) if n == 1 else inches(2.9))
+    while True:
+        label_h = 0
+        if labelled:
+            label_h = max(height(fit(label, side, area.h, m, (MIN_PT,)).chunks[0])
+                          for _, _, label in codes if label)
+        side = min(side, area.h - label_h)
+        text = Box(area.x + n * (side + gap), area.y, area.w - n * (side + gap), area.h)
+        f = fit(items, text.w, text.h, m, VIDEO_SIZES)
+        if len(f.chunks) == 1 or side <= inches(2.0):
+            break
+        side = max(inches(2.0), int(side * 0.85))
+    top = area.y + (area.h - side - label_h) // 2
+    codes_shapes: list[Shape] = []
+    for k, (url, descr, label) in enumerate(codes):
+        x = area.x + k * (side + gap)
+        codes_shapes.append(Picture(x, top, side, side, descr, qr=url))
+        if label:
+            paras = fit(label, side, label_h, m, (MIN_PT,)).chunks[0]
+            codes_shapes.append(TextBox(x, top + side, side, label_h, paras))
+    return [[replace(c) for c in codes_shapes] + [TextBox(text.x, text.y, text.w, text.h,
+                                                          paras, "ctr")]
+            for paras in f.chunks]
 
 
 def table(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
@@ -147,12 +225,64 @@ def table(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
         cells = [[_cell(c, w, size, m) for c, w in zip(r, cols)] for r in rows]
         bodies = [max(height(c) for c in r) for r in cells]
         runs = pack([(b, b) for b in bodies], area.h - head_h) or [(0, 0)]
-        key = (not whole, len(runs))
+        # words whole first, then large text (LARGE_PT: more slides rather than
+        # smaller), then the fewest slides; among equals the largest size
+        key = (not whole, size < LARGE_PT, len(runs))
         if best is None or key < best[0]:
             best = (key, cols, head, head_h, cells, bodies, runs)
+    if (best[0][0] or best[0][1]) and ncol > 2:  # too wide for large text: one card a row
+        return _stacked(header, rows, area, m, [s for s in sizes if s >= LARGE_PT])
     _, cols, head, head_h, cells, bodies, runs = best
-    return [[_box(area, cols, head, head_h, list(zip(bodies[i:j], cells[i:j])))]
-            for i, j in runs]
+    out = [[_box(area, cols, head, head_h, list(zip(bodies[i:j], cells[i:j])))]
+           for i, j in runs]
+    if len(out) == 1:  # one slide: balanced vertically
+        t = out[0][0]
+        t.y += max(0, (area.h - t.h) // 2)
+    return out
+
+
+def _stacked(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
+             sizes_: list[float]) -> list[list[Shape]]:
+    """A table too wide for LARGE_PT as cards: each row a block of (column name | value)
+    lines, the names in a narrow first column, rows kept whole, as few slides as possible
+    (the largest size among equals)."""
+    best = None
+    for size in sizes_ or [LARGE_PT]:
+        label_w = min(int(area.w * 0.35), max(_natural(h, size, m) for h in header))
+        value_w = area.w - label_w
+        cards = []
+        for r in rows:
+            lines = [(_cell(h, label_w, size, m), _cell(v, value_w, size, m))
+                     for h, v in zip(header, r) if v]
+            card = [(max(height(a), height(b)), [a, b]) for a, b in lines]
+            while sum(h for h, _ in card) > area.h and len(card) > 1:  # taller than a slide
+                k, used = 0, 0
+                while k < len(card) and used + card[k][0] <= area.h:
+                    used, k = used + card[k][0], k + 1
+                cards.append(card[:max(k, 1)])
+                card = card[max(k, 1):]
+            cards.append(card)
+        heights = [sum(h for h, _ in c) for c in cards]
+        runs = pack([(h, h) for h in heights], area.h) or [(0, 0)]
+        if best is None or len(runs) < len(best[0]):
+            best = (runs, cards, [label_w, value_w])
+    runs, cards, cols = best
+    out = []
+    for i, j in runs:
+        lines = [ln for c in cards[i:j] for ln in c]
+        hs = [h for h, _ in lines]
+        t = TableBox(area.x, area.y, area.w, sum(hs), cols, [c for _, c in lines], hs,
+                     header=False)
+        out.append([t])
+    return out
+
+
+def _natural(item: Item, size: float, m: Metrics) -> int:
+    """The width a cell needs to hold ``item`` on one line per line (insets included)."""
+    pad = 2 * INSET_X + CELL_SLACK_PT * EMU_PER_PT
+    w = max([sum(m.width_em(sp.text, style_of(sp, ln)) for sp in ln.spans) *
+             line_size(ln, size) for ln in item] + [0])
+    return int(w * EMU_PER_PT + pad + 2)
 
 
 def _box(area: Box, cols, head_cells, head_h, rows) -> TableBox:

@@ -97,20 +97,35 @@ def _fits(items: list[Item], size: float, width: int, box_h: int, m: Metrics) ->
 
 
 def _split_item(item: Item, size: float, width: int, box_h: int, m: Metrics) -> list[Item]:
-    """Break an item too tall for a box into word-wrapped pieces that fit."""
+    """Break an item too tall for a box into word-wrapped pieces that fit.
+
+    Each piece takes as many words as fit (at least one).  A paragraph's height only
+    grows with its words, so the longest fitting run is found by doubling, then
+    halving: a long text costs time in proportion to its length, not its square.
+    """
     pieces: list[Item] = []
     for ln in item:
         words = [t for s in ln.spans for t in _pieces(s)]
-        current: list[Span] = []
-        for w in words:
-            trial = replace(ln, spans=tuple(current + [w]))
-            if current and not _fits([[trial]], size, width, box_h, m):
-                pieces.append([replace(ln, spans=tuple(current))])
-                current = [Span(w.text.lstrip(), w.bold, w.italic)]
-            else:
-                current.append(w)
-        if current:
-            pieces.append([replace(ln, spans=tuple(current))])
+        n, start = len(words), 0
+        while start < n:
+            w = words[start]
+            first = w if start == 0 else Span(w.text.lstrip(), w.bold, w.italic)
+
+            def piece(end: int, first=first, start=start):
+                return replace(ln, spans=(first, *words[start + 1:end]))
+
+            def fits(end: int) -> bool:
+                return _fits([[piece(end)]], size, width, box_h, m)
+
+            good, step = start + 1, 1  # one word always makes a piece
+            while good + step <= n and fits(good + step):
+                good, step = good + step, step * 2
+            bad = min(good + step, n + 1)
+            while bad - good > 1:
+                mid = (good + bad) // 2
+                good, bad = (mid, bad) if fits(mid) else (good, mid)
+            pieces.append([piece(good)])
+            start = good
     return pieces
 
 

@@ -30,8 +30,9 @@ INSET_Y = 45720   # 0.05 in, top and bottom
 BULLET_INDENT = 0.9  # hanging indent of a bullet, in ems of the body size
 SECOND = 0.65
 """Size of the second language's line, relative to the first ..."""
-SECOND_MIN_PT = 14
-"""... and never below this (nor above the first language's own size)."""
+SECOND_MIN_PT = 18
+"""... and never below this (nor above the first language's own size): the legibility
+floor of :data:`workshopkit.plan.slides_fit.MIN_PT`."""
 
 
 def inches(x: float) -> int:
@@ -76,6 +77,9 @@ class Para:
     indent: int  # EMU from the box's inner left edge to the text
     first: bool = False  # the first paragraph of its box: no space before
     hang: int = 0  # EMU the first line starts left of ``indent`` (a hanging lead)
+    wrap_pt: float = 0.0  # the width it was wrapped to (``count_lines``'s width) ...
+    start_pt: float = 0.0  # ... where its first line started ...
+    safety: float = WIDTH_SAFETY  # ... and the share of the width filled
 
     @property
     def before_pt(self) -> float:
@@ -135,6 +139,38 @@ def style_of(span: Span, line: Line) -> str:
 
 
 _TOKEN = re.compile(r"\n|[^\S\n]+|[^\s]+")
+_URL_BREAK = re.compile(r"[^/.\-_?&=]*(?:[/.\-_?&=]+|$)")
+"""A URL's pieces, each ending after a character a URL may break after (/ . - _ ? & =)."""
+
+
+def is_url(tok: str) -> bool:
+    return "://" in tok or tok.startswith("www.")
+
+
+def _pieces(tok: str, style: str, limit: float, x: float, m: Metrics) -> list[tuple[str, bool]]:
+    """A token wider than the line, cut into (piece, starts a new line) from position ``x``:
+    a URL between its pieces (after / . - _ ? & =), anything else (and a URL piece longer
+    than a line) between characters, as renderers do."""
+    if is_url(tok):
+        parts = [p for p in _URL_BREAK.findall(tok) if p]
+    else:
+        parts = list(tok)
+    out: list[tuple[str, bool]] = []
+    for part in parts:
+        w = m.width_em(part, style)
+        if x + w <= limit:
+            out.append((part, False))
+            x += w
+        elif w <= limit:
+            out.append((part, x > 0))
+            x = w
+        else:
+            for ch in part:
+                cw = m.width_em(ch, style)
+                brk = x + cw > limit and x > 0
+                x = (0.0 if brk else x) + cw
+                out.append((ch, brk))
+    return out
 
 
 def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics,
@@ -164,11 +200,10 @@ def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics,
             if w <= limit:
                 x = w
                 continue
-            for ch in tok:  # a long word or URL: break anywhere
-                cw = m.width_em(ch, style)
-                if x + cw > limit and x > 0:
+            for piece, new in _pieces(tok, style, limit, x, m):  # a long word or URL
+                if new:
                     n, x = n + 1, 0.0
-                x += cw
+                x += m.width_em(piece, style)
     return n
 
 
@@ -199,19 +234,20 @@ def wrap(line: Line, size_pt: float, width_pt: float, m: Metrics,
                 out[-1].append((tok, style))
                 x = w
                 continue
-            for ch in tok:
-                cw = m.width_em(ch, style)
-                if x + cw > limit and x > 0:
+            for piece, new in _pieces(tok, style, limit, x, m):
+                if new:
                     out.append([])
                     x = 0.0
-                out[-1].append((ch, style))
-                x += cw
+                out[-1].append((piece, style))
+                x += m.width_em(piece, style)
     return out
 
 
 def line_size(ln: Line, size_pt: float) -> float:
     """A line's font size in a box of ``size_pt``, to the half point."""
     size = size_pt * ln.scale
+    if ln.scale < 1:  # smaller lines (metadata, licences) never under the legibility floor
+        size = max(size, min(SECOND_MIN_PT, size_pt))
     if ln.secondary:  # legible, but never larger than the first language's line
         size = max(size, min(SECOND_MIN_PT, size_pt * ln.scale / SECOND))
     return round(size * 2) / 2
@@ -232,10 +268,12 @@ def layout(items: list[Item], size_pt: float, width: int, m: Metrics,
             indent_pt = round(steps * BULLET_INDENT * size_pt)
             hang_pt = round(m.width_em(ln.hang, "regular") * size_pt, 1) if ln.hang else 0.0
             start = -hang_pt if not ln.secondary else 0.0
-            lines = count_lines(ln, size, inner_pt - indent_pt - hang_pt, m, safety, start)
+            wrap_pt = inner_pt - indent_pt - hang_pt
+            lines = count_lines(ln, size, wrap_pt, m, safety, start)
             indent = round((indent_pt + hang_pt) * EMU_PER_PT)
             hang = round(hang_pt * EMU_PER_PT) if ln.hang and not ln.secondary else 0
-            paras.append(Para(ln, size, lines, indent, hang=hang))
+            paras.append(Para(ln, size, lines, indent, hang=hang, wrap_pt=wrap_pt,
+                              start_pt=start, safety=safety))
         out.append(paras)
     if out and out[0]:
         out[0][0].first = True

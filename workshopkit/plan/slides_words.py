@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, ui
+from workshopkit.i18n import N_, PHASE_NAMES, language_name, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Slide, Video
@@ -81,6 +81,20 @@ class Words:
                                  space_before=0.8 if w is meta[0] else 0.2))
         return out
 
+    def join_lines(self, j) -> list[Item]:
+        """How to join (the title slide of an online or hybrid workshop): the link and the
+        dial-in, in words the same in every language (one line each, even bilingual); the
+        QR code stands beside them, the interpretation channels are in the printouts."""
+        if j is None:
+            return []
+        n = len(self.langs)
+        out = [self.item([j.url] * n, scale=META, space_before=0, raw=[(Span(j.url),)] * n)]
+        if j.dial_number:
+            dial = f"\u260e {j.dial_number}" + (f" · PIN {j.dial_pin}" if j.dial_pin else "")
+            out.append(self.item([dial] * n, role="muted", scale=META, space_before=0.2,
+                                 raw=[(Span(dial),)] * n))
+        return out
+
     def session_lines(self, s: Session, n: int) -> list[Item]:
         times = [sl for sl in self.slots.values() if sl.session is s]
         out = [self.item(self.ui("Session {n} of {total}", n=n, total=len(self.cur.sessions)),
@@ -114,22 +128,25 @@ class Words:
         out: list[Item] = []
         several_days = any(x.day != 1 for x in self.slots.values())
         day, session = None, None
+        heads: Item = []  # a day's and a session's headings go with the first row under them
         for sl in self.slots.values():
             if several_days and sl.day != day:
                 day = sl.day
-                out.append(self.item(self.ui("Day {day}", day=day), role="title", bold=True,
-                                     space_before=0.6))
+                heads += self.item(self.ui("Day {day}", day=day), role="title", bold=True,
+                                   space_before=0.6)
             if sl.session is not session:
                 session = sl.session
-                out.append(self.item(self.text(session.title), bold=True, space_before=0.5))
+                heads += self.item(self.text(session.title), bold=True, space_before=0.5)
             lead = f"{clock(sl.start)}–{clock(sl.end)}  "
             a = sl.activity
             name = self.text(a.title) if a.title else self.ui("Break")
             # the times once, on the first language's line; names aligned past them
             first = spans(lead + f"{name[0]} ({hm(a.minutes)})")
             runs = [first] + [first if w == name[0] else spans(w) for w in name[1:]]
-            out.append(self.item([], level=1, role="muted" if a.is_break else "text",
-                                 italic=a.is_break, space_before=0.15, raw=runs, hang=lead))
+            out.append(heads + self.item([], level=1, role="muted" if a.is_break else "text",
+                                         italic=a.is_break, space_before=0.15, raw=runs,
+                                         hang=lead))
+            heads = []
         return out
 
     def quote(self, q: Quote) -> list[Item]:
@@ -139,6 +156,20 @@ class Words:
                                  align="r", space_before=0.6))
         return out
 
+    def statement(self, t: Text) -> list[Item]:
+        return [self.item(self.text(t), role="title", bold=True, align="ctr", space_before=0)]
+
+    def question(self, t: Text) -> list[Item]:
+        return [self.item(self.text(t), role="title", bold=True, align="ctr", space_before=0)]
+
+    def source(self, t: Text) -> list[Item]:
+        return [self.item([f"— {w}" for w in self.text(t)], role="muted", align="r",
+                          italic=True, space_before=0)]
+
+    def icon_label(self, label: str) -> str:
+        """An icon's alt text: its label in each language, once when they agree."""
+        return " / ".join(dict.fromkeys(_(label) for _ in self._))
+
     def video_lines(self, v: Video) -> list[Item]:
         out = []
         if v.title is not None:
@@ -147,14 +178,31 @@ class Words:
             out.append(self.item(self.ui("Duration: {time}", time=video_length(v.duration_seconds)),
                                  role="muted"))
         if v.captions:
-            out.append(self.item(self.ui("Captions: {languages}", languages=", ".join(v.captions)),
-                                 role="muted"))
+            out.append(self.item([_("Captions: {languages}").format(languages=", ".join(
+                language_name(c, lang) for c in v.captions)) for _, lang in zip(self._, self.langs)],
+                role="muted"))
         if v.summary is not None:
             out.append(self.item(self.text(v.summary), space_before=0.6))
-        url = v.url.get(self.lang)
-        out.append(self.item([url] * len(self.langs), space_before=0.6,
-                             raw=[(Span(url),)] * len(self.langs)))
+        urls = self.video_urls(v)
+        for lang, url in urls:
+            lead = (Span(language_name(lang, self.lang) + ": "),) if len(urls) > 1 else ()
+            out.append(self.item([url] * len(self.langs), space_before=0.6 if lang == urls[0][0]
+                                 else 0.2, raw=[lead + (Span(url),)] * len(self.langs)))
         return out
+
+    def video_urls(self, v: Video) -> list[tuple[str, str]]:
+        """(language, URL) of each distinct URL the deck's languages watch, first language
+        first: one for most videos, one per language for a video with a URL per language."""
+        out: list[tuple[str, str]] = []
+        for lang in self.langs:
+            url = v.url.get(lang)
+            if url and url not in (u for _, u in out):
+                out.append((lang, url))
+        return out
+
+    def qr_label(self, lang: str) -> list[Item]:
+        return [self.item([language_name(lang, l) for l in self.langs], align="ctr",
+                          role="muted")]
 
     def qr_descr(self, url: str) -> str:
         return self.first_ui("QR code: {url}").format(url=url)
@@ -207,6 +255,8 @@ class Words:
                 t = tuple(Span(s.text, True, s.italic) for s in spans(r.title.get(l)))
                 extra = spans(" — " + r.summary.get(l)) if r.summary else ()
                 url = (Span("\n" + r.url.get(l)),) if r.url else ()
+                if i and r.url and r.url.get(l) == r.url.get(self.lang):
+                    url = ()  # the same URL is printed once, under the first language
                 return t + extra + url
             out.append(self.item([""] * len(self.langs), bullet=True, raw=self.per_lang(runs)))
         return out
@@ -237,7 +287,9 @@ class Words:
         for i, lang in enumerate(self.langs):
             _ = self._[i]
             for head, body in sections:
-                if head:
+                if isinstance(head, tuple):  # (msgid, its fields)
+                    out.append(Line((Span(_(head[0]).format(**head[1]), bold=True),), lang))
+                elif head:
                     out.append(Line((Span(_(head), bold=True),), lang))
                 if isinstance(body, Text):
                     out.append(Line(spans(body.get(lang)), lang))
@@ -250,8 +302,17 @@ class Words:
                     out.append(Line((Span(body),), lang))
         return out
 
-    def slide_notes(self, sl: Slide) -> list[Line]:
-        return self._notes([("", sl.notes)]) if sl.notes is not None else []
+    def slide_notes(self, sl: Slide, a: Optional[Activity] = None) -> list[Line]:
+        sec: list[tuple[str, object]] = [("", sl.notes)] if sl.notes is not None else []
+        if sl.question is not None and a is not None:
+            n = asking_step(sl.question.get(self.lang), [s.get(self.lang) for s in a.steps])
+            if n is not None:
+                sec.append((self.step_head(n), a.steps[n - 1]))
+        return self._notes(sec)
+
+    @staticmethod
+    def step_head(n: int) -> tuple[str, dict]:
+        return (N_("Asked in step {n}"), {"n": n})
 
     def activity_notes(self, s: Session, a: Activity) -> list[Line]:
         sl = next(x for x in self.slots.values() if x.activity is a)
@@ -263,8 +324,28 @@ class Words:
             sec.append((N_("Facilitator notes"), a.notes))
         if a.materials:
             sec.append((N_("Materials"), (False, a.materials)))
+        sec += self._online(a)
         sec += _care(a)
         return self._notes(sec)
+
+    def _online(self, a: Activity) -> list[tuple[str, object]]:
+        """An activity's online variant in its speaker notes (hybrid: the online steps too)."""
+        on = a.online
+        if on is None or self.cur.delivery == "in-person":
+            return []
+        sec: list[tuple[str, object]] = []
+        if self.cur.delivery == "hybrid" and on.steps:
+            sec.append((N_("Online steps"), (True, on.steps)))
+        facts = []
+        if on.minutes is not None and self.cur.delivery == "hybrid":
+            facts.append(("online", hm(on.minutes)))
+        if on.breakout:
+            sec.append((N_("Breakout rooms"), str(on.breakout)))
+        if on.tools:
+            sec.append((N_("Tools"), (False, on.tools)))
+        if on.notes is not None:
+            sec.append((N_("Online notes"), on.notes))
+        return sec
 
     def session_notes(self, s: Session) -> list[Line]:
         sec: list[tuple[str, object]] = []
@@ -278,6 +359,29 @@ class Words:
         if cur.materials:
             sec.append((N_("Materials"), (False, cur.materials)))
         return self._notes(sec + _care(cur))
+
+
+def asking_step(question: str, steps: list[str]) -> Optional[int]:
+    """The number (from 1) of the step that asks ``question``: the step holding its words
+    (punctuation and case aside), else the step most like it, if any is close."""
+    import difflib
+    import re
+
+    def norm(s: str) -> str:
+        return " ".join(re.findall(r"\w+", plain(s).lower()))
+
+    q = norm(question)
+    if not q:
+        return None
+    for n, s in enumerate(steps, 1):
+        if q in norm(s):
+            return n
+    best, score = None, 0.6
+    for n, s in enumerate(steps, 1):
+        r = difflib.SequenceMatcher(None, q, norm(s)).ratio()
+        if r > score:
+            best, score = n, r
+    return best
 
 
 def _care(x) -> list[tuple[str, object]]:

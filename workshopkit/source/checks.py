@@ -117,3 +117,82 @@ def url_notes(notes: Iterable, problems: Problems) -> None:
     for n in notes:
         problems.note(n.pos, f"removed tracking parameter{'s' if len(n.removed) > 1 else ''} "
                       f"{', '.join(n.removed)}: the printed URL is {n.cleaned}")
+
+
+NAME_FIELDS = frozenset({"name", "org", "credit", "license", "source", "free", "commercial",
+                         "free_license", "commercial_license", "hosted_by", "url"})
+"""Fields that hold names (people, organisations, tools, licences, sources): a plain string
+there is meant to read the same in every language."""
+
+
+def _sentence(s: str) -> bool:
+    words = s.split()
+    return len(words) >= 4 or (len(words) >= 2 and s.rstrip()[-1:] in ".!?…:")
+
+
+def plain_prose(doc, languages: tuple[str, ...], problems: Problems) -> None:
+    """Note, once per file, the plain-string sentences of a document built in several
+    languages: they print the same in every language, which is seldom what was meant."""
+    if len(languages) < 2:
+        return
+    found = [t for t in iter_texts(doc) if t.plain is not None
+             and t.path.rsplit(".", 1)[-1] not in NAME_FIELDS and t.path != "resources.title"
+             and _sentence(t.plain)]  # a resource's title is the name of what it links to
+    if found:
+        first = found[0]
+        more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+        problems.note(first.pos, f"'{first.plain[:40]}{'…' if len(first.plain) > 40 else ''}'"
+                      f"{more} {'is a plain string' if not more else 'are plain strings'}, "
+                      f"printed the same in {', '.join(languages)}; to translate, write "
+                      f"{{{languages[0]}: …, {languages[1]}: …}} or translate in a .po catalogue")
+
+
+MAX_SLIDES = 2000
+"""The most slides a curriculum may author, once every alias is expanded."""
+MAX_BULLETS = 10_000
+"""The most bullets (and column items) a curriculum's slides may hold, all together."""
+MAX_CHARACTERS = 1_000_000
+"""The most characters a curriculum's texts may hold, every language written counted."""
+MAX_VIDEOS = 1000
+"""The most videos a curriculum may define (each is a card with a QR code on the handout)."""
+MAX_SLIDE_CHARACTERS = 4000
+"""The most characters one slide may show in one language (its notes not counted)."""
+
+
+def expansion(cur: Any, problems: Problems) -> bool:
+    """Errors where the expanded document is larger than its caps; True when it is not.
+
+    Aliases and merge keys can make a small file a huge document; these caps bound
+    what a build can be asked to lay out, whatever the file's size.
+    """
+    before = len(problems.errors)
+    top = Pos(cur.pos.file, 1, 1)
+    chars = 0
+    for t in iter_texts(cur):
+        chars += len(t.plain) if t.plain is not None else sum(len(v) for v in t.values.values())
+    if chars > MAX_CHARACTERS:
+        problems.error(top, f"the curriculum's texts hold {chars} characters once aliases are "
+                       f"expanded; the limit is {MAX_CHARACTERS}")
+    slides = [s for se in cur.sessions for a in se.activities for s in a.slides]
+    if len(slides) > MAX_SLIDES:
+        problems.error(top, f"the curriculum has {len(slides)} slides once aliases are expanded; "
+                       f"the limit is {MAX_SLIDES}")
+    bullets = sum(len(s.bullets or ()) + sum(len(c) for c in s.columns or ()) for s in slides)
+    if bullets > MAX_BULLETS:
+        problems.error(top, f"the curriculum's slides hold {bullets} bullets once aliases are "
+                       f"expanded; the limit is {MAX_BULLETS}")
+    if len(cur.videos) > MAX_VIDEOS:
+        problems.error(top, f"the curriculum defines {len(cur.videos)} videos; the limit is "
+                       f"{MAX_VIDEOS}")
+    if len(problems.errors) > before:
+        return False
+    for s in slides:
+        shown = [t for name in ("title", "bullets", "quote", "table", "columns")
+                 for t in iter_texts(getattr(s, name))]
+        for lang in cur.all_languages:
+            n = sum(len(t.get(lang)) for t in shown)
+            if n > MAX_SLIDE_CHARACTERS:
+                problems.error(s.pos, f"this slide shows {n} characters in '{lang}'; the limit "
+                               f"is {MAX_SLIDE_CHARACTERS} (split it into several slides)")
+                break
+    return len(problems.errors) == before

@@ -42,8 +42,10 @@ RECORD_WORDS = {
     "term": "a glossary term", "resource": "a resource", "risk_matrix": "a risk matrix",
     "slide_table": "a table", "worksheet_table": "a table",
     "theme": "the theme", "theme_colors": "the theme's colors", "theme_fonts": "the theme's fonts",
+    "theme_slides": "the theme's slides",
     "catalog_selection": "a catalogue selection",
     "session_ref": "a session taken with 'from:'", "activity_ref": "an activity taken with 'from:'",
+    "online": "'online'", "dial_in": "'dial_in'", "activity_online": "an activity's 'online'",
 }
 """How a message names a record."""
 
@@ -69,6 +71,10 @@ class Converter(Reader):
         converts to its :class:`~workshopkit.source.fields.Fields`.
         """
         rec = RECORDS[name]
+        if name == "risk_matrix" and isinstance(node, Sequence):
+            return self.error(node, "a risk matrix lists its threats under 'threats:'; put "
+                              "these items under a 'threats:' key indented below "
+                              "'risk_matrix:'")
         if not isinstance(node, Mapping):
             return self.expect(node, f"a mapping ({RECORD_WORDS.get(name, name.replace('_', ' '))})")
         fields = Fields(node.pos, named_by)
@@ -113,6 +119,9 @@ class Converter(Reader):
         fields = RECORDS[name].fields
         msg = f"unknown key '{key}'" + (f" in {RECORD_WORDS[name]}" if name in RECORD_WORDS else "")
         hint = suggest(key, fields)
+        if not hint:  # facilitator_notes, slide_title: a known key inside a longer name
+            inside = [f for f in fields if f in re.split(r"[_\-\s]+", key)]
+            hint = f"; did you mean '{inside[0]}'?" if len(inside) == 1 else ""
         if not hint and name in THEME_RECORDS:
             hint = f"; expected one of {', '.join(fields)}"
         elif not hint and key in _OWNER_OF_KEY and _OWNER_OF_KEY[key] != name:
@@ -147,6 +156,8 @@ class Converter(Reader):
             return self.columns(node, path)
         if k == "rows":
             return self.rows(node, path)
+        if k == "langmap":
+            return self.lang_texts(node, path)
         if k in ("url", "path"):
             return self.scalar(node, t, key)
         if k == "ref":
@@ -217,6 +228,22 @@ class Converter(Reader):
             return self.value(node, T("list", T("list", T("cell"))), path, "rows")
         return self.expect(node, "a number of empty rows or a list of rows")
 
+    def lang_texts(self, node: Node, path: str) -> Any:
+        """A mapping language tag -> Text (any well-formed tag: an interpretation channel
+        may be into a language the material is not written in)."""
+        if not isinstance(node, Mapping):
+            return self.expect(node, "a mapping of language to text")
+        out = {}
+        for kn, vn in node.items:
+            if not re.match(LANG_RE, kn.value):
+                self.error(kn, f"'{short(kn.value)}' is not a BCP 47 language tag "
+                           "(such as es, en, pt-BR)")
+                continue
+            v = self.text(vn, f"{path}.{kn.value}")
+            if v is not INVALID:
+                out[kn.value] = v
+        return out
+
     # -------------------------------------------------------------- texts
     def text(self, node: Node, path: str) -> Any:
         if isinstance(node, Scalar):
@@ -242,9 +269,7 @@ class Converter(Reader):
                                f"({', '.join(self.languages)}); if it is part of the text, "
                                "quote this text")
                 else:
-                    self.error(kn, f"unknown language '{lang}'; the curriculum's languages "
-                               f"are {', '.join(self.languages)}"
-                               + (suggest(lang, self.languages) or _QUOTE_HINT))
+                    self.error(kn, self.unknown_language(lang, path, node))
                 continue
             if not isinstance(vn, Scalar):
                 self.expect(vn, f"a text in '{lang}'")
@@ -262,6 +287,25 @@ class Converter(Reader):
             return self.error(node, f"text has no '{self.languages[0]}' (the source language)"
                               + (_QUOTE_HINT if len(node.items) == 1 else ""))
         return Text(path, node.pos, self.owner, values=values, value_pos=where)
+
+    def unknown_language(self, lang: str, path: str, node: Mapping) -> str:
+        """What to say of a key ``lang`` in a text mapping that is no language of the
+        document: a key of the format indented under the text's own key, a language
+        the document does not list yet, or a text cut by an unquoted ': '."""
+        parent = path.rsplit(".", 1)[-1]
+        if lang in _OWNER_OF_KEY and not re.match(r"^[A-Za-z]{2,3}$", lang):
+            return (f"'{lang}' is indented under '{parent}', so it is read as a language of "
+                    f"its text; dedent '{lang}' to line up with '{parent}'")
+        msg = (f"unknown language '{lang}'; the curriculum's languages are "
+               f"{', '.join(self.languages)}")
+        close = suggest(lang, self.languages)
+        if close:
+            return msg + close
+        if re.match(LANG_RE, lang) and any(self.known_lang(k.value) for k, _ in node.items):
+            stem = self.context.path.stem if self.context.path else "<file>"
+            return (msg + f"; to add it, list '{lang}' in 'languages:' or translate into a "
+                    f"catalogue {stem}.{lang}.po beside the file")
+        return msg + _QUOTE_HINT
 
     def clean(self, node: Scalar) -> str:
         s = unicodedata.normalize("NFC", node.value)

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from workshopkit.errors import Diagnostic, Pos, ERROR
+from workshopkit.model.text import illegal_char
 from workshopkit.source.files import MAX_FILE_BYTES, LoadError, fail as _fail, read_text
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "LoadError", "Mapping", "Node", "Scalar",
@@ -79,9 +80,10 @@ def kind_name(node: Node) -> str:
     return "a text"
 
 
-def load_file(path: Path, display: str | None = None) -> Node:
+def load_file(path: Path, display: str | None = None, root: Path | None = None) -> Node:
+    """The nodes of the YAML file ``path`` (inside ``root`` when given)."""
     name = display or str(path)
-    return load_string(read_text(path, name), name)
+    return load_string(read_text(path, name, root=root), name)
 
 
 _TAB_RE = re.compile(r"^[ ]*\t", re.M)
@@ -139,6 +141,11 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str) -> LoadError:
     elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
         msg = (f"YAML syntax: {problem}; a text inside {{…}} or […] with ',', '?' or ': ' "
                "must be quoted")
+    elif ("did not find expected '-' indicator" in problem or "expected key" in problem
+          or "expected <block end>" in problem):
+        msg = (f"YAML syntax: {problem} ({context}): check the indentation of this line; the "
+               "items of one list start with '-' in the same column, and the keys of one "
+               "mapping line up") if context else f"YAML syntax: {problem}: check the indentation"
     else:
         msg = f"YAML syntax: {problem or context}"
         if context and problem:
@@ -212,6 +219,11 @@ class _Composer:
                 raise LoadError(Diagnostic(ERROR, self.pos(ev),
                                            f"the file holds more than {MAX_NODES} nodes"))
             if isinstance(ev, yaml.ScalarEvent):
+                bad = illegal_char(ev.value)
+                if bad:  # written as an escape such as "\0" in a quoted text
+                    raise LoadError(Diagnostic(ERROR, self.pos(ev), (
+                        f"the text contains the control character {bad}, which no document "
+                        "can hold; remove it")))
                 node = Scalar(self.pos(ev), ev.value, plain=not ev.style)
                 self.weight[id(node)] = 1
                 if ev.anchor:

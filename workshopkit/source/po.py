@@ -3,6 +3,12 @@
 A curriculum or catalogue ``<stem>.yaml`` is translated by the ``<stem>.<lang>.po``
 files beside it; :func:`translations` reads them into one
 :class:`~workshopkit.model.text.Translations`, with located problems.
+
+A PO file is data: it is read inside the project, as a regular file within
+:data:`~workshopkit.source.files.MAX_PO_BYTES`; its header's ``Plural-Forms`` is
+checked (at most :data:`MAX_NPLURALS` forms, a formula of C's arithmetic on ``n``)
+before any parser sizes anything by it; ``msgstr"…"`` without a space is read as
+``msgfmt --check`` reads it.
 """
 from __future__ import annotations
 
@@ -12,18 +18,29 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from workshopkit.errors import Pos, Problems
-from workshopkit.model.text import PoEntry, Translations
+from workshopkit.errors import Diagnostic, ERROR, Pos, Problems, WorkshopkitError
+from workshopkit.model.text import PoEntry, Translations, illegal_char
+from workshopkit.source.files import MAX_PO_BYTES, read_bounded
 from workshopkit.source.project import display
 from workshopkit.source.spec import LANG_RE
 
+MAX_NPLURALS = 6
+"""The most plural forms a catalogue may declare (no language needs more)."""
+MAX_PLURAL_EXPR = 200
+"""The longest ``plural=`` formula accepted, in characters."""
 
-def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, bool, int]]:
-    """Entries of a PO file as (msgctxt, msgid, msgstr, fuzzy, line)."""
+_KEYWORD_GLUED = re.compile(rb'^([ \t]*(?:#~[ \t]*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?))"',
+                            re.M)
+_TOKEN = re.compile(r"\s*(n|\d+|\|\||&&|==|!=|<=|>=|[-+*/%<>!?:()])")
+
+
+def read_po_bytes(data: bytes, name: str) -> list[tuple[Optional[str], str, str, bool, int]]:
+    """Entries of PO data as (msgctxt, msgid, msgstr, fuzzy, line)."""
     from babel.messages.pofile import read_po as _read
 
-    with path.open("rb") as fh:
-        catalog = _read(fh, abort_invalid=False)
+    check_header(data, name)
+    data = glued(data)
+    catalog = _read(io.BytesIO(data), abort_invalid=False)
     out = []
     for m in catalog:
         if not m.id or isinstance(m.id, tuple):
@@ -33,26 +50,173 @@ def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, boo
     return out
 
 
-def translations(path: Path, langs: tuple[str, ...],
-                 problems: Problems) -> tuple[Translations, list[Path]]:
-    """The translations of document ``path`` (source language ``langs[0]``), and the files read."""
+def glued(data: bytes) -> bytes:
+    """PO data with ``msgstr"…"`` (no space, which msgfmt accepts) made ``msgstr "…"``."""
+    return _KEYWORD_GLUED.sub(rb'\1 "', data)
+
+
+def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, bool, int]]:
+    """Entries of a PO file as (msgctxt, msgid, msgstr, fuzzy, line)."""
+    return read_po_bytes(read_bounded(Path(path), MAX_PO_BYTES, Pos(display, 1, 1), "catalogue"),
+                         display)
+
+
+def check_header(data: bytes, name: str) -> None:
+    """A located error when the header's Plural-Forms is absurd or cannot be parsed."""
+    found = _plural_forms(data[:65536].decode("utf-8", errors="replace"))
+    if found is None:
+        return
+    line, value = found
+    problem = plural_problem(value)
+    if problem:
+        raise WorkshopkitError(Diagnostic(ERROR, Pos(name, line, 1), f"Plural-Forms: {problem}"))
+
+
+def _plural_forms(head: str) -> Optional[tuple[int, str]]:
+    """(line, value) of the header's Plural-Forms, its strings joined; None without one."""
+    lines = head.split("\n")
+    state, parts, start = "", [], 0
+    for no, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if state == "" and re.fullmatch(r'msgid\s*""', line):
+            state = "id"
+        elif state == "id" and re.fullmatch(r'msgstr\s*""', line):
+            state = "str"
+        elif state == "str" and line.startswith('"') and line.endswith('"') and len(line) > 1:
+            parts.append((no, line[1:-1].replace('\\"', '"')))
+        elif state == "str" or (state == "id" and line and not line.startswith("#")):
+            break
+        elif state == "" and line and not line.startswith("#"):
+            return None  # the first entry is not the header
+    text = "".join(p for _, p in parts)
+    for header in text.split("\\n"):
+        if header.lower().startswith("plural-forms:"):
+            offset = text.index(header)
+            for no, part in parts:  # the line where the field starts
+                if offset < len(part):
+                    start = no
+                    break
+                offset -= len(part)
+            return start, header.split(":", 1)[1].strip()
+    return None
+
+
+def plural_problem(value: str) -> Optional[str]:
+    """Why a Plural-Forms value cannot be used (None: it can)."""
+    hit = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=(.*?);?\s*", value, re.S)
+    if hit is None:
+        return "expected 'nplurals=N; plural=EXPRESSION;'"
+    n = int(hit.group(1)[:6])
+    if not 1 <= n <= MAX_NPLURALS:
+        return f"nplurals must be between 1 and {MAX_NPLURALS}, not {hit.group(1)[:12]}"
+    expr = hit.group(2).strip()
+    if not expr or len(expr) > MAX_PLURAL_EXPR:
+        return f"the plural formula must be 1 to {MAX_PLURAL_EXPR} characters long"
+    if not _Formula(expr).ok():
+        return f"cannot parse the plural formula '{expr[:60]}' (C arithmetic on n expected)"
+    return None
+
+
+class _Formula:
+    """A grammar check of gettext's plural formula (C's operators on n and integers)."""
+
+    LEVELS = (("||",), ("&&",), ("==", "!="), ("<", ">", "<=", ">="), ("+", "-"),
+              ("*", "/", "%"))
+
+    def __init__(self, text: str):
+        self.tokens, pos = [], 0
+        while pos < len(text):
+            m = _TOKEN.match(text, pos)
+            if m is None:
+                if text[pos:].strip():
+                    self.tokens = None
+                break
+            self.tokens.append(m.group(1))
+            pos = m.end()
+        self.i = 0
+
+    def ok(self) -> bool:
+        if not self.tokens:
+            return False
+        try:
+            self.ternary()
+        except ValueError:
+            return False
+        return self.i == len(self.tokens)
+
+    def peek(self) -> Optional[str]:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def take(self, *want: str) -> str:
+        tok = self.peek()
+        if tok is None or (want and tok not in want):
+            raise ValueError(tok)
+        self.i += 1
+        return tok
+
+    def ternary(self) -> None:
+        self.binary(0)
+        if self.peek() == "?":
+            self.take("?")
+            self.ternary()
+            self.take(":")
+            self.ternary()
+
+    def binary(self, level: int) -> None:
+        if level == len(self.LEVELS):
+            return self.unary()
+        self.binary(level + 1)
+        while self.peek() in self.LEVELS[level]:
+            self.take()
+            self.binary(level + 1)
+
+    def unary(self) -> None:
+        if self.peek() == "!":
+            self.take("!")
+            return self.unary()
+        tok = self.take()
+        if tok == "(":
+            self.ternary()
+            self.take(")")
+        elif tok != "n" and not tok.isdigit():
+            raise ValueError(tok)
+
+
+def translations(path: Path, langs: tuple[str, ...], problems: Problems,
+                 root: Optional[Path] = None) -> tuple[Translations, list[Path]]:
+    """The translations of document ``path`` (source language ``langs[0]``), and the files read.
+
+    With ``root``, a catalogue that resolves outside it (a symbolic link) is an error
+    and is not read.
+    """
     owner = Translations(langs[0])
     files = []
     for po in sorted(path.parent.glob(f"{path.stem}.*.po")):
         lang = po.name[len(path.stem) + 1: -3]
         if not re.match(LANG_RE, lang) or lang == langs[0]:
             continue
+        name = display(po)
+        try:
+            data = read_bounded(po, MAX_PO_BYTES, Pos(name, 1, 1), "catalogue",
+                                root or path.parent)
+            with contextlib.redirect_stdout(io.StringIO()) as said:  # babel prints warnings
+                entries = read_po_bytes(data, name)
+        except WorkshopkitError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        except Exception as exc:  # babel raises several kinds on broken files
+            problems.error(Pos(name, 1, 1), f"cannot read catalogue: {str(exc)[:200]}")
+            continue
         files.append(po)
         owner.files[lang] = po
-        try:
-            with contextlib.redirect_stdout(io.StringIO()) as said:  # babel prints warnings
-                entries = read_po(po, display(po))
-        except Exception as exc:  # babel raises several kinds on broken files
-            problems.error(Pos(display(po), 1, 1), f"cannot read catalogue: {exc}")
-            continue
         for m in re.finditer(r"^WARNING: Problem on line (\d+): (.*)$", said.getvalue(), re.M):
-            problems.warning(Pos(display(po), int(m.group(1)), 1),
-                             f"catalogue line not understood, ignored: {m.group(2)}")
+            problems.warning(Pos(name, int(m.group(1)), 1),
+                             f"catalogue line not understood, ignored: {m.group(2)[:80]}")
         for ctx, msgid, msgstr, fuzzy, line in entries:
-            owner.add(lang, ctx, msgid, PoEntry(msgstr, Pos(display(po), line, 1), fuzzy))
+            bad = illegal_char(msgstr)
+            if bad:
+                problems.error(Pos(name, line, 1), f"the translation contains the control "
+                               f"character {bad}, which no document can hold; remove it")
+                continue
+            owner.add(lang, ctx, msgid, PoEntry(msgstr, Pos(name, line, 1), fuzzy))
     return owner, files

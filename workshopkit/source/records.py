@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from workshopkit.errors import Pos
-from workshopkit.model import (Activity, Author, CaseStudy, Catalog, Choice, ComparisonRow,
-                               Curriculum, Image, Quote, Resource, RiskMatrix, Session, Slide,
-                               Table, Term, Video, WorksheetItem)
+from workshopkit.model import (Activity, ActivityOnline, Author, CaseStudy, Catalog, Choice,
+                               ComparisonRow, Curriculum, DialIn, Image, Online, Quote, Resource,
+                               RiskMatrix, Session, Slide, Table, Term, Video, WorksheetItem)
+from workshopkit.source import online as online_checks
 from workshopkit.model.settings import Theme
 from workshopkit.source.checks import IdAt, check_answer, check_days, declared_duration, unique_ids
 from workshopkit.source.fields import Context, Fields, Ref
@@ -24,6 +25,7 @@ from workshopkit.source.fonts import FAMILY
 from workshopkit.source.project import ProjectConfig, display
 from workshopkit.source.reuse import activity_ref, session_ref
 from workshopkit.source.values import Located
+from workshopkit.source.zones import zone
 
 RESERVED_IDS = ("kits",)
 """Curriculum ids that would clash with an output folder."""
@@ -44,6 +46,7 @@ def curriculum(f: Fields, c: Context) -> Optional[Curriculum]:
                      translations=c.owner,
                      **f.attrs({"duration": "declared_minutes"}, skip=("workshopkit", "languages")))
     declared_duration(cur, f.at.get("duration"), "", c.problems)
+    online_checks.check(cur, cur.delivery, c.problems, f.at.get("delivery", f.pos))
     return cur
 
 
@@ -147,6 +150,9 @@ def _comparison(f: Fields, c: Context) -> dict[str, Any]:
 
 def slide(f: Fields, c: Context) -> Slide:
     _refer(f, c, "video", "video")
+    if "source" in f.keys and "statement" not in f.keys:
+        c.problems.error(f.keys["source"], "'source' goes with 'statement' (a quote takes "
+                         "its own: quote: {text: …, source: …})")
     return Slide(f.pos, **{**f.attrs(), **_comparison(f, c)})
 
 
@@ -196,10 +202,41 @@ def choice(f: Fields, c: Context) -> Optional[Choice]:
                   answer=tuple(a.value for a in given))
 
 
+# ------------------------------------------------------------------ online delivery
+
+def online(f: Fields, c: Context) -> Online:
+    o = Online(f.pos, keys=frozenset(f.keys), at=dict(f.at), **f.attrs())
+    o.timezones = tuple(o.timezones)
+    o.zones = {z: zone(z) for z in o.timezones}
+    if len(set(o.timezones)) != len(o.timezones):
+        c.problems.error(f.at["timezones"], "a time zone is listed twice")
+    online_checks.check_room(o, c.problems)
+    return o
+
+
+def dial_in(f: Fields, c: Context) -> Optional[DialIn]:
+    if not f.has("number") or not online_checks.check_dial_in(
+            str(f.values["number"]), f.at["number"], c.problems):
+        return None
+    return DialIn(f.pos, str(f.values["number"]).strip(),
+                  str(f.values["pin"]).strip() if "pin" in f.values else None)
+
+
+def activity_online(f: Fields, c: Context) -> ActivityOnline:
+    if "duration" in f.values and f.values["duration"] <= 0:
+        c.problems.error(f.at["duration"], "an activity lasts at least one minute")
+    return ActivityOnline(f.pos, at=dict(f.at), **f.attrs({"duration": "minutes"}))
+
+
 # ------------------------------------------------------------------ theme.yaml
 
 def theme(f: Fields, c: Context) -> Theme:
     values = {**f.get("colors", {}), **f.get("fonts", {})}
+    slides = f.get("slides", {})
+    if "number" in slides:
+        values["number_place"] = slides["number"]
+    if "text_max" in slides:
+        values["text_max_pt"] = slides["text_max"]
     if "logo" in f.values and c.files is not None:
         logo = c.files.logo(f.values["logo"], f.at["logo"])
         if logo is not None:
@@ -254,11 +291,15 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "case_study": _plain(CaseStudy, "story"),
     "term": _plain(Term, "term"),
     "resource": _reviewed(_plain(Resource, "title")),
+    "online": online,
+    "dial_in": dial_in,
+    "activity_online": activity_online,
     "catalog": catalog,
     "catalog_row": _reviewed(_plain(ComparisonRow, "need", "free")),
     "project": project,
     "theme": theme,
     "theme_colors": lambda f, c: f.values,
     "theme_fonts": theme_fonts,
+    "theme_slides": lambda f, c: f.values,
 }
 """The builder of each record of the spec."""

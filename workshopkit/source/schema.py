@@ -6,6 +6,7 @@ copies, so editors check files against the very records the converter reads.
 from __future__ import annotations
 
 from workshopkit.source.fonts import FAMILY
+from workshopkit.source.vocab import ICON_FILES
 from workshopkit.source.spec import (CELL, DATE_RE, DURATION_RE, HEX_RE, LANG_RE, MAX_EMPTY_ROWS,
                                      RECORDS, SLUG_RE, SPDX_RE, T)
 
@@ -61,6 +62,8 @@ def _schema(t: T) -> dict:
         return {"type": ["string", "number"]}
     if k == "enum":
         return {"enum": list(t.of)}
+    if k == "icon":
+        return {"enum": sorted(ICON_FILES)}
     if k in ("int", "index"):
         return {"type": "integer", "minimum": t.minimum, "maximum": t.maximum}
     if k == "either":
@@ -90,6 +93,11 @@ def _schema(t: T) -> dict:
         return {"type": "string", "anyOf": [{"const": FAMILY}, {"pattern": _suffix_re((".ttf",))}]}
     if k == "file":
         return {"type": "string", "pattern": _suffix_re(t.of)}
+    if k == "tz":
+        return {"type": "string", "pattern": r"^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$"}
+    if k == "langmap":
+        return {"type": "object", "propertyNames": {"pattern": LANG_RE},
+                "additionalProperties": {"$ref": "#/definitions/text"}}
     if k == "rows":
         return {"anyOf": [{"type": "integer", "minimum": 0, "maximum": MAX_EMPTY_ROWS},
                           {"type": "array", "items": {"type": "array", "items": _schema(CELL)}}]}

@@ -30,7 +30,7 @@ def resolve(cur: Curriculum, theme: Optional[Path] = None,
     problems = Problems()
     found = None
     try:
-        found = themes.read(themes.find(cur.project, theme))
+        found = themes.read(themes.find(cur.project, theme), cur.project, inside_only=theme is None)
     except WorkshopkitError as exc:
         problems.extend(exc.diagnostics)
     tpl = None
@@ -47,7 +47,28 @@ def resolve(cur: Curriculum, theme: Optional[Path] = None,
         raise WorkshopkitError(problems)
     fonts = bundled_fonts()
     deck = deck_fonts(fonts, dict(found.fonts), found.theme.body_font)
-    return Settings(found.theme, fonts, deck, tpl, images)
+    return Settings(found.theme, fonts, deck, tpl, images, read_icons(cur))
+
+
+def read_icons(cur: Curriculum) -> dict[str, str]:
+    """The SVG text of every shipped icon ``cur``'s slides name (package data)."""
+    from importlib import resources
+
+    from workshopkit.source.vocab import ICON_FILES
+
+    wanted = sorted({sl.icon for s in cur.sessions for a in s.activities for sl in a.slides
+                     if sl.icon})
+    out = {}
+    for name in wanted:
+        if name not in _ICONS:
+            ref = resources.files("workshopkit.assets").joinpath("icons", ICON_FILES[name] + ".svg")
+            _ICONS[name] = ref.read_text(encoding="utf-8")
+        out[name] = _ICONS[name]
+    return out
+
+
+_ICONS: dict[str, str] = {}
+"""Icon SVG texts read in this process (package data does not change while it runs)."""
 
 
 def bundled_fonts() -> FontSet:
@@ -79,18 +100,52 @@ _FONTSETS: dict[tuple, FontSet] = {}
 """One FontSet per version of its files: its digest and measurements are computed once."""
 
 
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+"""A template file larger than this is rejected before it is read."""
+MAX_TEMPLATE_ENTRIES = 2000
+"""The most files a template's zip may hold."""
+MAX_TEMPLATE_UNZIPPED = 100 * 1024 * 1024
+"""The most bytes a template may unzip to, all its files together."""
+MAX_TEMPLATE_RATIO = 100
+"""The highest compression ratio of a template's file larger than 1 MiB unzipped."""
+
+
 def read_template(path: Path) -> Template:
-    """A .pptx template, checked: python-pptx reads it and it has a layout with a title."""
+    """A .pptx template, checked: a regular file within its cap, a zip that unzips within
+    its caps, python-pptx reads it and it has a layout with a title."""
     name = display(path)
+    return readers.cached("template", path, lambda data: _check_template(data, name),
+                          MAX_TEMPLATE_BYTES, Pos(name), "template")
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """The template's zip directory checked before anything is unzipped."""
+    import zipfile
+
     try:
-        return readers.cached("template", path, lambda data: _check_template(data, name))
-    except OSError as exc:
-        raise readers.error(Pos(name), f"cannot read the template: {exc.strerror}") from None
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise readers.error(Pos(name), "is not a .pptx presentation (save a template as .pptx)") \
+            from None
+    if len(infos) > MAX_TEMPLATE_ENTRIES:
+        raise readers.error(Pos(name), f"the template holds {len(infos)} files; the limit is "
+                            f"{MAX_TEMPLATE_ENTRIES}")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TEMPLATE_UNZIPPED:
+        raise readers.error(Pos(name), f"the template unzips to {total} bytes; the limit is "
+                            f"{MAX_TEMPLATE_UNZIPPED} bytes")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > MAX_TEMPLATE_RATIO * max(i.compress_size, 1):
+            raise readers.error(Pos(name), f"the template's file {i.filename[:80]} is compressed "
+                                f"more than {MAX_TEMPLATE_RATIO} to 1 (a zip bomb?); the limit "
+                                f"is {MAX_TEMPLATE_RATIO} to 1")
 
 
 def _check_template(data: bytes, name: str) -> Template:
     from pptx import Presentation
 
+    _check_zip(data, name)
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception:  # python-pptx raises many kinds for a file that is not a deck

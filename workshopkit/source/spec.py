@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from workshopkit.source.vocab import CATALOG_FIELDS, LEVELS, PHASES, SLIDE_BODIES, WORKSHEET_KINDS
+from workshopkit.source.vocab import (CATALOG_FIELDS, DELIVERIES, LEVELS, PHASES, PLATFORMS,
+                                     RECORDINGS, SLIDE_BODIES, WORKSHEET_KINDS)
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 LANG_RE = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
@@ -27,12 +28,24 @@ MAX_EMPTY_ROWS = 60
 MAX_LIST = 500
 MAX_TEXT = 10_000
 MAX_DAY = 30
+MAX_ID = 64
+"""The longest id, in characters: ids name output files."""
+MAX_PATH = 255
+"""The longest file path a document may name (an image's src, a theme's logo and fonts)."""
+MAX_URL = 1200
+"""The longest URL, in UTF-8 bytes (after tracking parameters are removed): the video
+handout prints it beside its QR code, which holds at most 2,331 bytes at its error
+correction level (M), and a code that size no longer scans from a printed card."""
 MAX_REVIEW_MONTHS = 120
 """workshopkit.yaml's review_after: at most ten years."""
 
 THEME_COLOURS = ("background", "title", "text", "accent", "muted", "table_header",
                  "table_border")
 """The colour roles a theme may set."""
+SLIDE_NUMBER_PLACES = ("bottom-right", "bottom-left", "bottom-center")
+"""Where a theme may put the slide numbers (``slides: {number: …}``)."""
+TEXT_MAX_RANGE = (24, 60)
+"""The bounds of a theme's ``slides: {text_max: …}``: the largest body text, in points."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ STR = T("str")            # any plain scalar kept as written
 CELL = T("cell")          # a table cell: a Text, or "" for a blank cell
 COLOUR = T("colour")      # six hex digits, '#' optional
 FONT = T("font")          # 'DejaVu Sans' or the path of a .ttf file
+ICON = T("icon")          # the name of a shipped icon (vocab.ICON_FILES)
 
 
 def LIST(of: T, minimum: int = 0) -> T:
@@ -94,6 +108,9 @@ def REUSABLE(name: str) -> T:
 
 INDEX = T("index", None, 1, MAX_LIST)   # a position in a list, counted from 1
 COMPARISON = EITHER(SLUG, REC("catalog_selection"))  # a catalogue id, or some of its rows
+TZ = T("tz")              # an IANA time zone name (America/Mexico_City)
+LANG_TEXTS = T("langmap")  # a mapping language tag -> Text (online.interpretation)
+MAX_BREAKOUT = 100
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,10 @@ RECORDS: dict[str, Record] = {
             "sessions": LIST(REUSABLE("session"), 1),
             "glossary": LIST(REC("term")),
             "resources": LIST(REC("resource")),
+            "delivery": ENUM(*DELIVERIES),
+            "online": REC("online"),
+            "date": DATE,
+            "start": T("clock"),
         },
         required=("workshopkit", "id", "languages", "title", "sessions"),
         description="A workshopkit curriculum (format version 1)",
@@ -146,7 +167,7 @@ RECORDS: dict[str, Record] = {
     "session": Record(
         {"id": SLUG, "title": TEXT, "summary": TEXT, "day": INT(1, MAX_DAY),
          "duration": DURATION, "notes": TEXT, "wellbeing": TEXT, "opsec": TEXT,
-         "activities": LIST(REUSABLE("activity"), 1)},
+         "activities": LIST(REUSABLE("activity"), 1), "online": REC("online"), "date": DATE},
         required=("id", "title", "activities"),
     ),
     "activity": Record(
@@ -154,16 +175,29 @@ RECORDS: dict[str, Record] = {
          "duration": DURATION, "break": BOOL, "summary": TEXT,
          "materials": LIST(TEXT), "steps": LIST(TEXT), "notes": TEXT,
          "slides": LIST(REC("slide")), "worksheet": LIST(REC("worksheet_item")),
-         "wellbeing": TEXT, "opsec": TEXT},
+         "wellbeing": TEXT, "opsec": TEXT, "online": REC("activity_online")},
         required=("id", "duration"),  # title and phase unless a break: checked by hand
     ),
     # from: <curriculum>/<session>[/<activity>], and keys that override the original's
     "session_ref": Record({}, required=()),   # filled in below
     "activity_ref": Record({}, required=()),
+    "online": Record(
+        {"platform": ENUM(*PLATFORMS), "url": URL, "dial_in": REC("dial_in"),
+         "interpretation": LANG_TEXTS, "recording": ENUM(*RECORDINGS),
+         "timezones": LIST(TZ, 1)},
+        description="How to join an online or hybrid workshop",
+    ),
+    "dial_in": Record({"number": STR, "pin": STR}, required=("number",)),
+    "activity_online": Record(
+        {"steps": LIST(TEXT), "duration": DURATION, "breakout": INT(2, MAX_BREAKOUT),
+         "notes": TEXT, "tools": LIST(TEXT)},
+        description="An activity's online variant",
+    ),
     "slide": Record(
         {"title": TEXT, "notes": TEXT, "bullets": LIST(TEXT, 1), "image": REC("image"),
          "video": SLUG, "quote": REC("quote"), "table": REC("slide_table"),
-         "columns": T("columns"), "comparison": COMPARISON},
+         "columns": T("columns"), "comparison": COMPARISON, "statement": TEXT,
+         "question": TEXT, "source": NAME, "icon": ICON},
         bodies=SLIDE_BODIES,
     ),
     "image": Record({"src": PATH, "alt": TEXT, "credit": NAME, "license": NAME},
@@ -213,11 +247,13 @@ RECORDS: dict[str, Record] = {
     # theme.yaml
     "theme": Record(
         {"colors": REC("theme_colors"), "fonts": REC("theme_fonts"),
-         "logo": FILE(".png", ".jpg", ".jpeg")},
+         "logo": FILE(".png", ".jpg", ".jpeg"), "slides": REC("theme_slides")},
         description="theme.yaml: the colours, fonts and logo of the deck",
     ),
     "theme_colors": Record(dict.fromkeys(THEME_COLOURS, COLOUR)),
     "theme_fonts": Record({"title": FONT, "body": FONT}),
+    "theme_slides": Record({"number": ENUM(*SLIDE_NUMBER_PLACES),
+                            "text_max": INT(TEXT_MAX_RANGE[0], TEXT_MAX_RANGE[1])}),
 }
 
 RECORDS["session_ref"] = Record(
@@ -232,5 +268,5 @@ RECORDS["activity_ref"] = Record(
 REF_RECORDS = {"session_ref": "session", "activity_ref": "activity"}
 """The records that refer to another curriculum's session or activity, and what they name."""
 
-THEME_RECORDS = ("theme", "theme_colors", "theme_fonts")
+THEME_RECORDS = ("theme", "theme_colors", "theme_fonts", "theme_slides")
 """The records of theme.yaml: their keys belong to no curriculum record."""

@@ -21,6 +21,7 @@ from workshopkit.model.settings import ImageData, Theme
 from workshopkit.model.text import Translations
 from workshopkit.source import readers
 from workshopkit.source.convert import Converter
+from workshopkit.source.files import check_file, inside
 from workshopkit.source.fonts import FAMILY
 from workshopkit.source.nodes import Mapping, Scalar, load_file
 from workshopkit.source.project import display
@@ -53,7 +54,7 @@ def find(project: Optional[Path], given: Optional[Path]) -> Optional[Path]:
     if project is not None:
         for name in ("theme.yaml", "theme.yml"):
             cand = Path(project) / name
-            if cand.is_file():
+            if cand.exists() or cand.is_symlink():  # checked when read: a regular file inside
                 return cand
     return None
 
@@ -63,33 +64,40 @@ def load(path: Optional[Path]) -> Theme:
     return read(path).theme
 
 
-def files(path: Optional[Path]) -> list[Path]:
+def files(path: Optional[Path], project: Optional[Path] = None) -> list[Path]:
     """The files a theme file refers to (logo, fonts); none when it does not load."""
     try:
-        return list(read(path).files)
+        return list(read(path, project).files)
     except WorkshopkitError:
         return []
 
 
-def read(path: Optional[Path]) -> ThemeSource:
+def read(path: Optional[Path], project: Optional[Path] = None,
+         inside_only: bool = False) -> ThemeSource:
     """The theme in ``path`` (None: the default) with its logo and font files read.
 
     The file is converted by the spec's ``theme`` record, as curricula are by theirs.
+    A theme inside ``project`` may name files anywhere in the project; any other
+    theme (``--theme``) only files in its own folder and below.  Symbolic links
+    are followed before the check.  With ``inside_only`` (a theme found in the project,
+    not given on the command line), the theme file itself must resolve inside ``project``.
     """
     if path is None:
         return ThemeSource(DEFAULT)
     path = Path(path)
     name = display(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise WorkshopkitError(Diagnostic(ERROR, Pos(name), "theme file not found"))
-    root = load_file(path, name)
+    within = Path(project) if project is not None and (inside_only or inside(path, project)) \
+        else None
+    root = load_file(path, name, within)
     if isinstance(root, Scalar) and root.is_null:
         return ThemeSource(replace(DEFAULT, source=name))
     problems = Problems()
     if not isinstance(root, Mapping):
-        problems.error(root.pos, "a theme is a mapping with colors, fonts and logo")
+        problems.error(root.pos, "a theme is a mapping with colors, fonts, logo and slides")
         raise WorkshopkitError(problems)
-    found = _Files(path.parent, problems)
+    found = _Files(path.parent, problems, within or path.parent)
     theme = Converter(problems, (), Translations("und"), path, path.parent,
                       found).record(root, "theme", "")
     if problems.errors:
@@ -100,8 +108,8 @@ def read(path: Optional[Path]) -> ThemeSource:
 class _Files:
     """The logo and fonts a theme names (relative to the theme file), checked and read."""
 
-    def __init__(self, base: Path, problems: Problems):
-        self.base, self.problems = base, problems
+    def __init__(self, base: Path, problems: Problems, root: Path):
+        self.base, self.problems, self.root = base, problems, root
         self.fonts: dict[str, bytes] = {}  # style -> the TTF's bytes
         self.used: list[Path] = []
 
@@ -110,7 +118,7 @@ class _Files:
         if f is None:
             return None
         try:
-            img = readers.image(f, pos, "logo")
+            img = readers.image(f, pos, "logo", self.root, MAX_LOGO_BYTES, rel)
         except WorkshopkitError as exc:
             self.problems.extend(exc.diagnostics)
             return None
@@ -122,7 +130,10 @@ class _Files:
         if f is None:
             return None
         try:
-            data, family = readers.cached("ttf", f, _ttf)
+            data, family = readers.cached("ttf", f, _ttf, MAX_FONT_BYTES, pos, "font", self.root)
+        except WorkshopkitError as exc:
+            self.problems.extend(exc.diagnostics)
+            return None
         except (OSError, ValueError):
             data = family = None
         if family is None:
@@ -134,14 +145,16 @@ class _Files:
         return family
 
     def _file(self, rel: str, pos: Pos, what: str, limit: int) -> Optional[Path]:
-        f = (self.base / rel).resolve()
-        if not f.is_file():
-            self.problems.error(pos, f"{what} file not found: {display(f)}")
+        f = self.base / rel
+        if not f.exists() and not f.is_symlink():
+            self.problems.error(pos, f"{what} file not found: {display(f.resolve())}")
             return None
-        if f.stat().st_size > limit:
-            self.problems.error(pos, f"{what} file is larger than {limit // (1024 * 1024)} MB")
+        try:
+            check_file(f, limit, pos, f"{what} file", self.root)
+        except WorkshopkitError as exc:
+            self.problems.extend(exc.diagnostics)
             return None
-        return f
+        return f.resolve()
 
 
 def _ttf(data: bytes) -> tuple[bytes, Optional[str]]:

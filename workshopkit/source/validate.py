@@ -18,17 +18,19 @@ from typing import Optional
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import assemble, checks, freshness
+from workshopkit.source import assemble, checks, freshness, readers
 from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
+from workshopkit.source.files import check_file, inside
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
 from workshopkit.source.project import CONFIG_NAME, ProjectConfig, display, find_root
 from workshopkit.source.spec import LANG_RE
+from workshopkit.source.readers import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_READ_BYTES
 from workshopkit.source.values import suggest
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-MAX_IMAGE_PIXELS = 50_000_000
+__all__ = ["Workspace", "languages", "MAX_IMAGE_BYTES", "MAX_IMAGE_PIXELS"]
+
 
 
 class Workspace:
@@ -54,10 +56,10 @@ class Workspace:
     def _load_config(self, root: Path) -> ProjectConfig:
         path = root / CONFIG_NAME
         cfg = ProjectConfig(Pos(display(path)))
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():  # anything else is checked when read
             return cfg
         try:
-            node = load_file(path, display(path))
+            node = load_file(path, display(path), root)
         except WorkshopkitError as exc:
             self.problems.extend(exc.diagnostics)
             return cfg
@@ -70,21 +72,23 @@ class Workspace:
 
     def catalog(self, root: Path, cid: str) -> Optional[Catalog]:
         path = root / "curricula" / "catalog" / f"{cid}.yaml"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             alt = path.with_suffix(".yml")
-            path = alt if alt.is_file() else path
+            path = alt if alt.exists() or alt.is_symlink() else path
         if path not in self._catalogs:
-            self._catalogs[path] = self._load_catalog(path) if path.is_file() else None
+            exists = path.exists() or path.is_symlink()  # checked when read
+            self._catalogs[path] = self._load_catalog(path, root) if exists else None
         return self._catalogs[path]
 
-    def _load_catalog(self, path: Path) -> Optional[Catalog]:
+    def _load_catalog(self, path: Path, root: Path) -> Optional[Catalog]:
+        """The catalogue in ``path``, which must resolve inside ``root``."""
         before = len(self.problems.errors)
-        read = self._read(path, "catalog")
+        read = self._read(path, "catalog", root)
         if read is None:
             return None
         node, langs = read
-        owner, po_files = translations(path, langs, self.problems)
-        conv = Converter(self.problems, langs, owner, path, find_root(path))
+        owner, po_files = translations(path, langs, self.problems, root)
+        conv = Converter(self.problems, langs, owner, path, root)
         cat = conv.record(node, "catalog", "")
         checks.url_notes(conv.url_notes, self.problems)
         if not isinstance(cat, Catalog) or len(self.problems.errors) > before:
@@ -131,13 +135,13 @@ class Workspace:
         node, langs = read
         root = find_root(path)
         cfg = self.config(root)
-        owner, po_files = translations(path, langs, self.problems)
+        owner, po_files = translations(path, langs, self.problems, root)
         files = _Files(self, path, root)
         conv = Converter(self.problems, langs, owner, path, root, files)
         conv.context.borrow = Finder(self._chain, path, root, self.problems, self._load_once)
         cur = conv.record(node, "curriculum", "")
         checks.url_notes(conv.url_notes, self.problems)
-        if not isinstance(cur, Curriculum):
+        if not isinstance(cur, Curriculum) or not checks.expansion(cur, self.problems):
             return None
         taken = conv.found.taken
         assemble.bring_along(cur, taken)
@@ -152,6 +156,7 @@ class Workspace:
         cur.config = cfg
         register_sources(cur)
         checks.undrawable(cur, self.problems)
+        checks.plain_prose(cur, cur.all_languages, self.problems)
         if self.freshness:
             freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
         self._gaps(cur, cur.all_languages, owner)
@@ -163,13 +168,15 @@ class Workspace:
                        cat.translations)
         return cur if len(self.problems.errors) == before else None
 
-    def _read(self, path: Path, what: str) -> Optional[tuple[Node, tuple[str, ...]]]:
-        """The nodes of document ``path`` and its languages, when both can be read.
+    def _read(self, path: Path, what: str,
+              root: Optional[Path] = None) -> Optional[tuple[Node, tuple[str, ...]]]:
+        """The nodes of document ``path`` (inside ``root`` when given) and its languages,
+        when both can be read.
 
         When the languages cannot, every other problem of the file is still reported.
         """
         try:
-            node = load_file(path, display(path))
+            node = load_file(path, display(path), root)
         except WorkshopkitError as exc:
             self.problems.extend(exc.diagnostics)
             return None
@@ -191,8 +198,10 @@ class Workspace:
                 cat = self.catalog(root, ref.id)
                 if cat is None:
                     where = display(root / "curricula" / "catalog" / f"{ref.id}.yaml")
+                    folder = root / "curricula" / "catalog"
+                    known = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
                     self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} is "
-                                        "missing or invalid")
+                                        "missing or invalid" + suggest(ref.id, known))
                 else:
                     cur.catalogs[ref.id] = cat
         for ref in conv.found.refs:  # rows of the catalogues found
@@ -246,42 +255,34 @@ class _Files:
         self.read: list[Path] = []  # every image accepted, for the inputs of the curriculum
 
     def project_file(self, key: str, rel: str, pos: Pos) -> Optional[Path]:
-        f = (self.root / rel).resolve()
-        if not f.is_file():
+        f = self.root / rel
+        if not f.is_file() and not f.is_symlink() and not f.exists():
             self.problems.error(pos, f"{key} file not found: {display(f)}")
             return None
-        return f
+        try:  # inside the project, a regular file (its own cap applies when it is read)
+            check_file(f, MAX_READ_BYTES, pos, f"{key} file", self.root)
+        except WorkshopkitError as exc:
+            self.problems.extend(exc.diagnostics)
+            return None
+        return f.resolve()
 
     def image(self, rel: str, pos: Pos) -> Optional[Path]:
-        f = (self.path.parent / rel).resolve()
-        try:
-            f.relative_to(self.root.resolve())
-        except ValueError:
-            self.problems.error(pos, f"image '{rel}' is outside the project folder "
-                                f"{display(self.root)}")
+        f = (self.path.parent / rel)
+        if not inside(f, self.root):
+            where = display(self.root)
+            if where in (".", ""):  # name the folder, not '.'
+                where = f"{self.root.resolve()} (the current folder)"
+            self.problems.error(pos, f"image '{rel}' is outside the project folder {where}; "
+                                "copy it into that folder")
             return None
-        if not f.is_file():
+        f = f.resolve()
+        if not f.exists():
             self.problems.error(pos, f"image file not found: {display(f)}")
             return None
-        size = f.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            self.problems.error(pos, f"image is {size} bytes; the limit is {MAX_IMAGE_BYTES}")
-            return None
-        head = f.read_bytes()[:8]
-        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-            self.problems.error(pos, f"image '{rel}' is not a PNG or JPEG file")
-            return None
-        from PIL import Image as PILImage
-
         try:
-            with PILImage.open(f) as im:
-                w, h = im.size
-        except Exception:
-            self.problems.error(pos, f"image '{rel}' cannot be read (damaged file?)")
-            return None
-        if w * h > MAX_IMAGE_PIXELS:
-            self.problems.error(pos, f"image is {w}×{h} pixels; the limit is "
-                                f"{MAX_IMAGE_PIXELS} pixels")
+            readers.image(f, pos, "image", self.root, MAX_IMAGE_BYTES, rel)
+        except WorkshopkitError as exc:
+            self.problems.extend(exc.diagnostics)
             return None
         self.read.append(f)
         return f

@@ -18,8 +18,11 @@ from workshopkit.model import Url
 from workshopkit.model.options import parse_clock
 from workshopkit.source.nodes import Mapping, Node, Scalar, kind_name
 from workshopkit.source.fonts import FAMILY
-from workshopkit.source.spec import DATE_RE, DURATION_RE, HEX_RE, LANG_RE, SLUG_RE, SPDX_RE, T
+from workshopkit.model.options import FIRST_DATE, LAST_DATE
+from workshopkit.source.spec import (DATE_RE, DURATION_RE, HEX_RE, LANG_RE, MAX_ID, MAX_PATH,
+                                     MAX_URL, SLUG_RE, SPDX_RE, T)
 from workshopkit.source.urls import clean_url
+from workshopkit.source.vocab import ICON_FILES
 
 INVALID: Any = object()
 """Marks a value that was reported as wrong (the caller just drops it)."""
@@ -33,7 +36,8 @@ WHAT = {"slug": "an id", "bool": "true or false", "int": "a whole number", "enum
         "date": "a date", "version": "a version number", "spdx": "a licence id",
         "str": "a value", "clock": "a time of day", "index": "a number", "row": "a row id",
         "colour": "a colour such as \"#1B3A5C\"", "font": f"'{FAMILY}' or the path of a .ttf file",
-        "file": "a file path"}
+        "file": "a file path", "tz": "a time zone such as America/Mexico_City",
+        "icon": "an icon name"}
 """How a message names what a scalar of each kind should have been."""
 
 
@@ -107,7 +111,18 @@ class Reader:
         if not re.match(SLUG_RE, node.value):
             return self.error(node, f"'{short(node.value)}' is not a valid id (lower-case letters, "
                               "digits and '-', starting with a letter or digit)")
+        if len(node.value) > MAX_ID:
+            return self.error(node, f"id is {len(node.value)} characters long; the limit is "
+                              f"{MAX_ID}")
         return node.value
+
+    def path_problem(self, name: str) -> str | None:
+        """Why a file path cannot be used (None: it can)."""
+        if len(name) > MAX_PATH:
+            return f"file path is {len(name)} characters long; the limit is {MAX_PATH}"
+        if any(ord(c) < 32 or c == "\x7f" for c in name):
+            return "a file path cannot contain control characters"
+        return None
 
     def v_str(self, node: Scalar, t: T, key: str) -> Any:
         if node.is_null:
@@ -146,6 +161,16 @@ class Reader:
     def v_row(self, node: Scalar, t: T, key: str) -> Any:
         v = self.v_slug(node, t, key)
         return v if v is INVALID else Located(v, node.pos)
+
+    def v_icon(self, node: Scalar, t: T, key: str) -> Any:
+        if node.value in ICON_FILES:
+            return node.value
+        key_ = node.value.strip().lower().replace("_", "-").replace(" ", "-")
+        by_file = [n for n, f in ICON_FILES.items() if f == key_]
+        hint = (f"; did you mean '{by_file[0]}'?" if by_file
+                else suggest(key_, ICON_FILES))
+        return self.error(node, f"unknown icon '{short(node.value)}'" + hint
+                          + " ('workshopkit icons' lists the names)")
 
     def v_enum(self, node: Scalar, t: T, key: str) -> Any:
         if node.value in t.of:
@@ -190,10 +215,14 @@ class Reader:
         try:
             if not re.match(DATE_RE, node.value):
                 raise ValueError
-            return dt.date.fromisoformat(node.value)
+            date = dt.date.fromisoformat(node.value)
         except ValueError:
             return self.error(node, f"'{key}' must be a date written YYYY-MM-DD, "
                               f"not '{short(node.value)}'")
+        if not FIRST_DATE <= date <= LAST_DATE:
+            return self.error(node, f"'{key}' must be between {FIRST_DATE} and {LAST_DATE} "
+                              "(the dates a .pptx or a kit can carry)")
+        return date
 
     def v_clock(self, node: Scalar, t: T, key: str) -> Any:
         clock = parse_clock(node.value)
@@ -201,6 +230,13 @@ class Reader:
             return self.error(node, f"'{key}' must be a time of day such as 09:30, "
                               f"not '{short(node.value)}'")
         return clock
+
+    def v_tz(self, node: Scalar, t: T, key: str) -> Any:
+        from workshopkit.source.zones import problem
+
+        name = node.value.strip()
+        wrong = problem(name) if name else f"'{key}' lists an empty time zone"
+        return self.error(node, wrong) if wrong else name
 
     def v_spdx(self, node: Scalar, t: T, key: str) -> Any:
         if not re.match(SPDX_RE, node.value):
@@ -211,7 +247,9 @@ class Reader:
     def v_colour(self, node: Scalar, t: T, key: str) -> Any:
         hit = re.match(HEX_RE, node.value)
         if hit is None:  # unquoted, '#1B3A5C' is a comment and the value is empty
-            hint = " (quote it: # starts a YAML comment)" if node.plain else ""
+            bare = node.value.strip()  # '#…' unquoted is a comment; digits become a number
+            hint = (" (quote it: # starts a YAML comment)"
+                    if node.plain and (not bare or bare.isdigit()) else "")
             return self.error(node, f"colour '{key}' must be six hex digits, such as "
                               f"\"#1B3A5C\"{hint}")
         return hit.group(1).upper()
@@ -223,7 +261,8 @@ class Reader:
         if not name.lower().endswith(".ttf"):
             return self.error(node, f"font '{key}' must be '{FAMILY}' or the path of a .ttf file"
                               + (f", not '{short(name)}'" if name else ""))
-        return name
+        problem = self.path_problem(name)
+        return self.error(node, problem) if problem else name
 
     def v_file(self, node: Scalar, t: T, key: str) -> Any:
         name = node.value.strip()
@@ -232,7 +271,8 @@ class Reader:
         if not name.lower().endswith(tuple(t.of)):
             kinds = ", ".join(t.of[:-1]) + f" or {t.of[-1]}" if len(t.of) > 1 else t.of[0]
             return self.error(node, f"'{key}' must be a {kinds} file, not '{short(name)}'")
-        return name
+        problem = self.path_problem(name)
+        return self.error(node, problem) if problem else name
 
     # -------------------------------------------------------------- per language
     def per_lang(self, node: Node, key: str, one: Callable[[Scalar], Any]) -> Any:
@@ -274,6 +314,11 @@ class Reader:
             cleaned, removed, problem = clean_url(n.value.strip())
             if problem:
                 return self.error(n, problem)
+            size = len(cleaned.encode("utf-8"))  # what the QR code holds
+            if size > MAX_URL:
+                return self.error(n, f"URL is {size} bytes long; the limit is {MAX_URL} bytes "
+                                  "(its QR code must stay readable beside it on the handout; "
+                                  "use the site's short link)")
             if removed:
                 self.url_notes.append(UrlNote(n.pos, cleaned, tuple(removed)))
             return cleaned
@@ -287,7 +332,11 @@ class Reader:
                    source_lang=self.languages[0] if self.languages else found[0][0])
 
     def v_path(self, node: Node, t: T, key: str) -> Any:
-        found = self.per_lang(node, "path", lambda n: n.value)
+        def one(n: Scalar) -> Any:
+            problem = self.path_problem(n.value)
+            return self.error(n, problem) if problem else n.value
+
+        found = self.per_lang(node, "path", one)
         if found is INVALID:
             return INVALID
         return tuple(PathValue(lang, v, pos) for lang, v, pos in found)

@@ -19,6 +19,8 @@ from workshopkit.plan.schedule import clock, days, hm, session_span, slots
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
+from workshopkit.render.pdf.join import block as join_block
+from workshopkit.plan.delivery import join
 
 
 def _width(text: str, st) -> float:
@@ -41,6 +43,9 @@ def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
     _day, start, end = span
     head = lead + ctx.t(session.title, "h2", "second")
     head.append(pb.para(f"{clock(start)}–{clock(end)} · {hm(session.minutes)}", st["label"]))
+    own = join(ctx.cur, ctx.languages[0], session)
+    if own is not None and own != join(ctx.cur, ctx.languages[0]):  # joined elsewhere
+        head += join_block(own, ctx.languages, st, ctx.width, ctx.faces, "")
     head.append(Spacer(1, 3))
     tw = _width("00:00–00:00", st["cell"]) + 12
     main, second = _hanging(st["cell"], tw), _hanging(st["cell2"], tw)
@@ -69,6 +74,9 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
     out = ctx.t(cur.title, "title", "subtitle")
     total = sum(s.minutes for s in cur.sessions)
     out.append(pb.para(words("Agenda", languages) + f" · {hm(total)}", ctx.st["label"]))
+    j = join(cur, languages[0])
+    if j is not None:  # how to join, before the times
+        out += [Spacer(1, 6)] + join_block(j, languages, ctx.st, ctx.width, ctx.faces, "")
     out.append(Spacer(1, 8))
     spans = session_span(cur, options.start)
     all_slots = slots(cur, options.start)

@@ -13,9 +13,11 @@ on every page, writes deterministic metadata, and imposes a booklet when asked.
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from reportlab.lib import colors
+
+from workshopkit.model.text import xml_safe
 
 from workshopkit.plan.markup import parse, plain
 from workshopkit.render.pdf.booklet import booklet_order, impose_booklet
@@ -27,6 +29,11 @@ from workshopkit.render.pdf.paper import (FOOTER_LARGE_PT, FOOTER_PT, PAPER, Pal
                                           margins, page_size, palette, sheet_size)
 from workshopkit.render.pdf.styles import (cell_font, markup, note_box, para, paras, styles,
                                            table_style, texts, words)
+
+
+def escape(s: str) -> str:
+    """``s`` for a reportlab paragraph: XML-escaped, without characters XML cannot hold."""
+    return _escape(xml_safe(s))
 
 __all__ = [
     "escape", "colors", "parse", "plain",

@@ -47,6 +47,10 @@ def impose_booklet(pdf: bytes, sheet: tuple[float, float]) -> bytes:
     lang = reader.trailer["/Root"].get("/Lang")
     if lang is not None:
         writer._root_object[NameObject("/Lang")] = TextStringObject(str(lang))
+    prefs = reader.trailer["/Root"].get("/ViewerPreferences")
+    if prefs is not None:
+        writer._root_object[NameObject("/ViewerPreferences")] = writer._add_object(
+            prefs.get_object().clone(writer))
     writer.compress_identical_objects()
     out = io.BytesIO()
     writer.write(out)

@@ -71,6 +71,7 @@ def _canvas_maker(cur: Curriculum, languages: tuple[str, ...], options: Options,
             super().__init__(*args, **kwargs)
             self._held: list[dict] = []
             self.setDateFormatter(lambda *_a: date)
+            self.setViewerPreference("DisplayDocTitle", "true")  # viewers show the title
 
         def showPage(self):
             self._held.append(dict(self.__dict__))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
-from workshopkit.i18n import N_, PHASE_NAMES
+from workshopkit.i18n import N_, PHASE_NAMES, language_name
 from workshopkit.model import Activity, Curriculum, Slide, WorksheetItem
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -22,12 +22,15 @@ from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
 from workshopkit.render.pptx.size import slide_size
 from workshopkit.render.pdf.guide_answers import answer_key
+from workshopkit.render.pdf.guide_online import (activity_online, cover_join, facilitation,
+                                                 steps_heading, time_zones)
 from workshopkit.render.pdf.guide_front import (bullet, care_boxes, care_units, cover, materials,
                                                 schedule)
 
 SLIDE_KINDS = {"bullets": N_("Bullets"), "image": N_("Image"), "video": N_("Video"),
                "quote": N_("Quote"), "table": N_("Table"), "columns": N_("Two columns"),
-               "comparison": N_("Comparison"), "title": N_("Title slide")}
+               "comparison": N_("Comparison"), "statement": N_("Statement"),
+               "question": N_("Question to the room"), "title": N_("Title slide")}
 ITEM_KINDS = {"prompt": N_("Question"), "checklist": N_("Checklist"), "choice": N_("Choice"),
               "table": N_("Table"), "risk_matrix": N_("Risk matrix"),
               "case_study": N_("Case study"), "comparison": N_("Comparison"), "text": N_("Text"),
@@ -54,6 +57,8 @@ def slide_line(ctx: Ctx, slide: Slide) -> str:
         return _labelled(ctx, kind, ctx.cur.videos[slide.video].title.get(lang))
     if slide.quote:
         return _labelled(ctx, kind, slide.quote.text.get(lang))
+    if slide.statement or slide.question:
+        return _labelled(ctx, kind, (slide.statement or slide.question).get(lang))
     if slide.image:
         return _labelled(ctx, kind, slide.image.alt.get(lang))
     if slide.comparison and slide.comparison in ctx.cur.catalogs:
@@ -126,8 +131,9 @@ def activity(ctx: Ctx, sl) -> list:
     head += [pb.para(meta, st["label"]), Spacer(1, 3)] + (ctx.t(a.summary) if a.summary else [])
     sections: list[tuple[list, list[list]]] = []  # (heading, list items)
     if a.steps:
-        sections.append(([ctx.w("Steps", "h3")],
+        sections.append(([pb.para(steps_heading(ctx, a), st["h3"])],
                          [bullet(ctx, step, f"{i}.") for i, step in enumerate(a.steps, 1)]))
+    sections += activity_online(ctx, a)
     boxes = [[Spacer(1, 4), pb.note_box(words("Notes", ctx.languages), ctx.t(a.notes, "box"),
                                         ctx.options, ctx.faces)]] if a.notes else []
     boxes += care_units(ctx, a)
@@ -197,7 +203,8 @@ def back_matter(ctx: Ctx) -> list:
             block.append(pb.para(v.url.get(lang), st["small"]))
             if v.captions:
                 block.append(pb.para(words("Captions: {tags}", ctx.languages[:1],
-                                           tags=", ".join(v.captions)), st["small"]))
+                                           tags=", ".join(language_name(c, lang)
+                                                          for c in v.captions)), st["small"]))
             block += ctx.t(v.summary) if v.summary else []
             block += reviewed(ctx, v.reviewed)
             units.append([pb.Together(block), Spacer(1, 6)])
@@ -230,7 +237,9 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
               pb.frame_width(options), faces, slides=slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)
-    out = cover(ctx) + [turn] + schedule(ctx) + [Spacer(1, 10)] + materials(ctx)
+    out = cover(ctx, cover_join(ctx)) + [turn] + schedule(ctx) + time_zones(ctx)
+    out += [Spacer(1, 10)] + materials(ctx)
+    out += facilitation(ctx)
     return out + sessions(ctx) + back_matter(ctx)
 
 

@@ -12,6 +12,7 @@ from workshopkit.plan import pages
 from workshopkit.plan.schedule import clock, days, hm, slots
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
+from workshopkit.render.pdf.meta import draft_notes
 from workshopkit.render.pdf.blocks import Ctx, Tick
 
 
@@ -26,9 +27,11 @@ def two_col(ctx: Ctx, rows: list[tuple[str, list]]) -> Table:
     return t
 
 
-def cover(ctx: Ctx) -> list:
+def cover(ctx: Ctx, after_facts: list = ()) -> list:
+    """The cover; ``after_facts`` (how to join) follows the table of facts."""
     cur, o, langs = ctx.cur, ctx.options, ctx.languages
     out = [ctx.w("Facilitator guide", "subtitle")] + ctx.t(cur.title, "title", "subtitle")
+    out += [pb.para(line, ctx.st["body"]) for line in draft_notes(cur, langs)]
     out += ctx.t(cur.summary) if cur.summary else []
     out.append(Spacer(1, 10))
     rows: list[tuple[str, list]] = []
@@ -55,6 +58,7 @@ def cover(ctx: Ctx) -> list:
     if cur.reviewed:
         rows.append((N_("Reviewed"), [pb.para(cur.reviewed.isoformat(), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
+    out += list(after_facts)
     if cur.objectives:
         out += pb.keep_list([ctx.w("Objectives", "h2")], [bullet(ctx, o) for o in cur.objectives])
     if cur.wellbeing or cur.opsec:  # read before anything else is prepared

@@ -16,6 +16,9 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from workshopkit.i18n import ui
+from workshopkit.plan.delivery import join
+from workshopkit.render.pdf.base import words
+from workshopkit.render.pdf.join import block as join_block
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -189,6 +192,22 @@ class CodeRow(Flowable):
             x += self.col + self.gap
 
 
+def join_card(cur: Curriculum, languages, options, faces, make_header) -> list[Flowable]:
+    """The "how to join" card that opens the handout of an online or hybrid workshop."""
+    j = join(cur, languages[0])
+    if j is None:
+        return []
+    st = pdfbase.styles(options, faces)
+    width = pdfbase.frame_width(options)
+    body = join_block(j, languages, st, width - 20, faces, "")
+    if j.interpretation:
+        body.append(pdfbase.para(pdfbase.escape(words(
+            "Choose the interpretation channel of your language in the meeting's menu.",
+            languages)), st["body"]))
+    box = pdfbase.note_box(words("How to join", languages), body, options, faces, width=width)
+    return make_header() + [Spacer(1, 12), box]
+
+
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
     faces = pdfbase.register(settings.fonts)
@@ -206,7 +225,10 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
                 + side + below)
 
     cards = plan_cards(cur, languages)
-    if not cards:
+    joining = join_card(cur, languages, options, faces, make_header)
+    if joining and not cards:
+        story = joining
+    elif not cards:
         sts = card_styles(page_look, options, faces)
         story = make_header() + [Spacer(1, 12),
                                  pdfbase.para(_("This workshop has no videos."), sts["body"])]
@@ -216,5 +238,7 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
             story += ([PageBreak()] if i else []) + page_story(card)
     else:
         story = [CardSheet(cards, make_header, page_story, looks, languages, options, faces)]
+    if joining and cards:
+        story = joining + [PageBreak()] + story
     return pdfbase.render(story, cur=cur, languages=languages, options=options, faces=faces,
                           kind_title=_("Video handout"))

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Optional
 
-from workshopkit.i18n import N_
+from workshopkit.i18n import N_, language_name, ui
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -27,6 +27,8 @@ class Entry:
     name: str
     title: str  # what it is: an interface string, translated on the cover
     pages: Optional[int] = None  # PDFs only
+    printed: bool = False  # meant for paper (not a projected deck, not the cover itself)
+    booklet: bool = False  # imposed as a fold-and-staple booklet
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,11 @@ class PlanRow:
     kind: str
     pages: int
     copies: int
-    single: int  # sheets printed on one side
+    single: int  # sheets printed on one side (a booklet: the same as double)
     double: int  # sheets printed on both sides
+    sides: int = 2  # how the cover says to print it: 1 or 2 sides
+    booklet: bool = False
+    sheets: int = 0  # sheets of paper printed as the cover says (``sides``)
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,55 @@ class Contents:
     facilitators: int = 1
 
 
+def sides(pages: int, booklet: bool) -> int:
+    """How to print a file: both sides of the paper, unless it has one page."""
+    return 2 if booklet or pages > 1 else 1
+
+
+PAPER_NAMES = {"letter": N_("Letter"), "a4": N_("A4")}
+
+
+def how_to_print(entry: Entry, paper: str, languages: tuple[str, ...]) -> str:
+    """The printing instruction for one file, in the cover's languages."""
+    from workshopkit.render.pdf.meta import words
+
+    if not entry.printed:
+        return words("Not printed", languages)
+    size = words(PAPER_NAMES.get(paper, paper), languages)
+    if entry.booklet:
+        return words("{paper}, double-sided, flip on short edge, fold, staple", languages,
+                     paper=size)
+    if sides(entry.pages or 0, False) == 1:
+        return words("{paper}, single-sided", languages, paper=size)
+    return words("{paper}, double-sided", languages, paper=size)
+
+
+def file_name_lines(name: str, width: float, measure) -> str:
+    """A file name as cover-cell markup: lines broken only after '-' or '+', never inside
+    a word or at the extension's dot (a part wider than the cell is left whole)."""
+    import re
+    from xml.sax.saxutils import escape
+
+    parts = re.findall(r"[^-+]*[-+]|[^-+]+$", name)
+    lines, line = [], ""
+    for part in parts:
+        if line and measure(line + part) > width:
+            lines.append(line)
+            line = part
+        else:
+            line += part
+    lines.append(line)
+    return "<br/>".join(escape(x) for x in lines)
+
+
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], options: Options,
           contents: Contents) -> bytes:
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from workshopkit.render.pdf.base import (frame_width, para, register, render, styles,
                                              table_style, texts, words)
+    from workshopkit.render.pdf.meta import draft_notes, nwords
 
     options = dataclasses.replace(options, booklet=False)
     faces = register(settings.fonts)
@@ -60,24 +108,59 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
     kind_title = words("Printable kit", languages)
     story = [para(" / ".join(plain(t) for t in texts(cur.title, languages)), st["title"]),
              para(kind_title + (f" · {cur.version}" if cur.version else "") + " · "
-                  + " + ".join(languages), st["subtitle"])]
+                  + " + ".join(language_name(l, languages[0]) for l in languages),
+                  st["subtitle"])]
+    story += [para(line, st["body"]) for line in draft_notes(cur, languages)]
+    width = frame_width(options)
 
     def table(rows, widths):
-        tb = Table(rows, colWidths=[w * frame_width(options) for w in widths], repeatRows=1)
+        tb = Table(rows, colWidths=widths, repeatRows=1)
         tb.setStyle(TableStyle(table_style(options, faces)))
         return tb
 
+    def name_cell(name: str, room: float, style: str = "cell") -> Paragraph:
+        s = st[style]
+        return Paragraph(file_name_lines(name, room - 12, lambda t: stringWidth(  # padding
+            t, s.fontName, s.fontSize)), s)
+
+    def narrow(*msgids: str, least: str = "999") -> float:
+        """A column as wide as the longest word of its heading (never split) or ``least``."""
+        s = st["cellhead"]
+        found = [w for m in msgids for w in words(m, languages).split()] + [least]
+        return max(stringWidth(w, s.fontName, s.fontSize) for w in found) + 14
+
+    def longest(texts_: list[str], style: str = "cell") -> float:
+        s = st[style]
+        return max([stringWidth(w, s.fontName, s.fontSize) for t in texts_ for w in t.split()]
+                   + [0]) + 14
+
+    def shares(fixed: list[float], parts: tuple[float, ...],
+               least: tuple[float, ...] = ()) -> list[float]:
+        """``parts`` of the width left by ``fixed`` columns, each at least ``least`` (its
+        longest word), the first (file names, which break after hyphens) giving way."""
+        rest = width - sum(fixed)
+        out = [rest * p for p in parts]
+        for i, low in enumerate(least):
+            if i and out[i] < low:
+                out[0] -= low - out[i]
+                out[i] = low
+        return out + fixed
+
     story.append(para(words("What is inside", languages), st["h1"]))
-    rows = [[para(words(h, languages), st["cellhead"]) for h in (N_("File"), N_("Contents"),
-                                                                  N_("Pages"))]]
+    heads = (N_("File"), N_("Contents"), N_("How to print"), N_("Pages"))
+    cols = shares([narrow("Pages")], (0.4, 0.26, 0.34), (
+        0, longest([words(f.title, languages) for f in contents.files]),
+        longest([how_to_print(f, options.paper, languages) for f in contents.files])))
+    rows = [[para(words(h, languages), st["cellhead"]) for h in heads]]
     for f in contents.files:
         pages = "" if f.pages is None else f.pages
-        rows.append([para(f.name, st["cell"]), para(words(f.title, languages), st["cell"]),
+        rows.append([name_cell(f.name, cols[0]), para(words(f.title, languages), st["cell"]),
+                     para(how_to_print(f, options.paper, languages), st["cell"]),
                      para(str(pages), st["cell"])])
-    rows.append([para(MANIFEST, st["cell"]),
+    rows.append([name_cell(MANIFEST, cols[0]),
                  para(words("The list of files with their SHA-256 checksums", languages),
-                      st["cell"]), para("", st["cell"])])
-    story.append(table(rows, (0.45, 0.4, 0.15)))
+                      st["cell"]), para("", st["cell"]), para("", st["cell"])])
+    story.append(table(rows, cols))
     story.append(para(words("What to print", languages), st["h1"]))
     plan = contents.plan
     if plan is None:
@@ -86,22 +169,36 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
                       N_("Slide deck: projected; no printed copies needed.")):
             story.append(para(words(msgid, languages), st["body"]))
     else:
-        story.append(para(words("For {participants} participants and {facilitators} "
-                                "facilitators:", languages, participants=contents.participants,
-                                facilitators=contents.facilitators), st["body"]))
-        heads = (N_("File"), N_("Pages"), N_("Copies"), N_("Sheets, single-sided"),
-                 N_("Sheets, double-sided"))
+        who = []
+        for lang in languages:
+            _ = ui(lang)
+            line = _("For {participants} and {facilitators}:").format(
+                participants=nwords("{n} participant", "{n} participants",
+                                    contents.participants, (lang,), n=contents.participants),
+                facilitators=nwords("{n} facilitator", "{n} facilitators",
+                                    contents.facilitators, (lang,), n=contents.facilitators))
+            if line not in who:
+                who.append(line)
+        lead = para(" / ".join(who), st["body"])
+        lead.keepWithNext = 1  # never alone at the foot of a page
+        story.append(lead)
+        heads = (N_("File"), N_("Copies"), N_("Pages"), N_("Sheets of paper"))
+        cols = shares([narrow("Pages"), narrow("Sheets of paper", least="99999")], (0.62, 0.38),
+                      (0, longest([words("No printed copies needed", languages), "9999"])))
         rows = [[para(words(h, languages), st["cellhead"]) for h in heads]]
         for r in plan:
             if r.copies:
-                cells = [r.name, r.pages, r.copies, r.single, r.double]
+                cells = [r.copies, r.pages, r.sheets]
             else:
-                cells = [r.name, r.pages or "", words("No printed copies needed", languages), "", ""]
-            rows.append([para(str(c), st["cell"]) for c in cells])
+                cells = [words("No printed copies needed", languages), r.pages or "", ""]
+            rows.append([name_cell(r.name, cols[0])] + [para(str(c), st["cell"]) for c in cells])
         rows.append([para(str(c), st["cellhead"]) for c in
-                     (words("Total", languages), "", "", sum(r.single for r in plan),
-                      sum(r.double for r in plan))])
-        story.append(table(rows, (0.36, 0.1, 0.14, 0.2, 0.2)))
+                     (words("Total", languages), "", "", sum(r.sheets for r in plan))])
+        story.append(table(rows, cols))
+        if any(r.booklet and r.copies for r in plan):
+            story.append(Spacer(1, 4))
+            story.append(para(words("A booklet's sheets are counted as printed: each sheet "
+                                    "holds four of its pages.", languages), st["small"]))
     story += [Spacer(1, 8), para(words("Check the files against manifest.json: it lists the "
                                        "size and SHA-256 checksum of each one.", languages),
                                  st["small"])]

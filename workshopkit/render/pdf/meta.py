@@ -4,9 +4,10 @@ need not load reportlab's page layout)."""
 from __future__ import annotations
 
 from workshopkit import __version__
-from workshopkit.i18n import ui
+from workshopkit.i18n import ui, ui_context, ui_plural
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
+from workshopkit.model.text import xml_safe
 from workshopkit.plan.markup import plain
 
 
@@ -20,15 +21,52 @@ def words(msgid: str, languages: tuple[str, ...], sep: str = " / ", **fmt) -> st
     return sep.join(out)
 
 
+def nwords(singular: str, plural: str, count: int, languages: tuple[str, ...],
+           sep: str = " / ", **fmt) -> str:
+    """A phrase about ``count`` things in every language, each in its plural form for
+    ``count`` (ngettext): ``nwords("{n} participant", "{n} participants", k, langs, n=k)``."""
+    out: list[str] = []
+    for lang in languages:
+        s = ui_plural(lang, singular, plural, count).format(**fmt)
+        if s not in out:
+            out.append(s)
+    return sep.join(out)
+
+
+def cwords(entry: tuple[str, str], languages: tuple[str, ...], sep: str = " / ") -> str:
+    """A word marked with its context (``NC_("likelihood", "High")``) in every language."""
+    out: list[str] = []
+    for lang in languages:
+        s = ui_context(lang, *entry)
+        if s not in out:
+            out.append(s)
+    return sep.join(out)
+
+
+def draft_notes(cur: Curriculum, languages: tuple[str, ...]) -> list[str]:
+    """"Draft translation: N % translated", in its own language, for each of ``languages``
+    whose translation of the curriculum is not complete (covers print it)."""
+    from workshopkit.i18n.status import translated_percent
+
+    out = []
+    for lang in languages:
+        percent = translated_percent(cur, lang)
+        _ = ui(lang)
+        if percent < 100:
+            out.append(_("Draft translation: {percent} % translated").format(
+                percent=percent))
+    return out
+
+
 def metadata(cur: Curriculum, languages: tuple[str, ...], options: Options,
              kind_title: str) -> dict[str, str]:
     lang = languages[0]
     authors = ", ".join(plain(a.name.get(lang)) for a in cur.authors)
-    return {
+    return {key: xml_safe(value) for key, value in {
         "title": f"{plain(cur.title.get(lang))} — {kind_title}",
         "author": "" if options.anonymous else authors,
         "subject": plain(cur.summary.get(lang)) if cur.summary else "",
         "keywords": ", ".join([cur.id, *languages, kind_title]),
         "creator": f"workshopkit {__version__}",
         "lang": lang,
-    }
+    }.items()}

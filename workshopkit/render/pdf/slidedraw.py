@@ -20,11 +20,13 @@ from reportlab.pdfgen.canvas import Canvas
 from workshopkit.model.settings import FontSet, Theme
 from workshopkit.plan import qr
 from workshopkit.plan.slides import PlannedSlide
-from workshopkit.plan.slides_fit import Bar, Picture, TableBox, TextBox
+from workshopkit.plan.slides_fit import Bar, Glyph, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, CELL_SLACK_PT, EMU_PER_PT, INSET_X,
                                           INSET_Y, LINE, WIDTH_SAFETY, Metrics, Para, style_of,
                                           wrap)
+from workshopkit.render.greyscale import greyed
 from workshopkit.render.pdf.fonts import face
+from workshopkit.render.pdf.icon import draw_icon
 
 BASELINE = 0.946
 """The baseline's depth in a line, in ems of its size: the font's ascent centred in
@@ -46,6 +48,7 @@ class Look:
     width: float                  # the slide, in points
     height: float
     bars: bool = True             # accent bars (as the deck: not over a template's own look)
+    grey: bool = False            # --ink low: authored images and the logo in greys
     images: dict = field(default_factory=dict)  # id(ImageData) -> ImageReader
     colours: dict = field(default_factory=dict)
     fonts_used: dict = field(default_factory=dict)
@@ -72,7 +75,8 @@ class Look:
     def reader(self, image) -> ImageReader:
         hit = self.images.get(id(image))
         if hit is None:
-            hit = self.images[id(image)] = (image, ImageReader(io.BytesIO(image.data)))
+            data = greyed(image.data, image.format) if self.grey else image.data
+            hit = self.images[id(image)] = (image, ImageReader(io.BytesIO(data)))
         return hit[1]
 
 
@@ -88,6 +92,9 @@ def draw(c: Canvas, s: PlannedSlide, look: Look) -> None:
             picture(c, shape, look)
         elif isinstance(shape, TableBox):
             table(c, shape, look)
+        elif isinstance(shape, Glyph):
+            draw_icon(c, shape.segs, pt(shape.x), look.height - pt(shape.y + shape.h),
+                      pt(shape.w), look.colour("accent"))
         elif isinstance(shape, Bar) and look.bars:
             c.setFillColor(look.colour(shape.role))
             c.rect(pt(shape.x), look.height - pt(shape.y + shape.h), pt(shape.w), pt(shape.h),

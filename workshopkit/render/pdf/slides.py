@@ -33,7 +33,8 @@ def deck_and_look(cur: Curriculum, settings: Settings, languages: tuple[str, ...
     deck = plan(cur, settings, languages, options, width, height)
     look = Look(theme, metrics_for(settings.deck_fonts),
                 settings.deck_fonts, pt(width), pt(height),
-                bars=settings.template is None or theme.source is not None)
+                bars=settings.template is None or theme.source is not None,
+                grey=options.ink == "low")
     return deck, look
 
 
@@ -49,6 +50,7 @@ def canvas(buf: io.BytesIO, size: tuple[float, float], cur: Curriculum,
                initialFontName=font)
     c.setDateFormatter(lambda *_a, d=pdf_date(options): d)
     c.setTitle(meta["title"])
+    c.setViewerPreference("DisplayDocTitle", "true")  # viewers show the title, not the file
     c.setAuthor(meta["author"])
     c.setSubject(meta["subject"])
     c.setKeywords(meta["keywords"])

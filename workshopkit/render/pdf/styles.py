@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from workshopkit.model.options import Options
-from workshopkit.model.text import Text
+from workshopkit.model.text import Text, xml_safe
 from workshopkit.plan.markup import parse
 from workshopkit.render.pdf.fonts import Faces
 from workshopkit.render.pdf.keep import Rows
@@ -73,7 +73,7 @@ def markup(text: str) -> str:
     """Workshopkit markup -> reportlab paragraph markup (escaped; newlines kept)."""
     parts = []
     for run in parse(text):
-        s = escape(run.text).replace("\n", "<br/>")
+        s = escape(xml_safe(run.text)).replace("\n", "<br/>")
         if run.bold:
             s = f"<b>{s}</b>"
         if run.italic:

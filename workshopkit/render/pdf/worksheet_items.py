@@ -14,6 +14,7 @@ from workshopkit.model import WorksheetItem
 from workshopkit.plan import pages
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import keep_first, keep_list, words
+from workshopkit.render.pdf.meta import cwords
 from workshopkit.render.pdf.blocks import Ctx, Tick, WritingLines, card
 from workshopkit.render.pdf.picture import figure
 
@@ -78,15 +79,16 @@ def table(ctx: Ctx, item: WorksheetItem) -> list:
 
 def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
     o = ctx.options
-    levels = pages.RISK_LEVELS
     lead = [ctx.w("Risk matrix", "h3"),
             ctx.w("Place each threat in the grid by how likely it is and how much harm it would do.",
                   "small"), Spacer(1, 4)]
     corner = [ctx.w("Impact →", "label"), ctx.w("Likelihood ↓", "label")]
     first = max(ctx.width * 0.26, 60)
     cell_w = (ctx.width - first) / 3
-    header = [corner] + [ctx.w(lv, "cellhead") for lv in levels]
-    rows = [[ctx.w(lv, "cellhead")] + ["", "", ""] for lv in reversed(levels)]
+    header = [corner] + [pb.para(cwords(lv, ctx.languages), ctx.st["cellhead"])
+                         for lv in pages.IMPACT_LEVELS]
+    rows = [[pb.para(cwords(lv, ctx.languages), ctx.st["cellhead"])] + ["", "", ""]
+            for lv in reversed(pages.LIKELIHOOD_LEVELS)]
     cell_h = (78 if o.large_print else 58) * (0.8 if o.booklet else 1)
     grid = _grid(ctx, header, rows, [first] + [cell_w] * 3, [None] + [cell_h] * 3, repeat=False)
     if ctx.pal.fill is not None:
@@ -120,8 +122,8 @@ def _threat_table(ctx: Ctx, threats) -> list:
         out = []
         for th in list(threats) + [None] * extra:
             rows = [[ctx.t(th, "cellhead", "cell2") if th else ctx.w("Threat", "cellhead")]]
-            levels = "   ".join("○ " + words(lv, ctx.languages) for lv in pages.RISK_LEVELS)
-            for label in heads[1:3]:
+            for label, scale in zip(heads[1:3], (pages.LIKELIHOOD_LEVELS, pages.IMPACT_LEVELS)):
+                levels = "   ".join("○ " + cwords(lv, ctx.languages) for lv in scale)
                 rows.append([pb.para(words(label, ctx.languages) + ":  " + levels, st["cell"])])
             rows.append([ctx.w("Mitigation", "cell")])
             rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])

@@ -12,10 +12,13 @@ from xml.sax.saxutils import escape
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
+from workshopkit.model.text import xml_safe
 from workshopkit.plan.markup import plain
 from workshopkit.plan.qr import png
 from workshopkit.plan.slides import Deck, plan
 from workshopkit.plan.slides_fit import Picture
+from workshopkit.plan.slides_text import metrics_for
+from workshopkit.render.greyscale import greyed
 from workshopkit.render.pptx.package import Base, Package, base
 from workshopkit.render.pptx.slidexml import Style, notes_xml, slide_xml
 
@@ -28,16 +31,19 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     b = base(settings.template, theme.title_font)
     deck = plan(cur, settings, languages, options, b.width, b.height)
     colours = settings.template is None or theme.source is not None
-    return render(deck, b, Style(theme, colours=colours, title_ph=b.title_ph), cur, options)
+    style = Style(theme, colours=colours, title_ph=b.title_ph,
+                  metrics=metrics_for(settings.deck_fonts))
+    return render(deck, b, style, cur, options)
 
 
 def render(deck: Deck, b: Base, style: Style, cur: Curriculum, options: Options) -> bytes:
     pkg = Package(b)
+    grey = options.ink == "low"
     for s in deck.slides:
         media, rels = {}, []
         for shape in s.boxes():
             if isinstance(shape, Picture):
-                data, ext = _image(shape)
+                data, ext = _image(shape, grey)
                 rid = f"rId{3 + len(rels)}"
                 rels.append((rid, pkg.add_media(data, ext)))
                 media[id(shape)] = rid
@@ -46,14 +52,16 @@ def render(deck: Deck, b: Base, style: Style, cur: Curriculum, options: Options)
                       app_xml(len(deck.slides), cur, deck.languages), options.date)
 
 
-def _image(p: Picture) -> tuple[bytes, str]:
+def _image(p: Picture, grey: bool = False) -> tuple[bytes, str]:
     if p.qr is not None:
         return png(p.qr), "png"
+    if grey:  # --ink low: every colour grey, authored images and the logo too
+        return greyed(p.image.data, p.image.format), p.image.format
     return p.image.data, p.image.format
 
 
 def _x(s: str) -> str:
-    return escape(s)
+    return escape(xml_safe(s))
 
 
 def core_xml(cur: Curriculum, languages: tuple[str, ...], options: Options) -> str:

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from workshopkit.errors import Diagnostic, ERROR, Pos, WorkshopkitError
 from workshopkit.model.settings import Template
+from workshopkit.model.text import xml_safe
 from workshopkit.render.archive import write_zip
 from workshopkit.render.pptx.size import WIDE
 
@@ -106,7 +107,7 @@ def _set_theme_font(parts: dict[str, bytes], font: str) -> None:
     for name in [n for n in parts if re.match(r"ppt/theme/theme\d+\.xml$", n)]:
         xml = parts[name].decode("utf-8")
         xml = re.sub(r'(<a:(?:major|minor)Font><a:latin typeface=")[^"]*(")',
-                     lambda m: m.group(1) + escape(font, {'"': "&quot;"}) + m.group(2), xml)
+                     lambda m: m.group(1) + escape(xml_safe(font), {'"': "&quot;"}) + m.group(2), xml)
         parts[name] = xml.encode("utf-8")
 
 

@@ -5,32 +5,34 @@ line pitch is exact, so the plan's measured heights are what is drawn.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
+from workshopkit.i18n import hold_ltr, is_rtl
 from workshopkit.plan.slides import PlannedSlide
-from workshopkit.plan.slides_fit import Bar, Picture, TableBox, TextBox
+from workshopkit.plan.slides_fit import Bar, Glyph, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, EMU_PER_PT, INSET_X, INSET_Y, LINE, Line,
                                           Para)
 from workshopkit.model.settings import Theme
+from workshopkit.model.text import xml_safe
+from workshopkit.plan.slides_text import is_url, wrap
+from workshopkit.render.pptx.icon import icon_sp
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TREE = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
          '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
          '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
 
 
 def esc(s: str) -> str:
-    return escape(_BAD.sub("", s))
+    return escape(xml_safe(s))
 
 
 def attr(s: str) -> str:
-    return quoteattr(_BAD.sub("", s).replace("\n", " "))
+    return quoteattr(xml_safe(s).replace("\n", " "))
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Style:
     colours: bool        # False: an organisation's template decides colours
     title_ph: str = "title"
     cache: dict = field(default_factory=dict)  # run properties already written
+    metrics: object = None  # the deck's font metrics: where a long URL breaks
 
     def fill(self, role: str) -> str:
         if not self.colours and role in ("title", "text"):
@@ -57,6 +60,10 @@ def slide_xml(s: PlannedSlide, style: Style, media: dict[int, str]) -> str:
             out.append(_picture(shape, n, media[id(shape)]))
         elif isinstance(shape, TableBox):
             out.append(_table(shape, n, style))
+        elif isinstance(shape, Glyph):
+            out.append(icon_sp(shape.segs, x=shape.x, y=shape.y, size=shape.w,
+                               colour=style.theme.accent, shape_id=n, descr=shape.descr,
+                               name=f"Icon {n - 1}"))
         elif isinstance(shape, Bar):
             if style.colours or style.theme.source is not None:
                 out.append(_bar(shape, n, style))
@@ -91,13 +98,18 @@ def _textbox(t: TextBox, n: int, style: Style) -> str:
               '</p:nvPr></p:nvSpPr>')
         sp = f'<p:spPr>{_xfrm(t)}</p:spPr>'
     else:
-        nv = (f'<p:nvSpPr><p:cNvPr id="{n}" name="Text {n - 1}"/><p:cNvSpPr txBox="1"/>'
+        name = _NAMES.get(t.role, "Text")
+        nv = (f'<p:nvSpPr><p:cNvPr id="{n}" name="{name} {n - 1}"/><p:cNvSpPr txBox="1"/>'
               '<p:nvPr/></p:nvSpPr>')
         sp = f'<p:spPr>{_xfrm(t)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
     body = (f'<a:bodyPr wrap="square" lIns="{INSET_X}" tIns="{INSET_Y}" rIns="{INSET_X}" '
             f'bIns="{INSET_Y}" anchor="{t.anchor}" rtlCol="0"><a:noAutofit/></a:bodyPr>')
     paras = "".join(_para(p, style) for p in t.paras) or "<a:p/>"
     return f'<p:sp>{nv}{sp}<p:txBody>{body}<a:lstStyle/>{paras}</p:txBody></p:sp>'
+
+
+_NAMES = {"number": "Slide Number", "caption": "Caption"}
+"""Shape names of the small text a slide may carry (the rest is "Text N")."""
 
 
 def _run_props(ln: Line, span, size: float | None, style: Style) -> str:
@@ -119,11 +131,39 @@ def _make_props(ln: Line, b: bool, i: bool, size: float | None, style: Style) ->
             f'<a:cs typeface={attr(font)}/></a:rPr>')
 
 
+def _url_runs(p: Para, style: Style) -> str:
+    """A paragraph holding a URL too long for one line: broken where the plan broke it
+    (after / . - _ ? & =), with a line break, so no renderer breaks it elsewhere."""
+    ln, size = p.line, p.size_pt
+    lines = wrap(ln, size, p.wrap_pt, style.metrics, p.safety, p.start_pt)
+    out, props = [], {}
+    for k, pieces in enumerate(lines):
+        if k and lines[k - 1] and not lines[k - 1][-1][0][-1:].isspace():
+            out.append(f"<a:br>{_run_props(ln, ln.spans[0], size, style)}</a:br>")
+        for text, st in pieces:
+            key = st
+            if key not in props:
+                span = next((sp for sp in ln.spans if _style(sp, ln) == st), ln.spans[0])
+                props[key] = _run_props(ln, span, size, style)
+            for j, piece in enumerate(text.split("\n")):
+                if j:
+                    out.append(f"<a:br>{props[key]}</a:br>")
+                if piece:
+                    out.append(f"<a:r>{props[key]}<a:t>{esc(piece)}</a:t></a:r>")
+    return "".join(out)
+
+
+def _style(span, ln: Line) -> str:
+    b, i = span.bold or ln.bold, span.italic or ln.italic
+    return ("bold" if b else "") + ("italic" if i else "") or "regular"
+
+
 def _runs(ln: Line, size: float | None, style: Style) -> str:
     out = []
+    rtl = is_rtl(ln.lang)
     for span in ln.spans:
         props = _run_props(ln, span, size, style)
-        for k, piece in enumerate(span.text.split("\n")):
+        for k, piece in enumerate((hold_ltr(span.text) if rtl else span.text).split("\n")):
             if k:
                 out.append(f"<a:br>{props}</a:br>")
             if piece:
@@ -139,7 +179,10 @@ def _para(p: Para, style: Style) -> str:
         indent = f' indent="-{hang}"'
     elif p.hang:  # a lead (agenda times) hanging left of the text's other lines
         indent = f' indent="-{p.hang}"'
-    ppr = (f'<a:pPr marL="{p.indent}"{indent} algn="{ln.align}">'
+    align, rtl = ln.align, ""
+    if is_rtl(ln.lang):  # right-to-left paragraph: its start is on the right
+        align, rtl = ("r" if align == "l" else align), ' rtl="1"'
+    ppr = (f'<a:pPr marL="{p.indent}"{indent} algn="{align}"{rtl}>'
            f'<a:lnSpc><a:spcPts val="{round(size * LINE * 100)}"/></a:lnSpc>'
            f'<a:spcBef><a:spcPts val="{round(p.before_pt * 100)}"/></a:spcBef>')
     if ln.bullet:
@@ -149,6 +192,9 @@ def _para(p: Para, style: Style) -> str:
         ppr += "<a:buNone/>"
     ppr += "</a:pPr>"
     end = f'<a:endParaRPr lang={attr(ln.lang)} sz="{round(size * 100)}" dirty="0"/>'
+    if p.lines > 1 and style.metrics is not None and any(
+            is_url(w) for sp in ln.spans for w in sp.text.split()):
+        return f"<a:p>{ppr}{_url_runs(p, style)}{end}</a:p>"
     return f"<a:p>{ppr}{_runs(ln, size, style)}{end}</a:p>"
 
 
@@ -199,5 +245,15 @@ def _table(t: TableBox, n: int, style: Style) -> str:
             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
             f'</p:nvGraphicFramePr>{_xfrm(t, "p:xfrm")}<a:graphic><a:graphicData '
             'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-            f'<a:tblPr firstRow="1" bandRow="0"/><a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}'
+            f'<a:tblPr firstRow="1" bandRow="0"{_table_rtl(t)}/><a:tblGrid>{grid}</a:tblGrid>'
+            f'{"".join(rows)}'
             '</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')
+
+
+def _table_rtl(t: TableBox) -> str:
+    """' rtl="1"' for a table in a right-to-left language: its first column on the right."""
+    for cells in t.rows:
+        for cell in cells:
+            for p in cell:
+                return ' rtl="1"' if is_rtl(p.line.lang) else ""
+    return ""

@@ -1,0 +1,1 @@
+"""The web editions: one self-contained HTML file per language (or bilingual pair)."""
