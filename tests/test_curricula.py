@@ -304,6 +304,7 @@ UNCONFIRMED_DURATION = {
     "break-democracy": "LibrePlanet 2017 talk: the media page gives no running time",
     "securedrop": "LibrePlanet 2017 talk: the media page gives no running time",
     "latino-usa": "radio segment (audio): no running time found",
+    "interpreting": "the same Latino USA segment, in international-session",
     "language-of-justice": "a collection of oral histories (audio), not one recording",
 }
 UNCONFIRMED_CAPTIONS = {
@@ -312,6 +313,7 @@ UNCONFIRMED_CAPTIONS = {
     "securedrop": "no caption track found",
     "coded-bias": "the link is the film's site; subtitle languages vary by platform",
     "latino-usa": "audio, no captions",
+    "interpreting": "audio, no captions",
     "language-of-justice": "audio, no captions",
 }
 
