@@ -96,7 +96,16 @@ def main() -> None:
     src.write_text(videos_yaml(500), "utf-8")
     w = best([wk, "build", str(src), "-o", "build", "--only", "videos", "-j", "1", "-q"],
              work, args.repeat, clean)
+    try:  # the same cards drawn by a plain qrcode + reportlab script (pip install qrcode)
+        import qrcode  # noqa: F401
+        plain = best([sys.executable, str(HERE / "plain_handout.py"), "500",
+                      str(work / "plain.pdf")], work, args.repeat)
+    except ImportError:
+        plain = None
     rows.append(("video handout, 500 QR codes", w, None))
+    if plain:
+        print(f"video handout vs a plain qrcode + reportlab script: {w[0] / plain[0]:.2f}x "
+              "(target <= 0.15x)")
     everything = [wk, "build", "curricula", "-o", "build", "-q"]
     clean()
     measure(everything, work)

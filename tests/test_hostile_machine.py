@@ -185,3 +185,28 @@ def test_signals_end_a_build_cleanly(tmp_path, cli):
     r = cli("build", "curricula", "-o", "out", "-q", "--only", "slides", "--lang", "es", cwd=root)
     assert r.exit_code == 0, r.output
     assert not _temps(root / "out")
+
+
+def test_a_temporary_file_of_an_exited_unreaped_process_is_stray(tmp_path):
+    """A worker killed with its build may wait, exited, for whoever adopted it to reap
+    it: its temporary files are removed all the same."""
+    from workshopkit.build.files import clean_stray
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # exited, not reaped: a zombie
+        stat = Path(f"/proc/{child.pid}/stat")
+        if not stat.exists():
+            pytest.skip("no /proc here")
+        if stat.read_bytes().rsplit(b")", 1)[1][1:2] == b"Z":
+            break
+        time.sleep(0.02)
+    stray = tmp_path / f".x-es-guide.pdf.{child.pid}.abcd1234.tmp"
+    stray.write_bytes(b"half")
+    mine = tmp_path / f".y-es-guide.pdf.{os.getpid()}.abcd1234.tmp"
+    mine.write_bytes(b"being written")
+    try:
+        assert clean_stray([tmp_path]) == 1
+        assert not stray.exists() and mine.exists()
+    finally:
+        child.wait()

@@ -14,7 +14,7 @@ ALLOWED = {
     "render": {"errors", "model", "plan", "i18n"},
     "build": {"errors", "model", "source", "i18n", "plan", "render"},
     "api": {"errors", "model", "source", "i18n", "plan", "build"},
-    "cli": {"errors", "api", "build.request", "build.kinds"},
+    "cli": {"errors", "api", "build.request", "build.kinds", "check"},
     "check": set(),  # reads finished outputs; it imports no other stage
 }
 """Package -> what it may import (a package, or one module of it), besides itself and

@@ -168,8 +168,9 @@ def allowed_dirs() -> list[Path]:
     import PIL
     import pptx
     import pypdf
+    import pyphen
     import reportlab
-    return [Path(m.__file__).resolve().parent for m in (reportlab, PIL, pptx, pypdf)]
+    return [Path(m.__file__).resolve().parent for m in (reportlab, PIL, pptx, pypdf, pyphen)]
 
 
 def test_writers_open_no_file_while_rendering(tmp_path):

@@ -179,7 +179,7 @@ def _below(page: Page, last: list[Frag]) -> bool:
     """Whether something drawn (writing lines, a box, an image) follows the last text."""
     bottom = max(f.bottom for f in last)
     limit = min((f.top for f in page.footer), default=page.height)
-    return any(t > bottom + 4 and b < limit for _, t, _, b in page.paths)
+    return any(t > bottom + 4 and b < limit for _, t, _, b in _drawn(page))
 
 
 def _first_block(frags: list[Frag], drawn: list, body: float) -> float:

@@ -133,6 +133,12 @@ def _frags(page, height: float) -> list[Frag]:
                 pdfium_c.FPDFText_GetFontInfo(tp.raw, idx, buf, 128, ctypes.byref(flags))
                 name = buf.value.decode("latin-1", "replace")
                 bold = "Bold" in name or "Black" in name or (flags.value & (1 << 18)) != 0
+                if bold:  # a run that ends in regular type is not a heading ("09:55 Break")
+                    end = tp.get_index(x1 - min(1.0, (x1 - x0) / 2), (y0 + y1) / 2, 3, 3)
+                    if end is not None and end >= 0 and end != idx:
+                        pdfium_c.FPDFText_GetFontInfo(tp.raw, end, buf, 128, ctypes.byref(flags))
+                        last = buf.value.decode("latin-1", "replace")
+                        bold = "Bold" in last or "Black" in last or (flags.value & (1 << 18)) != 0
             out.append(Frag(text.replace("\r", "").replace("\n", " "), x0, height - y1,
                             x1, height - y0, round(size, 1), bold))
     finally:

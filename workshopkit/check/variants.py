@@ -40,12 +40,16 @@ def all_variants() -> list[Variant]:
     return [Variant(p, n, f) for p in PAPERS for n, f in OPTIONS]
 
 
-def build(variant: Variant, paths: list[Path], out: Path, jobs: int = 0) -> subprocess.CompletedProcess:
-    """Build ``paths`` in ``variant`` into ``out/<paper>-<variant>/`` with the CLI."""
+def build(variant: Variant, paths: list[Path], out: Path, jobs: int = 0,
+          only: str = "") -> subprocess.CompletedProcess:
+    """Build ``paths`` in ``variant`` into ``out/<paper>-<variant>/`` with the CLI
+    (``only``: a comma-separated list of kinds, as ``--only`` takes)."""
     cmd = [sys.executable, "-m", "workshopkit", "build", *map(str, paths),
            "-o", str(out / variant.folder), "-q", *variant.args()]
     if jobs:
         cmd += ["-j", str(jobs)]
+    if only:
+        cmd += ["--only", only]
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent.parent)
     env["PYTHONPATH"] = os.pathsep.join([root, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)

@@ -103,4 +103,9 @@ def language_codes(text: str, src: Sources) -> Optional[str]:
         pat = _code_patterns[key] = re.compile(
             rf":\s*((?:{alt})(?:\s*[,/+]\s*(?:{alt}))*)\s*(?:$|·|;|\))")
     m = pat.search(text)
-    return m.group(0) if m else None
+    if not m:
+        return None
+    label = text[:m.start()].split()
+    if "," not in m.group(1) and "/" not in m.group(1) and "+" not in m.group(1) and len(label) > 3:
+        return None  # one code after a sentence's colon ("…cambió varias veces: en") is a word
+    return m.group(0)

@@ -14,6 +14,7 @@ import click
 
 from workshopkit import __version__
 from workshopkit.cli.build import build, kit, watch
+from workshopkit.cli.check import check
 from workshopkit.cli.common import CONTEXT
 from workshopkit.cli.misc import icons, list_, new, schema, validate
 from workshopkit.cli.room import room
@@ -34,7 +35,7 @@ def main() -> None:
     """
 
 
-for _command in (validate, schema, new, list_, build, kit, watch, translate, room, icons):
+for _command in (validate, schema, new, list_, build, kit, watch, check, translate, room, icons):
     main.add_command(_command)
 
 

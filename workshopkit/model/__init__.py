@@ -218,6 +218,7 @@ class Activity:
     opsec: Optional[Text] = None
     online: Optional[ActivityOnline] = None
     room_minutes: Optional[int] = None  # set for a hybrid build: the in-room duration
+    page_break: bool = False  # its worksheet items start on a new page
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from workshopkit.plan import qr
+from workshopkit.plan.breaks import url_breaks
 from workshopkit.i18n import language_label, language_name, ui
 from workshopkit.model import Curriculum
 from workshopkit.plan.schedule import video_length
@@ -151,24 +152,12 @@ def qr_module(modules: int, max_width: float, target: float) -> float | None:
     return size if size >= MIN_MODULE else None
 
 
-_PRIMARY_AFTER, _PRIMARY_BEFORE = "/", "?#&"
-_SECONDARY_AFTER, _SECONDARY_BEFORE = "=", ".-_~%+,;:@"
-
-
 def url_lines(url: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """The URL cut into lines no wider than ``width`` (``measure(s)`` gives a string's
-    width): after '/', before '?', '#' or '&'; failing that after '=', before '.', '-',
-    '_' and the like; failing that anywhere.  Joining the lines gives back the URL."""
-    def breaks(chars_after: str, chars_before: str) -> list[int]:
-        out = []
-        for i in range(1, len(url)):
-            prev, ch = url[i - 1], url[i]
-            if (prev in chars_after and ch != "/") or (ch in chars_before and prev != "/"):
-                out.append(i)
-        return out
-
-    primary = breaks(_PRIMARY_AFTER, _PRIMARY_BEFORE)
-    secondary = breaks(_SECONDARY_AFTER, _SECONDARY_BEFORE)
+    width): after '/', '?' or '&'; failing that after '=', '.', '-' or '_'
+    (:func:`workshopkit.plan.breaks.url_breaks`); failing that anywhere.  Joining the
+    lines gives back the URL."""
+    primary, secondary = url_breaks(url)
     lines, start = [], 0
     fits = lambda end: measure(url[start:end]) <= width  # noqa: E731
     while not fits(len(url)):

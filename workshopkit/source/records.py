@@ -79,7 +79,7 @@ def session(f: Fields, c: Context) -> Session:
     return s
 
 
-_NOT_IN_A_BREAK = ("phase", "slides", "worksheet", "steps", "materials")
+_NOT_IN_A_BREAK = ("phase", "slides", "worksheet", "steps", "materials", "page_break")
 
 
 def activity(f: Fields, c: Context) -> Optional[Activity]:

@@ -175,7 +175,7 @@ RECORDS: dict[str, Record] = {
          "duration": DURATION, "break": BOOL, "summary": TEXT,
          "materials": LIST(TEXT), "steps": LIST(TEXT), "notes": TEXT,
          "slides": LIST(REC("slide")), "worksheet": LIST(REC("worksheet_item")),
-         "wellbeing": TEXT, "opsec": TEXT, "online": REC("activity_online")},
+         "page_break": BOOL, "wellbeing": TEXT, "opsec": TEXT, "online": REC("activity_online")},
         required=("id", "duration"),  # title and phase unless a break: checked by hand
     ),
     # from: <curriculum>/<session>[/<activity>], and keys that override the original's

@@ -69,7 +69,7 @@ def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
           faces: pb.Faces) -> list:
-    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces, languages[0]), pb.palette(options),
               pb.frame_width(options), faces)
     out = ctx.t(cur.title, "title", "subtitle")
     total = sum(s.minutes for s in cur.sessions)

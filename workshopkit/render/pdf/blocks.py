@@ -26,6 +26,9 @@ class WritingLines(Flowable):
         return self.width, self.count * self.gap
 
     def split(self, avail_w, avail_h):
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self.count * self.gap <= frame._height:
+            return []  # lines that fit on a page stay with their question, on one page
         fits = int(avail_h // self.gap)
         if fits < 1 or fits >= self.count:
             return []

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from workshopkit import __version__
 from workshopkit.model import Curriculum
@@ -108,11 +108,15 @@ def _canvas_maker(cur: Curriculum, languages: tuple[str, ...], options: Options,
 
 def render(story: list[Flowable], *, cur: Curriculum, languages: tuple[str, ...],
            options: Options, faces: Faces, kind_title: str,
-           header: Optional[Callable[[Canvas, BaseDocTemplate], None]] = None) -> bytes:
+           header: Optional[Callable[[Canvas, BaseDocTemplate], None]] = None,
+           page_end: Optional[Callable[[Canvas, BaseDocTemplate], None]] = None,
+           header_room: float = 0.0) -> bytes:
     """Lay ``story`` out and return the PDF bytes (deterministic for the same input).
 
     ``faces``: the registered fonts the story's styles name (its footer uses them too).
-    ``header(canvas, doc)``, when given, is called on every page before its content.
+    ``header(canvas, doc)``, when given, is called on every page before its content,
+    ``page_end(canvas, doc)`` after it; ``header_room`` points at the top of the page
+    are left free for what they draw.
     """
     size = page_size(options)
     left, right, top, bottom = margins(options)
@@ -124,11 +128,17 @@ def render(story: list[Flowable], *, cur: Curriculum, languages: tuple[str, ...]
                           keywords=meta["keywords"], creator=meta["creator"],
                           producer=f"workshopkit {__version__}",
                           initialFontName=faces["regular"], pageCompression=1)
-    frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id="body",
+    frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom - header_room,
+                  id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     on_page = (lambda canv, d: header(canv, d)) if header else (lambda canv, d: None)
-    doc.addPageTemplates([PageTemplate(id="main", frames=[frame], onPage=on_page, pagesize=size)])
-    doc.build(list(story), canvasmaker=_canvas_maker(cur, languages, options, faces,
+    on_end = (lambda canv, d: page_end(canv, d)) if page_end else (lambda canv, d: None)
+    doc.addPageTemplates([PageTemplate(id="main", frames=[frame], onPage=on_page,
+                                       onPageEnd=on_end, pagesize=size)])
+    story = list(story)
+    while story and type(story[-1]) is Spacer:  # space after the end could only add a page
+        story.pop()
+    doc.build(story, canvasmaker=_canvas_maker(cur, languages, options, faces,
                                                                 kind_title))
     data = buf.getvalue()
     if options.booklet:

@@ -8,6 +8,7 @@ languages like the worksheets.  With ``--anonymous`` the cover names no authors.
 """
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
 from workshopkit.i18n import N_, PHASE_NAMES, language_name
@@ -20,6 +21,8 @@ from workshopkit.plan.schedule import clock, days, hm, session_span, slots, vide
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
+from workshopkit.render.pdf.hyphen import in_language
+from workshopkit.render.pdf.keep import SectionBreak
 from workshopkit.render.pptx.size import slide_size
 from workshopkit.render.pdf.guide_answers import answer_key
 from workshopkit.render.pdf.guide_online import (activity_online, cover_join, facilitation,
@@ -39,8 +42,12 @@ SNIPPET = 90
 
 
 def _short(s: str) -> str:
+    """``s`` on one line, cut after a whole word when longer than SNIPPET characters."""
     s = " ".join(plain(s).split())
-    return s if len(s) <= SNIPPET else s[:SNIPPET - 1].rstrip() + "…"
+    if len(s) <= SNIPPET:
+        return s
+    cut = s.rfind(" ", 0, SNIPPET)
+    return (s[:cut] if cut > SNIPPET // 2 else s[:SNIPPET - 1]).rstrip(" ,;:·|") + "…"
 
 
 def _labelled(ctx: Ctx, kind: str, what: str) -> str:
@@ -107,6 +114,30 @@ def item_line(ctx: Ctx, item: WorksheetItem) -> str:
     return _labelled(ctx, kind, what)
 
 
+def slide_unit(ctx: Ctx, slide: Slide) -> list:
+    """A slide's line, and its speaker notes beneath (a facilitator who prints the guide
+    and projects from a borrowed laptop still has them)."""
+    out: list = [Paragraph(pb.escape(slide_line(ctx, slide)), ctx.st["small"], bulletText="▸")]
+    if slide.notes:
+        ind = ctx.st["small"].fontSize * 1.6
+        for i, (lang, text) in enumerate(_by_language(slide.notes, ctx.languages)):
+            style = ParagraphStyle(f"slidenote{i}", parent=ctx.st["body" if i == 0 else "second"],
+                                   leftIndent=ind)
+            label = words("Notes", ctx.languages[:1]) + ": " if i == 0 else ""
+            out.append(Paragraph(f"<i>{pb.escape(label)}</i>{pb.markup(text)}",
+                                 in_language(style, lang)))
+    return [pb.together(out)] if len(out) > 1 else out
+
+
+def _by_language(text, languages) -> list[tuple[str, str]]:
+    """(language, text) for each language, once when the texts are the same."""
+    out: list[tuple[str, str]] = []
+    for lang in languages:
+        if all(text.get(lang) != t for _, t in out):
+            out.append((lang, text.get(lang)))
+    return out
+
+
 def slide_numbers(ctx: Ctx, sl) -> str:
     """" · Slides 12–15" (or " · Slide 12"): where the activity is in the deck."""
     first, last = ctx.slides.get((sl.session.id, sl.activity.id), (0, 0))
@@ -142,9 +173,7 @@ def activity(ctx: Ctx, sl) -> list:
     if a.materials:
         sections.append(([ctx.w("Materials", "h3")], [bullet(ctx, m) for m in a.materials]))
     if a.slides:
-        sections.append(([ctx.w("Slides", "h3")],
-                         [[Paragraph(pb.escape(slide_line(ctx, s)), st["small"], bulletText="▸")]
-                          for s in a.slides]))
+        sections.append(([ctx.w("Slides", "h3")], [slide_unit(ctx, s) for s in a.slides]))
     if a.worksheet:
         sections.append(([ctx.w("Worksheet", "h3")],
                          [[Paragraph(pb.escape(item_line(ctx, i)), st["small"], bulletText="▸")]
@@ -165,7 +194,7 @@ def sessions(ctx: Ctx) -> list:
     by_activity = {id(sl.activity): sl for sl in slots(ctx.cur, ctx.options.start)}
     for s in ctx.cur.sessions:
         day, start, end = spans.get(s.id, (1, ctx.options.start, ctx.options.start))
-        out.append(PageBreak())
+        out.append(SectionBreak())
         out += ctx.t(s.title, "h1", "second")
         label = f"{clock(start)}–{clock(end)} · {hm(s.minutes)}"
         if days(ctx.cur) > 1:
@@ -228,12 +257,12 @@ def back_matter(ctx: Ctx) -> list:
             block += reviewed(ctx, r.reviewed)
             units.append([pb.Together(block), Spacer(1, 3)])
         out += pb.keep_list([ctx.w("Resources", "h1")], units)
-    return ([PageBreak()] + out) if out else []
+    return ([SectionBreak()] + out) if out else []
 
 
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
           faces: pb.Faces, slides: dict | None = None) -> list:
-    ctx = Ctx(cur, languages, options, pb.styles(options, faces), pb.palette(options),
+    ctx = Ctx(cur, languages, options, pb.styles(options, faces, languages[0]), pb.palette(options),
               pb.frame_width(options), faces, slides=slides or {})
     # the schedule starts a page, unless the cover ran over onto a page it left mostly empty
     turn = CondPageBreak(pb.frame_height(options) * 0.5)

@@ -43,10 +43,14 @@ def _header(cur: Curriculum, languages, options, look: Look,
 class CardPage(Flowable):
     """A page of cards in a grid, with dashed cut lines and crop marks outside it."""
 
-    def __init__(self, header, placed: list[Placed], cols, rows, cell, rule):
+    def __init__(self, header, placed: list[Placed], cols, rows, cell, rule, heights=None,
+                 body_h=None):
         super().__init__()
         self.header, self.placed, self.cols, self.rows = header, placed, cols, rows
         self.cell, self.rule = cell, rule
+        # row heights: the grid's cell, or (one column) each card's own height, stacked
+        self.heights = heights or [cell[1]] * rows
+        self.body_h = body_h or rows * cell[1]  # from the bottom of the frame to the grid's top
 
     def wrap(self, aw, ah):
         self.aw, self.ah = aw, ah
@@ -59,12 +63,14 @@ class CardPage(Flowable):
             y -= f.wrap(self.aw, y)[1]
             f.drawOn(c, 0, y)
             y -= f.style.spaceAfter
-        cw, ch = self.cell
-        top = self.rows * ch
+        cw = self.cell[0]
+        top = self.body_h
+        starts = [top - sum(self.heights[:r]) for r in range(len(self.heights) + 1)]
         segments = set()
         for i, card in enumerate(self.placed):
             col, row = i % self.cols, i // self.cols
-            x0, y0 = col * cw, top - (row + 1) * ch
+            ch = self.heights[row]
+            x0, y0 = col * cw, starts[row + 1]
             for f, fx, fy, h in card.items:
                 f.drawOn(c, x0 + fx, y0 + ch - fy - h)
             segments |= {(x0, y0, x0 + cw, y0), (x0, y0 + ch, x0 + cw, y0 + ch),
@@ -78,14 +84,14 @@ class CardPage(Flowable):
         c.setDash()
         c.setStrokeColor(colors.black)
         used_rows = (len(self.placed) + self.cols - 1) // self.cols
-        bottom = top - used_rows * ch
+        bottom = starts[used_rows]
         width = min(len(self.placed), self.cols) * cw
         for k in range(min(len(self.placed), self.cols) + 1):  # marks above and below
             c.line(k * cw, top + 3, k * cw, top + 10)
             c.line(k * cw, bottom - 3, k * cw, bottom - 10)
         for k in range(used_rows + 1):  # marks left and right
-            c.line(-10, top - k * ch, -3, top - k * ch)
-            c.line(width + 3, top - k * ch, width + 10, top - k * ch)
+            c.line(-10, starts[k], -3, starts[k])
+            c.line(width + 3, starts[k], width + 10, starts[k])
         c.restoreState()
 
 
@@ -112,8 +118,8 @@ class CardSheet(Flowable):
             for look in self.looks:
                 tries.append(card_layout(card, aw / cols, look, self.languages, self.options,
                                          self.faces))
-                if tries[-1] is not None and tries[-1].height <= body_h / most:
-                    break
+                if cols > 1 and tries[-1] is not None and tries[-1].height <= body_h / most:
+                    break  # (one column stacks cards by their own heights: every look counts)
             layouts[card.video_id] = [t for t in tries if t is not None]
         heights = [tuple(t.height for t in layouts[c.video_id]) for c in self.cards]
         rows = choose_rows(heights, body_h, most, cols)
@@ -125,25 +131,61 @@ class CardSheet(Flowable):
         if self.state is None:
             self.state = self._plan(aw, ah - head_h)
         cols, rows, cell, layouts, big = self.state
+        if cols == 1:
+            return self._stack(aw, ah - head_h, header, cell, layouts, big)
         placed, rest = [], list(self.cards)
         while rest and len(placed) < cols * rows:
-            card = rest.pop(0)
-            fit = next((t for t in layouts[card.video_id] if t.height <= cell[1]), None)
-            if fit is None:
-                big.append(card)
-            else:
-                placed.append(fit)
+            fit = next((t for t in layouts[rest[0].video_id] if t.height <= cell[1]), None)
+            if fit is None:  # a card that fits no cell: a page of its own, in its place
+                if not placed:
+                    big.append(rest.pop(0))
+                break
+            placed.append(fit)
+            rest.pop(0)
         out: list[Flowable] = []
         if placed:
             out.append(CardPage(header, placed, cols, rows, cell,
                                 pdfbase.palette(self.options).rule))
+        for card in big:
+            out += ([PageBreak()] if out else []) + self.page_story(card)
+        big.clear()
         if rest:
+            if out and not placed:
+                out.append(PageBreak())
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
                                  self.languages, self.options, self.faces, self.state))
-        else:
-            for i, card in enumerate(big):
-                out += ([PageBreak()] if i or placed else []) + self.page_story(card)
         if out and not placed:  # let the page story split itself (a header taller than a page)
+            out.insert(0, NullActionFlowable())
+        return out
+
+    def _stack(self, aw, body_h, header, cell, layouts, big):
+        """One column: cards one above the other, each as tall as it is, as many as
+        fit the page (in order; a card too tall for a page gets a page of its own)."""
+        placed, rest, used = [], list(self.cards), 0.0
+        while rest:
+            lays = layouts[rest[0].video_id]
+            fit = next((t for t in reversed(lays) if used + t.height <= body_h), None)
+            if fit is None:
+                if not placed:
+                    big.append(rest.pop(0))
+                break
+            placed.append(fit)
+            used += fit.height
+            rest.pop(0)
+        out: list[Flowable] = []
+        if placed:
+            out.append(CardPage(header, placed, 1, len(placed), (aw, cell[1]),
+                                pdfbase.palette(self.options).rule, [p.height for p in placed],
+                                body_h))
+        for card in big:
+            out += ([PageBreak()] if out else []) + self.page_story(card)
+        big.clear()
+        if rest:
+            if out and not placed:
+                out.append(PageBreak())
+            out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
+                                 self.languages, self.options, self.faces, self.state))
+        if out and not placed:
             out.insert(0, NullActionFlowable())
         return out
 
@@ -221,8 +263,10 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     def page_story(card: Card) -> list[Flowable]:
         sts = card_styles(page_look, options, faces, TA_CENTER)
         side, below = card_texts(card, languages, sts)
-        return (make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts), Spacer(1, 16)]
-                + side + below)
+        for f in (side if below else side[:-1]):  # a title never ends a page alone
+            f.keepWithNext = 1
+        return [pdfbase.Together(make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts),
+                                                  Spacer(1, 16)] + side + below)]
 
     cards = plan_cards(cur, languages)
     joining = join_card(cur, languages, options, faces, make_header)

@@ -10,7 +10,7 @@ break: the helpers here work around all three.
 """
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Table
 
 
 def keep_list(lead: list, units: list[list]) -> list:
@@ -29,7 +29,7 @@ def keep_list(lead: list, units: list[list]) -> list:
     if len(units) <= 3:
         return [together(lead + [f for u in units for f in u])]
     head = [together(lead + units[0])]
-    middle = [f for u in units[1:-2] for f in u]
+    middle = [u[0] if len(u) == 1 else together(u) for u in units[1:-2]]  # an item whole
     tail = [f for u in units[max(1, len(units) - 2):] for f in u]
     return head + middle + [together(tail)]
 
@@ -46,7 +46,8 @@ class Rows(Table):
     def split(self, aW, aH):
         parts = super().split(aW, aH)
         frame = getattr(self, "_frame", None)
-        if not parts and not self.splitInRow and frame is not None and frame._atTop:
+        at_top = frame is not None and (frame._atTop or aH >= frame._height - 24)
+        if not parts and not self.splitInRow and at_top:
             # a row taller than a whole page: split inside it rather than fail (a header
             # row that tall is not repeated)
             repeat = self.repeatRows
@@ -68,11 +69,16 @@ class Together(KeepTogether):
     unlike reportlab's ``KeepTogether``, content taller than a whole page does not
     leave the rest of this page empty: it starts here and splits."""
 
+    START_HERE = 0.5
+    """Content taller than a page starts on this page only when this share of a page
+    is left: a heading is never left at the foot of a page with a line under it."""
+
     def split(self, aW, aH):
         parts = super().split(aW, aH)
         frame = getattr(self, "_frame", None)
         if (frame is not None and self._H > frame._height and parts
-                and isinstance(parts[0], type(self.FrameBreak))):
+                and isinstance(parts[0], type(self.FrameBreak))
+                and aH >= frame._height * self.START_HERE):
             parts[0] = self.NullActionFlowable()
         return parts
 
@@ -89,3 +95,19 @@ def together(flows: list) -> Together:
 def keep_first(lead: list, flows: list) -> list:
     """``lead`` on the same page as the first of ``flows``; the rest flows on."""
     return keep_list(lead, [flows[:1]]) + list(flows[1:]) if flows else keep_list(lead, [])
+
+
+class SectionBreak(CondPageBreak):
+    """A new page for a new section, unless the page holds little so far (under
+    ``share`` of its height): then the section follows on, and no page is left holding
+    two short lines."""
+
+    def __init__(self, share: float = 0.25):
+        super().__init__(0)
+        self.share = share
+
+    def wrap(self, aw, ah):
+        frame = getattr(self, "_frame", None)
+        total = frame._height if frame is not None else ah
+        self.height = ah + 1 if total - ah > self.share * total else 0
+        return super().wrap(aw, ah)

@@ -104,7 +104,7 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
 
     options = dataclasses.replace(options, booklet=False)
     faces = register(settings.fonts)
-    st = styles(options, faces)
+    st = styles(options, faces, languages[0])
     kind_title = words("Printable kit", languages)
     story = [para(" / ".join(plain(t) for t in texts(cur.title, languages)), st["title"]),
              para(kind_title + (f" · {cur.version}" if cur.version else "") + " · "

@@ -17,6 +17,7 @@ from workshopkit.model.options import Options
 from workshopkit.model.text import Text, xml_safe
 from workshopkit.plan.markup import parse
 from workshopkit.render.pdf.fonts import Faces
+from workshopkit.render.pdf.hyphen import in_language, language_kw
 from workshopkit.render.pdf.keep import Rows
 from workshopkit.render.pdf.meta import words
 from workshopkit.render.pdf.paper import footer_size, frame_width, palette
@@ -28,20 +29,22 @@ _SIZES = {  # name: (normal pt, large-print pt)
 }
 
 
-def styles(options: Options, faces: Faces) -> dict[str, ParagraphStyle]:
-    """Paragraph styles; in large print every one is >= 16 pt (the text reflows)."""
+def styles(options: Options, faces: Faces, lang: str = "") -> dict[str, ParagraphStyle]:
+    """Paragraph styles; in large print every one is >= 16 pt (the text reflows).
+    Words break at ``lang``'s hyphenation points, URLs after ``/ . - _ ? & =``."""
     pal = palette(options)
     big = 1 if options.large_print else 0
     out: dict[str, ParagraphStyle] = {}
+    hy = language_kw(lang)
 
     def mk(name: str, font: str = "regular", color=None, before: float = 0, after: float = 0,
            **kw) -> None:
         size = float(_SIZES[name][big])
         out[name] = ParagraphStyle(name, fontName=faces[font], fontSize=size,
                                    leading=round(size * 1.3, 1), textColor=color or pal.text,
-                                   spaceBefore=before, spaceAfter=after, hyphenationLang="",
-                                   embeddedHyphenation=0, uriWasteReduce=0,
+                                   spaceBefore=before, spaceAfter=after, **hy,
                                    bulletFontName=faces["regular"], bulletFontSize=size, **kw)
+        out[name]._wk_lang = lang
 
     mk("title", "bold", pal.accent, after=6)
     mk("subtitle", "regular", pal.muted, after=10)
@@ -57,7 +60,7 @@ def styles(options: Options, faces: Faces) -> dict[str, ParagraphStyle]:
     mk("cell2", "italic", pal.muted)
     mk("box")
     size = footer_size(options)
-    out["footer"] = ParagraphStyle("footer", fontName=faces["regular"], fontSize=size,
+    out["footer"] = ParagraphStyle("footer", fontName=faces["regular"], fontSize=size, **hy,
                                    bulletFontName=faces["regular"],
                                    leading=size * 1.25, textColor=pal.muted)
     out["center"] = ParagraphStyle("center", parent=out["body"], alignment=TA_CENTER)
@@ -98,8 +101,10 @@ def paras(text: Optional[Text], languages: tuple[str, ...], st: dict[str, Paragr
           style: str = "body", second: str = "second") -> list[Paragraph]:
     """The Text as a paragraph in the first language, then the others beneath, lighter."""
     out = []
-    for i, s in enumerate(texts(text, languages)):
-        out.append(para(s, st[style] if i == 0 else st[second]))
+    said = texts(text, languages)
+    for i, s in enumerate(said):
+        lang = languages[i] if len(said) == len(languages) else languages[0]
+        out.append(para(s, in_language(st[style] if i == 0 else st[second], lang)))
     return out
 
 

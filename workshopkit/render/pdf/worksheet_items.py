@@ -16,6 +16,7 @@ from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import keep_first, keep_list, words
 from workshopkit.render.pdf.meta import cwords
 from workshopkit.render.pdf.blocks import Ctx, Tick, WritingLines, card
+from workshopkit.render.pdf.hyphen import hyphenator
 from workshopkit.render.pdf.picture import figure
 
 
@@ -66,6 +67,8 @@ def table(ctx: Ctx, item: WorksheetItem) -> list:
     tb = item.table
     ncols = max([len(tb.columns)] + [len(r) for r in tb.rows] + [1])
     widths = table_widths(ctx, tb, ncols)
+    if widths is None:
+        return table_cards(ctx, tb, ncols)
     header = [ctx.t(c, "cellhead", "cell2") for c in tb.columns]
     header += [""] * (ncols - len(header)) if header else []
     rows = [[ctx.t(c, "cell", "cell2") for c in r] + [""] * (ncols - len(r)) for r in tb.rows]
@@ -145,34 +148,91 @@ def case_study(ctx: Ctx, item: WorksheetItem) -> list:
         texts = pb.texts(q, ctx.languages)
         block = [pb.para(f"{i}. {texts[0]}", ctx.st["body"])]
         block += [pb.para(s, ctx.st["second"]) for s in texts[1:]]
+        for f in block:  # a question never ends a page apart from its writing lines
+            f.keepWithNext = 1
         block.append(WritingLines(cs.lines, ctx.width, ctx.gap, ctx.pal.rule))
-        out.append(pb.Together([Spacer(1, 4)] + block))
-    return keep_first(lead, out)  # the story is never read on one page, answered on the next
+        out.append([pb.Together([Spacer(1, 4)] + block)])
+    # the story is never read on one page and answered on the next, and the last
+    # question never stands alone at the top of a page
+    return keep_list(lead, out)
 
 
-def _measure(ctx: Ctx, strings: list[str], bold: bool) -> tuple[float, float]:
-    """(longest word, longest whole string) in points, cell padding included."""
+def _measure(ctx: Ctx, strings: list[str], bold: bool, lang: str = "") -> tuple[float, float]:
+    """(longest word, longest whole string) in points, cell padding included; with
+    ``lang``, a word counts as its widest piece once hyphenated in that language."""
     st = ctx.st["cellhead" if bold else "cell"]
     pad = 2 * (5 if ctx.options.large_print else 4) + 1
+    width = lambda s: stringWidth(s, st.fontName, st.fontSize)  # noqa: E731
     words_ = [w for s in strings for w in pb.plain(s).split()] or [""]
-    longest = max(stringWidth(w, st.fontName, st.fontSize) for w in words_)
-    whole = max(stringWidth(pb.plain(s), st.fontName, st.fontSize) for s in strings or [""])
+    longest = max(_word_width(w, width, lang) for w in words_)
+    whole = max(width(pb.plain(s)) for s in strings or [""])
     return longest + pad, whole + pad
 
 
-def table_widths(ctx: Ctx, tb, ncols: int) -> list[float]:
+def _word_width(word: str, width, lang: str) -> float:
+    """The room ``word`` needs in a column: whole, or with ``lang``, its wider half at
+    the hyphenation point that makes the narrowest column (a hyphen added)."""
+    best = width(word)
+    hy = hyphenator(lang) if lang else None
+    if hy is not None:
+        core = word.strip("¿¡?!.,;:()\"'«»“”")
+        for head, tail in hy(core):
+            best = min(best, max(width(word[:word.index(core)] + head + "-"),
+                                 width(tail + word[word.index(core) + len(core):])))
+    return best
+
+
+def _column_texts(ctx: Ctx, tb, i: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(heading, cells) of column ``i``: (text, language) pairs."""
+    def pairs(text):
+        said = pb.texts(text, ctx.languages)
+        langs = ctx.languages if len(said) == len(ctx.languages) else ctx.languages[:1] * len(said)
+        return list(zip(said, langs))
+    head = pairs(tb.columns[i]) if i < len(tb.columns) else []
+    cells = [p for r in tb.rows if i < len(r) for p in pairs(r[i])]
+    return head, cells
+
+
+def table_widths(ctx: Ctx, tb, ncols: int) -> list[float] | None:
     """Each column at least its longest word; the rest goes to columns by how much text
-    they hold, a column left blank for writing counting as an equal share."""
-    mins, naturals = [], []
-    for i in range(ncols):
-        head = pb.texts(tb.columns[i], ctx.languages) if i < len(tb.columns) else []
-        cells = [s for r in tb.rows if i < len(r) for s in pb.texts(r[i], ctx.languages)]
-        hm, hn = _measure(ctx, head, bold=True)
-        cm, cn = _measure(ctx, cells, bold=False)
-        mins.append(max(hm, cm))
-        written = any(c.strip() for c in cells)  # blank cells are space to write in
-        naturals.append(max(hn, cn) if written else max(mins[-1], ctx.width / ncols))
-    return pages.fit_columns(mins, naturals, ctx.width) or [ctx.width / ncols] * ncols
+    they hold, a column left blank for writing counting as an equal share.  When the
+    longest words do not fit side by side, they may hyphenate; None when even that
+    does not fit (the table is then stacked as cards)."""
+    for hyphenate in (False, True):
+        mins, naturals = [], []
+        for i in range(ncols):
+            head, cells = _column_texts(ctx, tb, i)
+            hm = max([_measure(ctx, [t], True, lang if hyphenate else "") for t, lang in head],
+                     default=(0.0, 0.0))
+            cm = max([_measure(ctx, [t], False, lang if hyphenate else "") for t, lang in cells],
+                     default=(0.0, 0.0))
+            mins.append(max(hm[0], cm[0], 2 * (5 if ctx.options.large_print else 4) + 1))
+            written = any(t.strip() for t, _ in cells)  # blank cells are space to write in
+            natural = max(hm[1], cm[1])
+            naturals.append(natural if written else max(mins[-1], ctx.width / ncols))
+        widths = pages.fit_columns(mins, naturals, ctx.width)
+        if widths:
+            return widths
+    return None
+
+
+def table_cards(ctx: Ctx, tb, ncols: int) -> list:
+    """A table too wide for the page: one card per row, each cell under its column's
+    heading; an empty row is a card with a writing line under each heading."""
+    heads = [ctx.t(c, "cellhead", "cell2") if i < len(tb.columns) else []
+             for i, c in enumerate(list(tb.columns) + [None] * (ncols - len(tb.columns)))]
+    inner = ctx.width - 2 * ((5 if ctx.options.large_print else 4) + 2)
+    out: list = []
+    for r in list(tb.rows) + [None] * tb.empty_rows:
+        rows: list = []
+        for i in range(ncols):
+            cell = r[i] if r is not None and i < len(r) else None
+            if cell is not None:
+                rows.append(heads[i] + ctx.t(cell, "cell", "cell2"))
+            elif r is None or not heads[i]:
+                rows.append(heads[i] + [WritingLines(1, inner, ctx.gap, ctx.pal.rule)])
+        out.append([pb.Together([card(ctx, rows)]), Spacer(1, 6)])
+    return keep_list([], out)
 
 
 def comparison_widths(ctx: Ctx, cat, cols) -> list[float] | None:
