@@ -56,6 +56,41 @@ SPECIAL = [
 ]
 
 
+SLIDE_CAP = 4000
+"""The most characters a slide may show in one language (workshopkit.source.checks)."""
+
+
+def _chars(value) -> int:
+    """Characters ``value`` shows in its longest language (every language counted apart)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return max((_chars(v) for v in value.values()), default=0) if all(
+            isinstance(v, str) for v in value.values()) else sum(_chars(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_chars(v) for v in value)
+    return 0
+
+
+def within_slide_cap(s: dict) -> dict:
+    """``s`` cut to a valid slide: bullets, rows and column items dropped from the end
+    until what it shows stays under the cap (the generator makes valid curricula)."""
+    shown = ("title", "bullets", "quote", "table", "columns")
+    while sum(_chars(s.get(k)) for k in shown) > SLIDE_CAP * 0.9:
+        if len(s.get("bullets") or ()) > 1:
+            s["bullets"].pop()
+        elif (s.get("table") or {}).get("rows"):
+            s["table"]["rows"].pop()
+        elif any(len(c) > 0 for c in s.get("columns") or ()):
+            max(s["columns"], key=len).pop()
+        else:
+            for k in ("bullets", "quote", "table", "columns"):
+                s.pop(k, None)
+            s["title"] = "Short title"
+            break
+    return s
+
+
 @st.composite
 def plain(draw, long_ok: bool = True) -> str:
     kind = draw(st.integers(0, 9))
@@ -179,7 +214,7 @@ class Gen:
             s["columns"] = [self.texts(0, 15), self.texts(0, 4)]
         elif body == "comparison" and self.catalogs:
             s["comparison"] = self.draw(st.sampled_from(self.catalogs))
-        return s
+        return within_slide_cap(s)
 
     # ---------------------------------------------------------------- worksheets
 
