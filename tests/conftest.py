@@ -116,6 +116,23 @@ ONLY = ",".join(all_kinds())
 
 # ---------------------------------------------------------------- curricula
 
+SMALL_HEAD = """workshopkit: 1
+id: small
+languages: [es, en]
+title: {es: Taller, en: Workshop}
+sessions:
+  - id: s
+    title: {es: Sesión, en: Session}
+    activities:
+      - id: a
+        title: {es: Actividad, en: Activity}
+        phase: input
+        duration: 10
+"""
+"""A minimal es+en curriculum: one session, one 10-minute input activity (tests add keys
+below its last line, indented as the activity's)."""
+
+
 def load_curriculum(path: Path):
     from workshopkit.source.validate import Workspace
 

@@ -6,21 +6,9 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from conftest import DATA
+from conftest import DATA, SMALL_HEAD
 
-HEAD = """workshopkit: 1
-id: small
-languages: [es, en]
-title: {es: Taller, en: Workshop}
-sessions:
-  - id: s
-    title: {es: Sesión, en: Session}
-    activities:
-      - id: a
-        title: {es: Actividad, en: Activity}
-        phase: input
-        duration: 10
-"""
+HEAD = SMALL_HEAD
 
 
 def check(cli, folder, text: str, name: str = "small.yaml"):

@@ -3,23 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import add_comparison
+from conftest import SMALL_HEAD, add_comparison
 from workshopkit import api
 from workshopkit.build.watch import Watcher
 
-SMALL = """workshopkit: 1
-id: small
-languages: [es, en]
-title: {es: Taller, en: Workshop}
-sessions:
-  - id: s
-    title: {es: Sesión, en: Session}
-    activities:
-      - id: a
-        title: {es: Actividad, en: Activity}
-        phase: input
-        duration: 10
-        steps:
+SMALL = SMALL_HEAD + """        steps:
           - Formen grupos de tres personas.
           - {es: Compartan., en: Share.}
         notes: Deja que cada grupo cuente lo que vio.

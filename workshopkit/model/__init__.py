@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from workshopkit.errors import Pos
-from workshopkit.model.text import Text, Translations
+from workshopkit.model.catalog import Catalog, ComparisonRow
+from workshopkit.model.links import Url
+from workshopkit.model.delivery import ActivityOnline, DialIn, Online
+from workshopkit.model.text import Languages, Text, Translations
 if TYPE_CHECKING:  # the model does not import the loading stage
     from workshopkit.source.project import ProjectConfig
 from workshopkit.source.vocab import (DELIVERIES, LEVELS, PHASES, PLATFORMS, RECORDINGS,
@@ -25,21 +28,6 @@ __all__ = ["LEVELS", "PHASES", "SLIDE_BODIES", "WORKSHEET_KINDS", "Activity", "A
            "WorksheetItem", "DialIn", "Online", "ActivityOnline", "DELIVERIES", "RECORDINGS",
            "PLATFORMS"]
 
-
-
-@dataclass
-class Url:
-    """A URL, or a per-language mapping of URLs, already cleaned of tracking parameters."""
-
-    pos: Pos
-    plain: Optional[str] = None
-    values: dict[str, str] = field(default_factory=dict)
-    source_lang: str = ""
-
-    def get(self, lang: str) -> str:
-        if self.plain is not None:
-            return self.plain
-        return self.values.get(lang) or self.values[self.source_lang]
 
 
 @dataclass
@@ -165,43 +153,6 @@ class WorksheetItem:
 
 
 @dataclass
-class DialIn:
-    pos: Pos
-    number: str
-    pin: Optional[str] = None
-
-
-@dataclass
-class Online:
-    """``online``: how to join an online or hybrid workshop (curriculum or session)."""
-
-    pos: Pos
-    platform: str = "other"
-    url: Optional[Url] = None
-    dial_in: Optional[DialIn] = None
-    interpretation: dict[str, Text] = field(default_factory=dict)  # listened lang -> channel
-    recording: str = "none"
-    timezones: tuple[str, ...] = ()   # IANA names; clock times are written in the first
-    keys: frozenset[str] = frozenset()  # the keys written (a session's override only these)
-    at: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False)  # key -> value
-    zones: dict[str, _dt.tzinfo] = field(default_factory=dict, repr=False, compare=False)
-    """The time zones, read at load time (zoneinfo): planners convert with them."""
-
-
-@dataclass
-class ActivityOnline:
-    """An activity's ``online`` variant: used instead of (online) or beside (hybrid) it."""
-
-    pos: Pos
-    steps: list[Text] = field(default_factory=list)
-    minutes: Optional[int] = None
-    breakout: Optional[int] = None    # people per breakout room
-    notes: Optional[Text] = None      # facilitator only
-    tools: list[Text] = field(default_factory=list)
-    at: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False)  # key -> value
-
-
-@dataclass
 class Activity:
     pos: Pos
     id: str
@@ -260,36 +211,7 @@ class Resource:
 
 
 @dataclass
-class ComparisonRow:
-    pos: Pos
-    need: Text
-    free: Text
-    id: Optional[str] = None
-    hosted_by: Optional[Text] = None
-    free_license: Optional[Text] = None
-    commercial: Optional[Text] = None
-    commercial_license: Optional[Text] = None
-    notes: Optional[Text] = None
-    reviewed: Optional[_dt.date] = None
-    reviewed_at: Optional[Pos] = None  # where 'reviewed' stands
-
-
-@dataclass
-class Catalog:
-    """A shared data file from curricula/catalog/ (the free-software comparison)."""
-
-    pos: Pos
-    id: str
-    path: Path
-    languages: tuple[str, ...]
-    translations: Translations
-    rows: list[ComparisonRow]
-    title: Optional[Text] = None
-    inputs: tuple[Path, ...] = ()
-
-
-@dataclass
-class Curriculum:
+class Curriculum(Languages):
     pos: Pos
     path: Path
     project: Path
@@ -324,16 +246,6 @@ class Curriculum:
     online: Optional[Online] = None
     date: Optional[_dt.date] = None  # day 1, for clock times in several time zones
     start: Optional[_dt.time] = None  # start of day 1 (over the project's 'start')
-
-    @property
-    def source_lang(self) -> str:
-        return self.languages[0]
-
-    @property
-    def all_languages(self) -> tuple[str, ...]:
-        """Declared languages, then those added by translation catalogues."""
-        extra = tuple(sorted(l for l in self.translations.languages() if l not in self.languages))
-        return self.languages + extra
 
     @property
     def minutes(self) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from workshopkit.errors import Pos
-from workshopkit.model.text import Text, Translations
+from workshopkit.model.text import Languages, Text, Translations
 
 if TYPE_CHECKING:  # the model does not import the loading stage
     from workshopkit.source.project import ProjectConfig
@@ -80,7 +80,7 @@ class Question:
 
 
 @dataclass
-class Survey:
+class Survey(Languages):
     pos: Pos
     path: Path
     project: Path
@@ -111,16 +111,6 @@ class Survey:
 
     document = "survey"
     """The kind of document: output kinds declare which they are built from."""
-
-    @property
-    def source_lang(self) -> str:
-        return self.languages[0]
-
-    @property
-    def all_languages(self) -> tuple[str, ...]:
-        """Declared languages, then those added by translation catalogues."""
-        extra = tuple(sorted(l for l in self.translations.languages() if l not in self.languages))
-        return self.languages + extra
 
     def images(self) -> Iterator:
         return iter(())

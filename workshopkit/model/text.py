@@ -32,7 +32,8 @@ def xml_safe(s: str) -> str:
 
 
 def illegal_char(s: str) -> Optional[str]:
-    """The first character of ``s`` that no document can hold, as U+XXXX (None: none)."""
+    """The first character of ``s`` that no document can hold, written "U+" and four hex
+    digits (None when there is none)."""
     m = XML_ILLEGAL.search(s)
     return f"U+{ord(m.group()):04X}" if m else None
 
@@ -175,3 +176,21 @@ def gaps(doc, lang: str, owner: Optional[Translations] = None) -> list[Gap]:
         if (owner is None or t.owner is owner) and t.resolve(lang)[1]:
             out.append(Gap(t.pos, t.path, lang))
     return out
+
+
+class Languages:
+    """The languages of a document (curriculum or survey) with ``languages`` (declared,
+    the first the source language) and ``translations`` (its PO catalogues)."""
+
+    languages: tuple[str, ...]
+    translations: Translations
+
+    @property
+    def source_lang(self) -> str:
+        return self.languages[0]
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """Declared languages, then those added by translation catalogues."""
+        extra = tuple(sorted(l for l in self.translations.languages() if l not in self.languages))
+        return self.languages + extra

@@ -6,8 +6,7 @@ per slide; the deck plan turns extra bodies into "(cont.)" slides.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Optional, Union
+from dataclasses import replace
 
 from workshopkit.model.settings import ImageData
 from workshopkit.plan.slides_paging import fit, pack
@@ -44,64 +43,10 @@ CAPTION_SIZES = (16, 14, 12)
 """Image credits under a picture: the one content allowed under MIN_PT."""
 
 
-@dataclass
-class Box:
-    x: int
-    y: int
-    w: int
-    h: int
+from workshopkit.plan.slides_shapes import Bar, Box, Glyph, Picture, Shape, TableBox, TextBox
 
-    def inside(self, width: int, height_: int) -> bool:
-        return self.x >= 0 and self.y >= 0 and self.x + self.w <= width and \
-            self.y + self.h <= height_
-
-
-@dataclass
-class TextBox(Box):
-    paras: list[Para] = field(default_factory=list)
-    anchor: str = "t"       # t | ctr | b
-    title: bool = False     # the slide's title placeholder
-    role: str = "body"      # body | number | caption (the last two may be small)
-
-    @property
-    def measured(self) -> int:
-        """EMU the text needs (insets included); never more than ``h``."""
-        return height(self.paras)
-
-
-@dataclass
-class Picture(Box):
-    descr: str = ""
-    image: Optional[ImageData] = None  # an image ...
-    qr: Optional[str] = None      # ... or a URL drawn as a QR code
-
-
-@dataclass
-class TableBox(Box):
-    cols: list[int] = field(default_factory=list)
-    rows: list[list[list[Para]]] = field(default_factory=list)  # row -> cell -> paras
-    row_heights: list[int] = field(default_factory=list)
-    header: bool = True
-
-    @property
-    def measured(self) -> int:
-        return sum(self.row_heights)
-
-
-@dataclass
-class Bar(Box):
-    role: str = "accent"
-
-
-@dataclass
-class Glyph(Box):
-    """A shipped icon (``icon:``): its outline, stroked in the theme's accent colour."""
-
-    segs: tuple = ()
-    descr: str = ""
-
-
-Shape = Union[TextBox, Picture, TableBox, Bar, Glyph]
+__all__ = ["Bar", "Box", "Glyph", "Picture", "Shape", "TableBox", "TextBox", "flow", "balanced",
+           "columns", "picture", "video", "table", "sizes", "MIN_PT", "LARGE_PT", "LARGE_SHARE"]
 
 
 def flow(items: list[Item], area: Box, m: Metrics, sizes=BODY_SIZES,

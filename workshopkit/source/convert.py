@@ -11,7 +11,6 @@ reports every problem of a file.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Optional
 
@@ -21,16 +20,11 @@ from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence
 from workshopkit.source.fields import Context, Fields, Files, Found
 from workshopkit.source.records import BUILDERS
 from workshopkit.source.reuse import override_error, parse_ref, ref_id
-from workshopkit.source.spec import (LANG_RE, MAX_EMPTY_ROWS, MAX_TEXT, RECORDS, REF_RECORDS,
-                                     SLUG_RE, THEME_RECORDS, T)
-from workshopkit.source.values import INVALID, WHAT, Reader, short, suggest
+from workshopkit.source.spec import MAX_EMPTY_ROWS, RECORDS, REF_RECORDS, SLUG_RE, THEME_RECORDS, T
+from workshopkit.source.convert_text import _OWNER_OF_KEY, TextValues
+from workshopkit.source.values import INVALID, WHAT, Reader, suggest
 
 __all__ = ["Converter"]
-
-_OWNER_OF_KEY: dict[str, str] = {}
-for _name, _rec in RECORDS.items():
-    for _key in () if _name in THEME_RECORDS else _rec.fields:
-        _OWNER_OF_KEY.setdefault(_key, _name)
 
 _ROOTS = ("curriculum", "catalog", "survey")
 
@@ -51,10 +45,7 @@ RECORD_WORDS = {
 }
 """How a message names a record."""
 
-_QUOTE_HINT = "; if ': ' is part of the text, quote the text"
-
-
-class Converter(Reader):
+class Converter(TextValues, Reader):
     """Converts the nodes of one document; what it found on the way is in :attr:`found`."""
 
     def __init__(self, problems: Problems, languages: tuple[str, ...], owner: Translations,
@@ -229,89 +220,3 @@ class Converter(Reader):
         if isinstance(node, Sequence):
             return self.value(node, T("list", T("list", T("cell"))), path, "rows")
         return self.expect(node, "a number of empty rows or a list of rows")
-
-    def lang_texts(self, node: Node, path: str) -> Any:
-        """A mapping language tag -> Text (any well-formed tag: an interpretation channel
-        may be into a language the material is not written in)."""
-        if not isinstance(node, Mapping):
-            return self.expect(node, "a mapping of language to text")
-        out = {}
-        for kn, vn in node.items:
-            if not re.match(LANG_RE, kn.value):
-                self.error(kn, f"'{short(kn.value)}' is not a BCP 47 language tag "
-                           "(such as es, en, pt-BR)")
-                continue
-            v = self.text(vn, f"{path}.{kn.value}")
-            if v is not INVALID:
-                out[kn.value] = v
-        return out
-
-    # -------------------------------------------------------------- texts
-    def text(self, node: Node, path: str) -> Any:
-        if isinstance(node, Scalar):
-            if node.is_null or not node.value.strip():
-                return self.error(node, "empty text")
-            return Text(path, node.pos, self.owner, plain=self.clean(node))
-        if isinstance(node, Mapping):
-            return self.text_mapping(node, path)
-        return self.expect(node, "a text")
-
-    def text_mapping(self, node: Mapping, path: str) -> Any:
-        values, where = {}, {}
-        bad = False
-        for kn, vn in node.items:
-            lang = kn.value
-            if not self.known_lang(lang):
-                bad = True
-                if isinstance(vn, Scalar) and vn.is_null and not re.match(LANG_RE, lang):
-                    self.error(kn, f"'{short(lang)}' is read as a language: a ',', '?' or ': ' "
-                               "inside {…} ends the text; quote this text")
-                elif isinstance(vn, Scalar) and vn.is_null:
-                    self.error(kn, f"'{lang}' is not one of the curriculum's languages "
-                               f"({', '.join(self.languages)}); if it is part of the text, "
-                               "quote this text")
-                else:
-                    self.error(kn, self.unknown_language(lang, path, node))
-                continue
-            if not isinstance(vn, Scalar):
-                self.expect(vn, f"a text in '{lang}'")
-                bad = True
-                continue
-            if vn.is_null or not vn.value.strip():
-                self.error(vn if vn.value or not vn.plain else kn, f"empty text for '{lang}'")
-                bad = True
-                continue
-            values[lang] = self.clean(vn)
-            where[lang] = vn.pos
-        if bad:
-            return INVALID
-        if self.languages and self.languages[0] not in values:
-            return self.error(node, f"text has no '{self.languages[0]}' (the source language)"
-                              + (_QUOTE_HINT if len(node.items) == 1 else ""))
-        return Text(path, node.pos, self.owner, values=values, value_pos=where)
-
-    def unknown_language(self, lang: str, path: str, node: Mapping) -> str:
-        """What to say of a key ``lang`` in a text mapping that is no language of the
-        document: a key of the format indented under the text's own key, a language
-        the document does not list yet, or a text cut by an unquoted ': '."""
-        parent = path.rsplit(".", 1)[-1]
-        if lang in _OWNER_OF_KEY and not re.match(r"^[A-Za-z]{2,3}$", lang):
-            return (f"'{lang}' is indented under '{parent}', so it is read as a language of "
-                    f"its text; dedent '{lang}' to line up with '{parent}'")
-        msg = (f"unknown language '{lang}'; the curriculum's languages are "
-               f"{', '.join(self.languages)}")
-        close = suggest(lang, self.languages)
-        if close:
-            return msg + close
-        if re.match(LANG_RE, lang) and any(self.known_lang(k.value) for k, _ in node.items):
-            stem = self.context.path.stem if self.context.path else "<file>"
-            return (msg + f"; to add it, list '{lang}' in 'languages:' or translate into a "
-                    f"catalogue {stem}.{lang}.po beside the file")
-        return msg + _QUOTE_HINT
-
-    def clean(self, node: Scalar) -> str:
-        s = unicodedata.normalize("NFC", node.value)
-        if len(s) > MAX_TEXT:
-            self.error(node, f"text is {len(s)} characters long; the limit is {MAX_TEXT}")
-            s = s[:MAX_TEXT]
-        return s

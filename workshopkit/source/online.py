@@ -4,7 +4,6 @@ and room names anyone could guess."""
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from workshopkit.errors import Pos, Problems
 from workshopkit.model import Online

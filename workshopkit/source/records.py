@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from workshopkit.errors import Pos
-from workshopkit.model import (Activity, ActivityOnline, Author, CaseStudy, Catalog, Choice,
-                               ComparisonRow, Curriculum, DialIn, Image, Online, Quote, Resource,
-                               RiskMatrix, Session, Slide, Table, Term, Video, WorksheetItem)
-from workshopkit.source import online as online_checks
+from workshopkit.model import (Activity, Author, CaseStudy, Catalog, Choice, ComparisonRow,
+                               Curriculum, Image, Quote, Resource, RiskMatrix, Session, Slide,
+                               Table, Term, Video, WorksheetItem)
 from workshopkit.model.settings import Theme
 from workshopkit.source.checks import IdAt, check_answer, check_days, declared_duration, unique_ids
 from workshopkit.source.fields import Context, Fields, Ref
+from workshopkit.source import online as online_checks
 from workshopkit.source.fonts import FAMILY
+from workshopkit.source.online_records import ONLINE_BUILDERS
 from workshopkit.source.project import ProjectConfig, display
 from workshopkit.source.reuse import activity_ref, session_ref
 from workshopkit.source.survey_records import SURVEY_BUILDERS
 from workshopkit.source.values import Located
-from workshopkit.source.zones import zone
 
 RESERVED_IDS = ("kits", "survey")
 """Curriculum ids that would clash with an output folder."""
@@ -204,32 +204,6 @@ def choice(f: Fields, c: Context) -> Optional[Choice]:
                   answer=tuple(a.value for a in given))
 
 
-# ------------------------------------------------------------------ online delivery
-
-def online(f: Fields, c: Context) -> Online:
-    o = Online(f.pos, keys=frozenset(f.keys), at=dict(f.at), **f.attrs())
-    o.timezones = tuple(o.timezones)
-    o.zones = {z: zone(z) for z in o.timezones}
-    if len(set(o.timezones)) != len(o.timezones):
-        c.problems.error(f.at["timezones"], "a time zone is listed twice")
-    online_checks.check_room(o, c.problems)
-    return o
-
-
-def dial_in(f: Fields, c: Context) -> Optional[DialIn]:
-    if not f.has("number") or not online_checks.check_dial_in(
-            str(f.values["number"]), f.at["number"], c.problems):
-        return None
-    return DialIn(f.pos, str(f.values["number"]).strip(),
-                  str(f.values["pin"]).strip() if "pin" in f.values else None)
-
-
-def activity_online(f: Fields, c: Context) -> ActivityOnline:
-    if "duration" in f.values and f.values["duration"] <= 0:
-        c.problems.error(f.at["duration"], "an activity lasts at least one minute")
-    return ActivityOnline(f.pos, at=dict(f.at), **f.attrs({"duration": "minutes"}))
-
-
 # ------------------------------------------------------------------ theme.yaml
 
 def theme(f: Fields, c: Context) -> Theme:
@@ -293,9 +267,6 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
     "case_study": _plain(CaseStudy, "story"),
     "term": _plain(Term, "term"),
     "resource": _reviewed(_plain(Resource, "title")),
-    "online": online,
-    "dial_in": dial_in,
-    "activity_online": activity_online,
     "catalog": catalog,
     "catalog_row": _reviewed(_plain(ComparisonRow, "need", "free")),
     "project": project,
@@ -306,3 +277,4 @@ BUILDERS: dict[str, Callable[[Fields, Context], Any]] = {
 }
 """The builder of each record of the spec."""
 BUILDERS.update(SURVEY_BUILDERS)
+BUILDERS.update(ONLINE_BUILDERS)

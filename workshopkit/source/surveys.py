@@ -15,7 +15,7 @@ from workshopkit.model.text import register_sources
 from workshopkit.source import checks
 from workshopkit.source.convert import Converter
 from workshopkit.source.po import translations
-from workshopkit.source.project import CONFIG_NAME, SURVEY_DIR, display, find_root, is_survey
+from workshopkit.source.project import CONFIG_NAME, SURVEY_DIR, display, find_root
 from workshopkit.source.values import suggest
 
 if TYPE_CHECKING:

@@ -24,10 +24,10 @@ from workshopkit.source.convert import Converter
 from workshopkit.source.files import check_file, inside
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
-from workshopkit.source.project import CONFIG_NAME, ProjectConfig, display, find_root
+from workshopkit.source.project import CONFIG_NAME, ProjectConfig, display, find_root, is_survey
 from workshopkit.source.spec import LANG_RE
 from workshopkit.source.readers import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_READ_BYTES
-from workshopkit.source.surveys import is_survey, load_survey, refer
+from workshopkit.source.surveys import load_survey, refer
 from workshopkit.source.values import suggest
 
 __all__ = ["Workspace", "languages", "MAX_IMAGE_BYTES", "MAX_IMAGE_PIXELS"]

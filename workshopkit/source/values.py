@@ -11,21 +11,21 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from workshopkit.errors import Pos, Problems
-from workshopkit.model import Url
 from workshopkit.model.options import parse_clock
-from workshopkit.source.nodes import Mapping, Node, Scalar, kind_name
+from workshopkit.source.nodes import Node, Scalar, kind_name
 from workshopkit.source.fonts import FAMILY
 from workshopkit.model.options import FIRST_DATE, LAST_DATE
 from workshopkit.source.spec import (DATE_RE, DURATION_RE, HEX_RE, LANG_RE, MAX_ID, MAX_PATH,
-                                     MAX_URL, SLUG_RE, SPDX_RE, T)
-from workshopkit.source.urls import clean_url
+                                     SLUG_RE, SPDX_RE, T)
 from workshopkit.source.vocab import ICON_FILES
 
-INVALID: Any = object()
-"""Marks a value that was reported as wrong (the caller just drops it)."""
+from workshopkit.source.invalid import INVALID
+from workshopkit.source.values_links import LinkValues, PathValue, UrlNote
+
+__all__ = ["INVALID", "WHAT", "Located", "PathValue", "Reader", "UrlNote", "short", "suggest"]
 
 _TRUE = ("true", "True", "TRUE")
 _FALSE = ("false", "False", "FALSE")
@@ -54,24 +54,6 @@ def short(s: str, n: int = 40) -> str:
 
 
 @dataclass(frozen=True)
-class UrlNote:
-    """A URL printed without the tracking parameters the author wrote."""
-
-    pos: Pos
-    cleaned: str
-    removed: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PathValue:
-    """A file path as written, for one language ("" = every language), and where."""
-
-    lang: str
-    path: str
-    pos: Pos
-
-
-@dataclass(frozen=True)
 class Located:
     """A value that a later check may report (an answer's option number, a row id), and where."""
 
@@ -79,7 +61,7 @@ class Located:
     pos: Pos
 
 
-class Reader:
+class Reader(LinkValues):
     """Reports problems and types scalars; :class:`~workshopkit.source.convert.Converter` builds on it."""
 
     def __init__(self, problems: Problems, languages: tuple[str, ...]):
@@ -273,70 +255,3 @@ class Reader:
             return self.error(node, f"'{key}' must be a {kinds} file, not '{short(name)}'")
         problem = self.path_problem(name)
         return self.error(node, problem) if problem else name
-
-    # -------------------------------------------------------------- per language
-    def per_lang(self, node: Node, key: str, one: Callable[[Scalar], Any]) -> Any:
-        """A string or a mapping language -> string, each checked by ``one``.
-
-        Returns (language, value, position) triples, language "" for a plain string.
-        """
-        if isinstance(node, Scalar):
-            if node.is_null:
-                return self.error(node, f"'{key}' is empty")
-            v = one(node)
-            return INVALID if v is INVALID else [("", v, node.pos)]
-        if isinstance(node, Mapping):
-            out, bad = [], False
-            for kn, vn in node.items:
-                if not self.known_lang(kn.value):
-                    self.error(kn, f"unknown language '{kn.value}'; the curriculum's languages are "
-                               f"{', '.join(self.languages)}")
-                    bad = True
-                    continue
-                if not isinstance(vn, Scalar) or vn.is_null:
-                    self.expect(vn, f"a {key} in '{kn.value}'")
-                    bad = True
-                    continue
-                v = one(vn)
-                if v is INVALID:
-                    bad = True
-                    continue
-                out.append((kn.value, v, vn.pos))
-            if bad:
-                return INVALID
-            if self.languages and self.languages[0] not in [lang for lang, _, _ in out]:
-                return self.error(node, f"'{key}' has no '{self.languages[0]}' (the source language)")
-            return out
-        return self.expect(node, f"a {key} or a mapping of language to {key}")
-
-    def v_url(self, node: Node, t: T, key: str) -> Any:
-        def one(n: Scalar) -> Any:
-            cleaned, removed, problem = clean_url(n.value.strip())
-            if problem:
-                return self.error(n, problem)
-            size = len(cleaned.encode("utf-8"))  # what the QR code holds
-            if size > MAX_URL:
-                return self.error(n, f"URL is {size} bytes long; the limit is {MAX_URL} bytes "
-                                  "(its QR code must stay readable beside it on the handout; "
-                                  "use the site's short link)")
-            if removed:
-                self.url_notes.append(UrlNote(n.pos, cleaned, tuple(removed)))
-            return cleaned
-
-        found = self.per_lang(node, "url", one)
-        if found is INVALID:
-            return INVALID
-        if found[0][0] == "":
-            return Url(node.pos, plain=found[0][1])
-        return Url(node.pos, values={lang: v for lang, v, _ in found},
-                   source_lang=self.languages[0] if self.languages else found[0][0])
-
-    def v_path(self, node: Node, t: T, key: str) -> Any:
-        def one(n: Scalar) -> Any:
-            problem = self.path_problem(n.value)
-            return self.error(n, problem) if problem else n.value
-
-        found = self.per_lang(node, "path", one)
-        if found is INVALID:
-            return INVALID
-        return tuple(PathValue(lang, v, pos) for lang, v, pos in found)
