@@ -146,17 +146,7 @@ class CardSheet(Flowable):
         if placed:
             out.append(CardPage(header, placed, cols, rows, cell,
                                 pdfbase.palette(self.options).rule))
-        for card in big:
-            out += ([PageBreak()] if out else []) + self.page_story(card)
-        big.clear()
-        if rest:
-            if out and not placed:
-                out.append(PageBreak())
-            out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, self.faces, self.state))
-        if out and not placed:  # let the page story split itself (a header taller than a page)
-            out.insert(0, NullActionFlowable())
-        return out
+        return self._after(out, placed, rest, big)
 
     def _stack(self, aw, body_h, header, cell, layouts, big):
         """One column: cards one above the other, each as tall as it is, as many as
@@ -177,6 +167,11 @@ class CardSheet(Flowable):
             out.append(CardPage(header, placed, 1, len(placed), (aw, cell[1]),
                                 pdfbase.palette(self.options).rule, [p.height for p in placed],
                                 body_h))
+        return self._after(out, placed, rest, big)
+
+    def _after(self, out: list, placed: list, rest: list, big: list) -> list:
+        """What follows a page's cards: the cards too tall for a cell, a page each, then
+        the rest of the sheet."""
         for card in big:
             out += ([PageBreak()] if out else []) + self.page_story(card)
         big.clear()
@@ -185,7 +180,7 @@ class CardSheet(Flowable):
                 out.append(PageBreak())
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
                                  self.languages, self.options, self.faces, self.state))
-        if out and not placed:
+        if out and not placed:  # let the page story split itself (a header taller than a page)
             out.insert(0, NullActionFlowable())
         return out
 
