@@ -8,6 +8,7 @@ end, so a text full of unclosed markers costs no more than any other.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 _ESC = object()
@@ -44,7 +45,14 @@ def _solid(c) -> bool:
 
 
 def parse(s: str) -> list[Run]:
-    """Split ``s`` into styled runs."""
+    """Split ``s`` into styled runs (a new list: callers may change it)."""
+    if "*" not in s:  # most texts: one plain run, without the scan
+        return [Run(s)] if s else []
+    return list(_parse(s))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(s: str) -> tuple[Run, ...]:
     t = _tokens(s)
     n = len(t)
     none = n + 10
@@ -89,7 +97,7 @@ def parse(s: str) -> list[Run]:
         plain.append(t[i])
         i += 1
     flush()
-    return runs
+    return tuple(runs)
 
 
 def plain(s: str) -> str:
