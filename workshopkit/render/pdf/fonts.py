@@ -53,6 +53,18 @@ def face(fonts: FontSet, style: str) -> str:
     return name
 
 
+def register_only(fonts: FontSet, styles: tuple[str, ...]) -> Faces:
+    """Register the faces ``styles`` of ``fonts`` only, for a writer that knows it draws
+    no other (reading a face takes 10-30 ms); the family maps all four names, so
+    :func:`register` later registers the rest."""
+    faces = names(fonts)
+    for style in styles:
+        face(fonts, style)
+    pdfmetrics.registerFontFamily(faces.family, normal=faces.regular, bold=faces.bold,
+                                  italic=faces.italic, boldItalic=faces.bolditalic)
+    return faces
+
+
 def register(fonts: FontSet) -> Faces:
     """Register ``fonts`` (once per process) and return the names to draw with."""
     hit = _REGISTERED.get(fonts.digest)

@@ -26,8 +26,10 @@ from workshopkit.plan import qr
 from workshopkit.plan.handout import (MIN_MODULE, Card, Code, choose_rows, grid, header_lines,
                                       plan_cards, qr_module, url_lines)
 from workshopkit.render.pdf import base as pdfbase
+from workshopkit.render.pdf.fonts import register_only
 from workshopkit.render.pdf.handout_cards import (LOOKS, Look, Placed, QRCode, UrlText,
-                                                  card_layout, card_styles, card_texts)
+                                                  card_layout, card_styles, card_texts,
+                                                  draw_card)
 
 __all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_module",
            "url_lines", "MIN_MODULE"]
@@ -71,8 +73,7 @@ class CardPage(Flowable):
             col, row = i % self.cols, i // self.cols
             ch = self.heights[row]
             x0, y0 = col * cw, starts[row + 1]
-            for f, fx, fy, h in card.items:
-                f.drawOn(c, x0 + fx, y0 + ch - fy - h)
+            draw_card(c, card.items, x0, y0 + ch)
             segments |= {(x0, y0, x0 + cw, y0), (x0, y0 + ch, x0 + cw, y0 + ch),
                          (x0, y0, x0, y0 + ch), (x0 + cw, y0, x0 + cw, y0 + ch)}
         c.saveState()
@@ -245,9 +246,22 @@ def join_card(cur: Curriculum, languages, options, faces, make_header) -> list[F
     return make_header() + [Spacer(1, 12), box]
 
 
+def _upright(cur: Curriculum, cards: list[Card], languages: tuple[str, ...]) -> bool:
+    """Whether the handout draws no italics: one language (second languages are set
+    in italics), no "how to join" card, no markup in the texts it prints."""
+    if len(languages) > 1 or join(cur, languages[0]) is not None:
+        return False
+    texts = [cur.title.get(languages[0])]
+    for card in cards:
+        texts += [*card.titles, *card.summaries, *card.used_in, *card.captions]
+    return not any("*" in t for t in texts)
+
+
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
-    faces = pdfbase.register(settings.fonts)
+    cards = plan_cards(cur, languages)
+    faces = (register_only(settings.fonts, ("regular", "bold"))
+             if _upright(cur, cards, languages) else pdfbase.register(settings.fonts))
     _ = ui(languages[0])
     mode = "page" if options.cards == "page" else "cut"
     looks = LOOKS[(mode, options.large_print)]
@@ -263,7 +277,6 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
         return [pdfbase.Together(make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts),
                                                   Spacer(1, 16)] + side + below)]
 
-    cards = plan_cards(cur, languages)
     joining = join_card(cur, languages, options, faces, make_header)
     if joining and not cards:
         story = joining
