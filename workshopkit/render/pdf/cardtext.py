@@ -23,8 +23,9 @@ from reportlab.platypus.paragraph import split as _rl_split
 from workshopkit.model.text import xml_safe
 from workshopkit.render.pdf import base as pdfbase
 
-_NOT_PLAIN = ("*", "\n", "\r", "\xad", "\xa0")
-"""Markup, line breaks, soft hyphens and no-break spaces: left to Paragraph."""
+_NOT_PLAIN = ("*", "\n", "\r", "\xad", "\xa0", "&", "<", ">")
+"""Markup, line breaks, soft hyphens, no-break spaces and what the paragraph parser
+reads as entities (each one a fragment of its own): left to Paragraph."""
 
 
 class TextBlock:

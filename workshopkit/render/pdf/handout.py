@@ -114,11 +114,12 @@ class CardSheet(Flowable):
     def _plan(self, aw, body_h):
         cols, most = grid(aw, body_h, self.options.large_print)
         layouts = {}
+        sts = {look: card_styles(look, self.options, self.faces) for look in self.looks}
         for card in self.cards:  # a smaller look only for cards too tall for the most rows
             tries = []
             for look in self.looks:
                 tries.append(card_layout(card, aw / cols, look, self.languages, self.options,
-                                         self.faces))
+                                         self.faces, sts[look]))
                 if cols > 1 and tries[-1] is not None and tries[-1].height <= body_h / most:
                     break  # (one column stacks cards by their own heights: every look counts)
             layouts[card.video_id] = [t for t in tries if t is not None]

@@ -155,9 +155,10 @@ class Placed:
 
 
 def card_layout(card: Card, width: float, look: Look, languages, options,
-                faces: pdfbase.Faces) -> Placed | None:
-    """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
-    sts = card_styles(look, options, faces)
+                faces: pdfbase.Faces, sts=None) -> Placed | None:
+    """Positions of a card's parts at ``width``; None when its code cannot be drawn.
+    ``sts``: the look's :func:`card_styles`, when the caller has them."""
+    sts = sts or card_styles(look, options, faces)
     inner = width - 2 * look.pad
     modules = max(qr.size(c.url) for c in card.codes)
     gap = look.body * 0.8
