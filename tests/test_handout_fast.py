@@ -8,7 +8,6 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 

@@ -101,12 +101,13 @@ class CardSheet(Flowable):
     A card that fits no cell follows on a page of its own, after the grid."""
 
     def __init__(self, cards, make_header, page_story, looks, languages, options, faces,
-                 state=None):
+                 state=None, header=None):
         super().__init__()
         self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
         self.looks, self.languages, self.options = looks, languages, options
         self.faces = faces
         self.state = state  # (cols, rows, cell, {video id: layout or None}, oversized cards)
+        self.header = header
 
     def wrap(self, aw, ah):
         return aw, ah + 1  # always split: each page is laid out in split()
@@ -128,7 +129,9 @@ class CardSheet(Flowable):
         return cols, rows, (aw / cols, body_h / rows), layouts, []
 
     def split(self, aw, ah):
-        header = self.make_header()
+        if self.header is None:  # one header for every page of the grid (drawn, not split)
+            self.header = self.make_header()
+        header = self.header
         head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + 14
         if self.state is None:
             self.state = self._plan(aw, ah - head_h)
@@ -181,7 +184,8 @@ class CardSheet(Flowable):
             if out and not placed:
                 out.append(PageBreak())
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, self.faces, self.state))
+                                 self.languages, self.options, self.faces, self.state,
+                                 self.header))
         if out and not placed:  # let the page story split itself (a header taller than a page)
             out.insert(0, NullActionFlowable())
         return out
