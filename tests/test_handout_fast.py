@@ -121,8 +121,11 @@ def test_link_annotations_read_back_as_canvas_links():
     assert ours[0]["/A"]["/URI"] == "https://example.org/a?b=1&c=(2)"
 
 
-def test_reportlab_url_pattern_compiles_on_first_use():
+def test_reportlab_patterns_left_uncompiled_at_import_still_work():
+    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 
     m = paragraph.uri_pat.match("https://example.org/a/b")
     assert m and m.group(1) == "https://"
+    assert paragraph._uri_split_pairs is not None
+    assert textsplit.rx.split("ab\u6f22c") == ["ab", "\u6f22", "c"]

@@ -1,10 +1,12 @@
 """Printable PDFs drawn with reportlab: worksheets, guide, video handout.
 
-Importing this package first imports reportlab's paragraph module with one of its
-regular expressions compiled on first use instead: its URL pattern (case-blind over
-most of Unicode) takes 60-130 ms to compile, in every process that writes a PDF,
-and only reportlab's own URL splitting uses it, which
-:mod:`workshopkit.render.pdf.hyphen` replaces.
+Importing this package first imports reportlab's paragraph module with two of the
+regular expressions it compiles at import compiled on first use instead, which
+saves 70-150 ms in every process that writes a PDF: the URL pattern of
+``reportlab.platypus.paragraph`` (case-blind over most of Unicode), used only by
+reportlab's own URL splitting, which :mod:`workshopkit.render.pdf.hyphen` replaces,
+and the CJK character class of ``reportlab.lib.textsplit``, used only by its
+``cjkwrap``.
 """
 from __future__ import annotations
 
@@ -24,13 +26,17 @@ class _LazyPattern:
         return getattr(self._compiled, name)
 
 
+_LAZY = ("(^(?:[a-z0-9\\.\\-\\+]*)://)", "([\u2e80-\uffff])")
+"""The start of each pattern compiled when first used."""
+
+
 def _import_paragraph() -> None:
     if "reportlab.platypus.paragraph" in sys.modules:
         return
     compile_ = re.compile
 
     def lazy(pattern, flags=0):
-        if isinstance(pattern, str) and pattern.startswith("(^(?:[a-z0-9\\.\\-\\+]*)://)"):
+        if isinstance(pattern, str) and pattern.startswith(_LAZY):
             return _LazyPattern(pattern, flags)
         return compile_(pattern, flags)
 
