@@ -136,3 +136,23 @@ def test_a_list_item_a_little_larger_than_table_text_is_not_a_heading(tmp_path):
                    [small + [(50, 60 + 36 * 13 + 8, "1. One step.", "Helvetica", 10.5)],
                     [(50, 40, "Next activity", "Helvetica-Bold", 13)] + small])
     assert "stranded-heading" not in rules(pdf, src)
+
+
+# ---------------------------------------------------------------- bilingual resources slide
+def test_a_resource_named_alike_in_both_languages_is_printed_once():
+    """"Signal" and https://signal.org, then "Signal" again in the second language's
+    muted bold: a line that says nothing new, and last on a slide it read as a heading
+    left without its text."""
+    from test_slides_room import planned
+    from workshopkit.plan.slides_deck import TextBox
+
+    cur, deck = planned(ROOT / "curricula" / "free-software.yaml", ("es", "en"))
+    same = [r for r in cur.resources if r.title.get("es") == r.title.get("en")
+            and (r.summary is None or r.summary.get("es") == r.summary.get("en"))]
+    assert same
+    lines = [p.line for s in deck.slides if s.kind == "resources" for b in s.shapes
+             if isinstance(b, TextBox) for p in b.paras]
+    for r in same:
+        title = r.title.get("es")
+        said = [ln for ln in lines if "".join(sp.text for sp in ln.spans).startswith(title)]
+        assert len(said) == 1, [("".join(sp.text for sp in ln.spans), ln.secondary) for ln in said]
