@@ -156,3 +156,17 @@ def test_a_resource_named_alike_in_both_languages_is_printed_once():
         title = r.title.get("es")
         said = [ln for ln in lines if "".join(sp.text for sp in ln.spans).startswith(title)]
         assert len(said) == 1, [("".join(sp.text for sp in ln.spans), ln.secondary) for ln in said]
+
+
+def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page(tmp_path):
+    o = Options()
+    st = pb.styles(o, _faces(), "en")
+    long = " ".join(f"word{i}" for i in range(120))
+    fill = [Paragraph(f"Filler paragraph {i} " + "text " * 30, st["body"]) for i in range(14)]
+    for pad in range(100, 130, 2):  # somewhere the last line would fall alone on page 2
+        flows = fill + [Spacer(1, pad), Paragraph(long, st["body"])]
+        pages = PdfReader(_story_pdf(tmp_path, flows, o, f"w{pad}-en-guide.pdf")).pages
+        if len(pages) < 2:
+            continue
+        second = [ln for ln in pages[1].extract_text().splitlines() if "word" in ln]
+        assert len(second) != 1, (pad, second)
