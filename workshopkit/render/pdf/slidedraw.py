@@ -3,7 +3,8 @@
 The shapes, positions, sizes, colours, alignment and vertical anchors are the
 plan's (workshopkit.plan.slides), as in ``render/pptx/slidexml.py``; the text is
 wrapped where the plan measured it (``slides_text.wrap``), so every box holds
-the lines it was measured for.  A canvas may be scaled first (the handout draws
+the lines it was measured for, a word broken at a hyphenation point with a printed
+hyphen (only here and in the handout: the deck's text stays the author's).  A canvas may be scaled first (the handout draws
 slides small): links follow the scale.
 """
 from __future__ import annotations
@@ -22,8 +23,9 @@ from workshopkit.plan import qr
 from workshopkit.plan.slides import PlannedSlide
 from workshopkit.plan.slides_fit import Bar, Glyph, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, CELL_SLACK_PT, EMU_PER_PT, INSET_X,
-                                          INSET_Y, LINE, WIDTH_SAFETY, Metrics, Para, style_of,
-                                          wrap)
+                                          INSET_Y, LINE, WIDTH_SAFETY, Metrics, Para, Row,
+                                          style_of, wrap)
+from workshopkit.plan.slides_wrap import HYPHEN
 from workshopkit.render.greyscale import greyed
 from workshopkit.render.pdf.fonts import face
 from workshopkit.render.pdf.icon import draw_icon
@@ -124,9 +126,9 @@ def paras(c: Canvas, ps: list[Para], left: float, top: float, width: float, look
         ln, size = p.line, p.size_pt
         indent, hang = pt(p.indent), pt(p.hang)
         if p.lines == 1:  # most lines: no need to find the breaks
-            lines = [[(sp.text, style_of(sp, ln)) for sp in ln.spans]]
-        else:
-            lines = wrap(ln, size, width - indent, look.metrics, safety, -hang)
+            lines = [Row((sp.text, style_of(sp, ln)) for sp in ln.spans)]
+        else:  # where the plan measured: the width and start it counted the lines with
+            lines = wrap(ln, size, p.wrap_pt, look.metrics, p.safety, p.start_pt)
         pitch = size * LINE
         if ln.bullet:
             out.line([("•", "regular")], "accent", size,
@@ -213,10 +215,13 @@ class Text:
             self.c._code.append(" ".join(self.ops) + " ET Q")
 
 
-def _line(out: Text, pieces: list[tuple[str, str]], ln, size: float, start: float,
+def _line(out: Text, pieces: Row, ln, size: float, start: float,
           right: float, base: float) -> None:
+    hyphen = pieces.hyphen  # a word broken at a hyphenation point: a printed hyphen
     if pieces and pieces[-1][0][-1:].isspace():
         pieces = pieces[:-1] + [(pieces[-1][0].rstrip(), pieces[-1][1])]
+    if hyphen and pieces:
+        pieces = pieces[:-1] + [(pieces[-1][0] + HYPHEN, pieces[-1][1])]
     runs: list[tuple[str, str]] = []
     for text, style in pieces:
         if runs and runs[-1][1] == style:
