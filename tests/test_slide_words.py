@@ -19,7 +19,7 @@ from conftest import _Once
 from test_slides_pdf import pdf_pages, pptx_slides, same, unhyphenated
 from workshopkit.check import Sources, check_outputs
 from workshopkit.plan.hyphenate import points
-from workshopkit.plan.slides_fit import BODY_SIZES, MIN_PT, TABLE_SIZES, table
+from workshopkit.plan.slides_fit import BODY_SIZES, LARGE_PT, MIN_PT, TABLE_SIZES, table
 from workshopkit.plan.slides_paging import fit
 from workshopkit.plan.slides_shapes import Box
 from workshopkit.plan.slides_text import (URL_MIN_PT, Line, Span, count_lines, inches, layout,
@@ -188,13 +188,14 @@ def test_the_fitter_prefers_a_size_where_every_word_fits_to_breaking_one():
         tiny[0], f.size_pt, f.chunks[0][0].wrap_pt, M))
 
 
-def test_a_stacked_table_keeps_its_long_column_names_whole():
-    header = [[Line((Span(w),), "es", bold=True)] for w in LONG["es"]]
-    rows = [[[Line((Span(w),), "es")] for w in LONG["es"]]]
+def test_a_stacked_table_keeps_its_long_column_names_whole_and_large():
+    names = LONG["es"] + ["Desinstitucionalizaciones"]  # wider than a third of the slide
+    header = [[Line((Span(w),), "es", bold=True)] for w in names]
+    rows = [[[Line((Span(w),), "es")] for w in names]]
     shapes = table(header, rows, Box(0, 0, inches(12), inches(5)), M, TABLE_SIZES)
     cells = [p for s in shapes for b in s for r in b.rows for c in r for p in c]
     assert cells and all(p.whole and p.lines == 1 for p in cells)
-    assert min(p.size_pt for p in cells) >= MIN_PT
+    assert min(p.size_pt for p in cells) >= LARGE_PT  # the names' column widened instead
 
 
 def test_a_url_piece_too_wide_at_the_floor_sets_its_line_smaller_not_cut():
@@ -204,3 +205,30 @@ def test_a_url_piece_too_wide_at_the_floor_sets_its_line_smaller_not_cut():
     assert URL_MIN_PT <= para.size_pt < MIN_PT and not para.whole
     rows = wrap(line, para.size_pt, para.wrap_pt, M, para.safety)
     assert ["".join(x for x, _ in r) for r in rows] == [ROOM[:25], ROOM[25:]]
+
+
+def test_a_paragraph_with_a_url_keeps_a_hyphenated_word_whole_in_the_deck():
+    """The deck breaks a URL's paragraph where the plan did (line breaks), but not inside
+    a word the plan hyphenated: no hyphen and no line break enter the author's word."""
+    from workshopkit.model.settings import Theme
+    from workshopkit.render.pptx.slidexml import Style, _para
+
+    word = GIANT["es"][0]
+    line = Line((Span(f"{word} {ROOM}"),), "es")
+    para = layout([[line]], 24, inches(4), M)[0][0]
+    rows = wrap(line, para.size_pt, para.wrap_pt, M, para.safety, para.start_pt)
+    assert any(r.hyphen for r in rows) and para.lines > 2  # hyphenated, URL broken
+    xml = _para(para, Style(Theme(), True, metrics=M))
+    runs = re.findall(r"<a:t>([^<]*)</a:t>|(<a:br>)", xml)
+    text = "".join(t or "\n" for t, _ in runs)
+    assert text.replace("\n", "") == f"{word} {ROOM}"
+    assert word in text.split("\n")[0] and "-" not in text.split(word)[0]
+    assert text.count("\n") >= 1  # the URL still breaks where the plan broke it
+
+
+def test_a_script_without_hyphens_is_cut_without_one():
+    text = "数字安全工作坊面向社区组织与记者的实践培训" * 3
+    line = Line((Span(text),), "zh-Hant-TW")
+    rows = wrap(line, 24, 200, M)
+    assert len(rows) == count_lines(line, 24, 200, M) > 2
+    assert not any(r.hyphen for r in rows) and "".join(x for r in rows for x, _ in r) == text

@@ -63,6 +63,12 @@ def widest(line, m) -> tuple[float, float]:
     return hit
 
 
+def _hyphenates(ch: str) -> bool:
+    """Whether a word breaking at ``ch`` takes a hyphen: a letter of the Latin, Greek,
+    Cyrillic or Armenian script."""
+    return ch.isalpha() and (ord(ch) < 0x0590 or 0x1E00 <= ord(ch) < 0x2000)
+
+
 def _word_breaks(tok: str, lang: str) -> list[tuple[int, bool]]:
     """(position, printed hyphen) where ``tok`` may end a line: after a hyphen it has,
     at its language's hyphenation points (with a hyphen), ascending."""
@@ -109,11 +115,11 @@ def _pieces(tok: str, style: str, limit: float, x: float, m,
         if cut is None and x > 0:  # not even the first syllable: on a line of its own
             x, new = 0.0, True
             continue
-        if cut is None:  # no break point fits a whole line: cut where it is full
-            i = done + 1
+        if cut is None:  # no break point fits a whole line: cut where it is full, with
+            i = done + 1  # a hyphen in a script that hyphenates (not in Chinese or Arabic)
             while i + 1 < len(tok) and m.width_em(tok[done:i + 1], style) + mark <= limit:
                 i += 1
-            cut = (i, i < len(tok))
+            cut = (i, i < len(tok) and _hyphenates(tok[i - 1]) and _hyphenates(tok[i]))
         out.append((tok[done:cut[0]], new, cut[1]))
         done, x, new = cut[0], 0.0, True
     return out
