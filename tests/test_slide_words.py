@@ -133,10 +133,13 @@ def test_the_deck_keeps_the_authors_words_and_matches_the_pdf_but_for_printed_hy
         assert [same(s) for s in deck] == [same(p) for p in pages]
 
 
-def test_the_meeting_url_is_printed_whole_on_the_title_slide(built):
+def test_the_meeting_url_is_printed_whole_on_the_title_slide_and_links_to_the_room(built):
     _, out = built
     for pdf in outputs(out, "slides-pdf"):
-        lines = (PdfReader(pdf).pages[0].extract_text() or "").splitlines()
+        page = PdfReader(pdf).pages[0]
+        links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots") or []]
+        assert len(links) == 3 and set(links) == {ROOM}  # the code and both printed lines
+        lines = (page.extract_text() or "").splitlines()
         at = next(i for i, ln in enumerate(lines) if "meet.example.org" in ln)
         parts = [lines[at].strip()]
         while not ROOM.startswith("".join(parts)) or "".join(parts) != ROOM:
