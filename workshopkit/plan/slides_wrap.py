@@ -143,9 +143,8 @@ def _walk(line, size_pt: float, width_pt: float, m, safety: float, start_pt: flo
                 if rows is not None:
                     rows[-1].append((tok, style))
                 continue
-            url = is_url(tok)
-            if x > 0 and (w <= limit or url):  # a URL starts a line of its own
-                n, x = n + 1, 0.0
+            if x > 0:  # a word too long for the rest of the line starts the next one (a
+                n, x = n + 1, 0.0  # word wider than a line too, as PowerPoint sets it)
                 if rows is not None:
                     rows.append(Row())
             if w <= limit:
