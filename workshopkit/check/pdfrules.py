@@ -64,7 +64,8 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
                             f"heading last on the page: “{excerpt(_line_text(last), 60)}”")
         if header and page.number > 1 and (not page.frags or not _is_header(page.frags[0], header)):
             yield found(page, "running-header",
-                        f"page starts with “{excerpt(content[0].text, 50)}”")
+                        f"page starts with “{excerpt(content[0].text, 50)}”" if content
+                        else "page holds drawings and no running header")
 
 
 def _line_rules(page: Page, src: Sources) -> Iterator[tuple[str, str]]:

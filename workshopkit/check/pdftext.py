@@ -148,12 +148,28 @@ def _frags(page, height: float) -> list[Frag]:
 
 
 def _paths(page, height: float) -> list[tuple[float, float, float, float]]:
-    """Boxes (x0, top, x1, bottom) of drawn lines, rules and images: what text may introduce."""
+    """Boxes (x0, top, x1, bottom) of drawn lines, rules and images: what text may introduce
+    (inside form XObjects too, such as an imposed booklet's pages, placed on the sheet)."""
     out = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)):
-        x0, y0, x1, y1 = obj.get_bounds()
+    for x0, y0, x1, y1 in _drawn_boxes(page):
         out.append((x0, height - y1, x1, height - y0))
     return out
+
+
+def _drawn_boxes(page, form=None, m=(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
+    kinds = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+    for obj in page.get_objects(form=form, max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            a, b, c, d, e, f = obj.get_matrix().get()
+            ma, mb, mc, md, me, mf = m  # the form's matrix, then the one around it
+            yield from _drawn_boxes(page, obj, (a * ma + b * mc, a * mb + b * md,
+                                                c * ma + d * mc, c * mb + d * md,
+                                                e * ma + f * mc + me, e * mb + f * md + mf))
+        elif obj.type in kinds:
+            x0, y0, x1, y1 = obj.get_bounds()
+            xs = [m[0] * x + m[2] * y + m[4] for x in (x0, x1) for y in (y0, y1)]
+            ys = [m[1] * x + m[3] * y + m[5] for x in (x0, x1) for y in (y0, y1)]
+            yield min(xs), min(ys), max(xs), max(ys)
 
 
 def _split_footer(page: Page) -> None:
