@@ -170,3 +170,38 @@ def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page(tmp_p
             continue
         second = [ln for ln in pages[1].extract_text().splitlines() if "word" in ln]
         assert len(second) != 1, (pad, second)
+
+
+def test_a_bold_second_language_line_closing_a_slide_is_not_a_stranded_heading(tmp_path):
+    """A resource's title in the second language (bold, italic, smaller) under the first
+    language's title and URL belongs to that item; a day heading in both languages still
+    counts as stranded."""
+    from pptx import Presentation
+    from pptx.util import Inches, Pt
+
+    def deck(name: str, paras: list[list[tuple[str, bool, bool]]]) -> Path:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        prs.slides.add_slide(prs.slide_layouts[6])
+        tf = slide.shapes.add_textbox(Inches(0.5), Inches(2), Inches(12), Inches(5)).text_frame
+        for i, runs in enumerate(paras):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            for text, bold, italic in runs:
+                run = p.add_run()
+                run.text, run.font.bold, run.font.italic = text, bold, italic
+                run.font.size = Pt(18 if italic else 28)
+        out = tmp_path / "d" / "es+en" / name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        prs.save(str(out))
+        return out
+
+    src = sources()
+    resource = deck("r-es+en-slides.pptx", [
+        [("Nextcloud", True, False), (" https://nextcloud.com/", False, False)],
+        [("Atlas de la Vigilancia", True, False), (" https://atlasofsurveillance.org/", False, False)],
+        [("Atlas of Surveillance", True, True)]])
+    assert "stranded-heading" not in rules(resource, src)
+    day = deck("s-es+en-slides.pptx", [[("09:00 Bienvenida", False, False)],
+                                       [("Día 2", True, False)], [("Day 2", True, True)]])
+    assert "stranded-heading" in rules(day, src)

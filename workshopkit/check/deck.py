@@ -65,12 +65,15 @@ def _name(shape: Shape) -> str:
 
 
 def _trailing_headings(frame: list[Para]) -> Optional[str]:
-    """Bold paragraphs closing a frame whose other paragraphs are not all bold."""
+    """Bold paragraphs closing a frame whose other paragraphs are not all bold (not the
+    second-language line of the item above them, set bold and italic)."""
     paras = [p for p in frame if p.text.strip()]
     k = len(paras)
     while k and paras[k - 1].bold:
         k -= 1
     if k == len(paras) or all(p.bold for p in paras[:k]):
+        return None
+    if all(p.italic for p in paras[k:]):  # the second language of the item above
         return None
     return " / ".join(p.text for p in paras[k:])
 

@@ -27,6 +27,7 @@ R_EMBED = "{%s}embed" % NS["r"]
 class Para:
     text: str  # explicit line breaks as "\v"
     bold: bool  # every run with text is bold
+    italic: bool = False  # every run with text is italic (a bilingual deck's second language)
 
 
 @dataclass
@@ -95,7 +96,7 @@ def _shape(el, z: zipfile.ZipFile, rels: dict[str, str]) -> Shape:
 
 
 def _para(p) -> Para:
-    parts, bold = [], []
+    parts, bold, italic = [], [], []
     for child in p:
         tag = etree.QName(child).localname
         if tag in ("r", "fld"):
@@ -104,6 +105,7 @@ def _para(p) -> Para:
             if t.strip():
                 rpr = child.find("a:rPr", NS)
                 bold.append(rpr is not None and rpr.get("b") in ("1", "true"))
+                italic.append(rpr is not None and rpr.get("i") in ("1", "true"))
         elif tag == "br":
             parts.append("\v")
-    return Para("".join(parts), bool(bold) and all(bold))
+    return Para("".join(parts), bool(bold) and all(bold), bool(italic) and all(italic))
