@@ -7,6 +7,7 @@ from one another.
 from __future__ import annotations
 
 import fcntl
+import functools
 import io
 import json
 import os
@@ -193,7 +194,9 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+@functools.lru_cache(maxsize=64)
 def pdf_text(data: bytes) -> str:
+    """The text of every page (extracted once per PDF: tests often read the same one)."""
     from pypdf import PdfReader
 
     return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
@@ -235,7 +238,10 @@ class Built:
 def samples_built(tmp_path_factory) -> Built:
     """What `make build` writes, and the bilingual material: every sample curriculum built
     once, `workshopkit build curricula -o OUT --bilingual es,en` run in-process from the
-    repository. Shared by every test that reads sample outputs (read only)."""
+    repository. Shared by every test that reads sample outputs (read only).
+
+    Built with two processes: the other test worker is often waiting for this very
+    folder, and the outputs are the same bytes with any number of processes."""
     def make(folder: Path) -> dict:
         from workshopkit.cli import main
 
@@ -243,7 +249,7 @@ def samples_built(tmp_path_factory) -> Built:
         os.chdir(ROOT)
         try:
             res = CliRunner().invoke(main, ["build", "curricula", "-o", str(folder / "out"),
-                                            "--bilingual", "es,en", "-j", "1"],
+                                            "--bilingual", "es,en", "-j", "2"],
                                      catch_exceptions=True)
         finally:
             os.chdir(cwd)

@@ -51,7 +51,13 @@ def build(cur, langs: str = "es", **opts) -> bytes:
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    return list(_pages_text(pdf))
+
+
+@functools.lru_cache(maxsize=64)
+def _pages_text(pdf: bytes) -> tuple[str, ...]:
+    """Each page's text, extracted once per PDF (several tests read the same one)."""
+    return tuple(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def decoded(pdf: bytes, dpi: int = 150) -> list[set[str]]:
