@@ -117,7 +117,11 @@ def test_a_material_taller_than_a_booklet_page_splits_and_keeps_every_word(tmp_p
     f.write_text(src, encoding="utf-8")
     cur = Workspace().load(f)
     assert cur is not None
-    text = pdf_text(guide.write(cur, resolve(cur), ("en",), Options(booklet=True)))
+    pdf = tmp_path / "tall-en-guide-booklet.pdf"
+    pdf.write_bytes(guide.write(cur, resolve(cur), ("en",), Options(booklet=True)))
+    from workshopkit.check.pdftext import read_pdf  # booklet sheets in reading order
+
+    text = " ".join(f.text for page in read_pdf(pdf, True) for f in page.frags)
     assert re.findall(r"palabra\d+", text) == words
 
 

@@ -13,7 +13,8 @@ from workshopkit.check.words import language_codes, split_url, split_word
 
 UNDERFULL = 0.15  # a page under this share of its text area is nearly empty
 EDGE = 10.0  # points from the paper's edge that most printers cannot reach
-HEADING_SCALE = 1.15  # a heading is bold, or this much larger than body text
+HEADING_SCALE = 1.3  # a heading is bold, or this much larger than body text (table text
+# can outweigh body text: 10.5 pt steps in a guide of 9 pt tables are not headings)
 
 
 def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterator[Finding]:
@@ -57,7 +58,8 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
                     yield found(page, "underfull",
                                 f"{fill:.0%} full, next page's first block ({block:.0f} pt) "
                                 f"would fit in {room:.0f} pt: “{excerpt(_line_text(last), 50)}”")
-            if all(_is_heading(f, body) for f in last) and not _below(page, last):
+            if (all(_is_heading(f, body) for f in last) and not _below(page, last)
+                    and any(c.isalpha() for c in _line_text(last))):  # not a scale's numbers
                 yield found(page, "stranded-heading",
                             f"heading last on the page: “{excerpt(_line_text(last), 60)}”")
         if header and page.number > 1 and (not page.frags or not _is_header(page.frags[0], header)):

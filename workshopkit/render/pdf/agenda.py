@@ -75,8 +75,9 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
     total = sum(s.minutes for s in cur.sessions)
     out.append(pb.para(words("Agenda", languages) + f" · {hm(total)}", ctx.st["label"]))
     j = join(cur, languages[0])
-    if j is not None:  # how to join, before the times
-        out += [Spacer(1, 6)] + join_block(j, languages, ctx.st, ctx.width, ctx.faces, "")
+    if j is not None:  # how to join, before the times, on the page of the title
+        out = [pb.together(out + [Spacer(1, 6)]
+                           + join_block(j, languages, ctx.st, ctx.width, ctx.faces, ""))]
     out.append(Spacer(1, 8))
     spans = session_span(cur, options.start)
     all_slots = slots(cur, options.start)

@@ -19,6 +19,7 @@ from workshopkit.model.options import Options
 from workshopkit.plan.markup import plain
 from workshopkit.render.pdf.booklet import impose_booklet
 from workshopkit.render.pdf.fonts import Faces
+from workshopkit.render.pdf.keep import Together
 from workshopkit.render.pdf.paper import (footer_size, landscape, margins, page_size, palette,
                                           sheet_size)
 from workshopkit.render.pdf.meta import metadata, words
@@ -127,7 +128,8 @@ def render(story: list[Flowable], *, cur: Curriculum, languages: tuple[str, ...]
                           title=meta["title"], author=meta["author"], subject=meta["subject"],
                           keywords=meta["keywords"], creator=meta["creator"],
                           producer=f"workshopkit {__version__}",
-                          initialFontName=faces["regular"], pageCompression=1)
+                          initialFontName=faces["regular"], pageCompression=1,
+                          keepTogetherClass=Together)  # a heading with a table taller than a page
     frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom - header_room,
                   id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -234,12 +234,12 @@ def questions(ctx: Ctx, sv: Survey, tail: tuple = ()) -> list:
     """Every question of ``sv``, numbered, with the hidden survey mark before them;
     ``tail`` is kept on the page of the last question."""
     out: list = [SurveyMark(sv.id)] if fillable(ctx) else []
-    gap = Spacer(1, 14 if ctx.options.large_print else 10)
+    gap = 14 if ctx.options.large_print else 10
     for n, q in enumerate(sv.questions, 1):
         last = n == len(sv.questions)
         out += question(ctx, q, n, tail if last else ())
-        if not last:
-            out.append(gap)
+        if not last:  # a new Spacer each time: reportlab marks a flowable it postponed
+            out.append(Spacer(1, gap))
     return out
 
 

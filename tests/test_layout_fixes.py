@@ -1,0 +1,138 @@
+"""Defects the layout check found over the samples in every print variant, each fixed:
+a survey's gaps on A4, a long meeting URL on narrow pages, a heading kept with a table
+taller than a page, and the check's own reading of a scale's numbers."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer, Table
+
+from conftest import FORMAT_EXAMPLE, ROOT, load_curriculum, squash
+from test_layout_check import FILLER, make_pdf, paragraph, rules, sources
+from workshopkit.check import Sources, check_outputs
+from workshopkit.model.options import Options
+from workshopkit.render.pdf import base as pb
+from workshopkit.render.pdf.fonts import register
+from workshopkit.source.settings import resolve
+
+ROOM = "https://meet.example.org/UnseemlyUnfixableConfidentPlaypenPebblyPaprikaDesecrate"
+
+
+def test_survey_questions_are_separate_flowables():
+    """reportlab marks a flowable it had to postpone: one Spacer object used for every
+    gap between questions made the second postponement a layout error (A4 worksheets
+    of the member survey)."""
+    from workshopkit.render.pdf.blocks import Ctx
+    from workshopkit.render.pdf.survey_form import questions
+    from workshopkit.source.surveys import load_survey
+    from workshopkit.source.validate import Workspace
+
+    sv = load_survey(Workspace(), ROOT / "curricula" / "survey" / "member-tech.yaml")
+    o = Options(paper="a4")
+    faces = register(resolve(load_curriculum(FORMAT_EXAMPLE)).fonts)
+    ctx = Ctx(sv, ("es",), o, pb.styles(o, faces), pb.palette(o), pb.frame_width(o), faces)
+    flows = questions(ctx, sv)
+    assert len(sv.questions) > 3
+    assert len({id(f) for f in flows}) == len(flows)
+
+
+def test_member_survey_worksheets_build_on_a4(tmp_path):
+    from workshopkit import api
+
+    res = api.build(api.BuildRequest(paths=(ROOT / "curricula" / "member-survey.yaml",),
+                                     out_dir=tmp_path, kinds=("worksheets",),
+                                     languages=("es",), overrides={"paper": "a4"}))
+    assert res.exit_code == 0, [str(d) for d in res.problems.sorted()]
+    pdf = next(tmp_path.rglob("*-es-worksheets.pdf"))
+    assert len(PdfReader(pdf).pages) > 2
+
+
+# ---------------------------------------------------------------- a long meeting URL
+def _faces():
+    return register(resolve(load_curriculum(FORMAT_EXAMPLE)).fonts)
+
+
+def test_url_size_fits_every_piece_or_keeps_the_size():
+    from workshopkit.render.pdf.join import MIN_URL_PT, url_size
+
+    font = _faces().regular
+    assert url_size("https://meet.example.org/short-room", 300, 16, font) == 16
+    size = url_size(ROOM, 250, 16, font)
+    assert MIN_URL_PT <= size < 16
+    assert stringWidth("UnseemlyUnfixableConfidentPlaypenPebblyPaprikaDesecrate", font, size) <= 250
+
+
+def _story_pdf(tmp_path: Path, flows, options: Options, name: str) -> Path:
+    cur = load_curriculum(FORMAT_EXAMPLE)
+    data = pb.render(flows, cur=cur, languages=("en",), options=options, faces=_faces(),
+                     kind_title="Agenda")
+    out = tmp_path / name
+    out.write_bytes(data)
+    return out
+
+
+def test_a_long_meeting_url_on_a_narrow_page_is_never_cut_inside_a_piece(tmp_path):
+    """Large print on a booklet page: beside the code the room name cannot fit; the URL
+    goes beneath the code, across the page, whole pieces only, and the other join lines
+    follow beneath it."""
+    from workshopkit.plan.delivery import Join
+    from workshopkit.render.pdf.join import block
+
+    o = Options(large_print=True, booklet=True)
+    faces = _faces()
+    st = pb.styles(o, faces, "en")
+    j = Join(url=ROOM, platform="jitsi", dial_number="+1 555 0100", dial_pin="4821 7730#", interpretation=(),
+             recording="none")
+    flows = block(j, ("en",), st, pb.frame_width(o), faces, "")
+    assert isinstance(flows[0], Table) and len(flows) > 2  # the URL and lines beneath
+    pdf = _story_pdf(tmp_path, flows, o, "x-en-agenda-large-print-booklet.pdf")
+    src = Sources()
+    src.add_text(ROOM)
+    found = [f for f in check_outputs([pdf], src) if f.rule in ("word-split", "url-split")]
+    assert found == [], found
+    text = squash(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert squash("UnseemlyUnfixableConfidentPlaypenPebblyPaprikaDesecrate") in text
+
+
+def test_a_heading_stays_with_a_table_taller_than_a_page_where_there_is_room(tmp_path):
+    """reportlab's own KeepTogether moves a heading and a table taller than a page to a
+    new page, leaving this one nearly empty; every document keeps them where they are
+    when at least half a page is free."""
+    o = Options()
+    st = pb.styles(o, _faces(), "en")
+    rows = [[f"row {i}", "text"] for i in range(80)]
+    flows = [Paragraph("A short opening paragraph.", st["body"]),
+             Paragraph("Schedule", st["h1"]), Table(rows, repeatRows=0), Spacer(1, 4)]
+    pages = PdfReader(_story_pdf(tmp_path, flows, o, "t-en-guide.pdf")).pages
+    first = pages[0].extract_text()
+    assert "Schedule" in first and "row 0" in first, first
+
+
+# ---------------------------------------------------------------- the check itself
+def test_a_scale_of_bold_numbers_last_on_a_page_is_not_a_heading(tmp_path):
+    src = sources()
+    body = paragraph(60, FILLER[:38])
+    numbers = make_pdf(tmp_path / "n-worksheets.pdf",
+                       [body + [(50, 60 + 38 * 13 + 8, "1  2  3  4  5", "Helvetica-Bold", 11)],
+                        paragraph(60, FILLER)])
+    assert "stranded-heading" not in rules(numbers, src)
+    words = make_pdf(tmp_path / "w-worksheets.pdf",
+                     [body + [(50, 60 + 38 * 13 + 8, "Next steps", "Helvetica-Bold", 11)],
+                      paragraph(60, FILLER)])
+    assert "stranded-heading" in rules(words, src)
+
+
+def test_a_list_item_a_little_larger_than_table_text_is_not_a_heading(tmp_path):
+    """A guide whose most common size is a 9 pt table: a 10.5 pt step last on a page is
+    a step, not a heading."""
+    src = sources()
+    cells = paragraph(60, [f"cell {i} " * 6 for i in range(36)])
+    small = [(x, y, t, "Helvetica", 9) for x, y, t in cells]
+    pdf = make_pdf(tmp_path / "s-guide.pdf",
+                   [small + [(50, 60 + 36 * 13 + 8, "1. One step.", "Helvetica", 10.5)],
+                    [(50, 40, "Next activity", "Helvetica-Bold", 13)] + small])
+    assert "stranded-heading" not in rules(pdf, src)
