@@ -60,7 +60,7 @@ def _pages_text(pdf: bytes) -> tuple[str, ...]:
     return tuple(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def decoded(pdf: bytes, dpi: int = 150) -> list[set[str]]:
+def decoded(pdf: bytes, dpi: int = 100) -> list[set[str]]:
     """The QR codes zxing-cpp reads on each page rendered at ``dpi``."""
     return [set(codes) for codes in _decoded(pdf, dpi)]
 

@@ -200,9 +200,8 @@ def test_a_comparison_shows_exactly_the_chosen_rows_in_order(cli, tmp_path):
 
 # ------------------------------------------------------------------ checklists
 
-def test_a_checklist_says_to_mark_all_that_apply(cli, every_kind, tmp_path):
-    files = build(cli, every_kind, tmp_path / "out", "--only", "worksheets",
-                  "--bilingual", "es,en")
+def test_a_checklist_says_to_mark_all_that_apply(every_kind_built):
+    files = every_kind_built
     es, en = ui("es")("Mark all that apply"), ui("en")("Mark all that apply")
     assert es != en == "Mark all that apply"
     for tag, want in (("es", [es]), ("en", [en]), ("es+en", [es, en])):
