@@ -187,6 +187,23 @@ def facilitator_texts(cur, lang: str) -> list[str]:
     return [plain(s) for s in out]
 
 
+# ---------------------------------------------------------------- interface strings
+
+@functools.cache
+def _ui_template():
+    from workshopkit.i18n.catalogs import extract_ui
+
+    return extract_ui()
+
+
+def ui_template():
+    """``workshopkit.i18n.catalogs.extract_ui()``, run once per test process (it parses
+    every module of the package, most of a second): a copy of it on each call."""
+    import copy
+
+    return copy.deepcopy(_ui_template())
+
+
 # ---------------------------------------------------------------- reading outputs
 
 def squash(s: str) -> str:

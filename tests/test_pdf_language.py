@@ -138,9 +138,9 @@ def test_spanish_pdfs_print_no_english_interface_word(rendered):
 def test_every_word_the_writers_look_up_is_in_the_template(rendered):
     """A fixed word printed through ui() but never marked for extraction would stay
     English in every language: record each lookup and find it in the template."""
-    from workshopkit.i18n.catalogs import extract_ui
+    from conftest import ui_template
 
     asked = rendered[1]
-    known = {m.id for m in extract_ui() if m.id}
+    known = {m.id for m in ui_template() if m.id}
     assert len(asked) > 60
     assert not sorted(asked - known), "looked up but never extracted"
