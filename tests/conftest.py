@@ -143,6 +143,18 @@ def load_curriculum(path: Path):
     return cur
 
 
+@functools.cache
+def planned_once(path: Path, langs: tuple[str, ...]):
+    """(curriculum, slide plan) of a curriculum that no test changes (a sample, test data),
+    with its own options: made once per test process. Read only."""
+    from workshopkit.build.targets import options_for
+    from workshopkit.plan.slides import plan
+    from workshopkit.source.settings import resolve
+
+    cur = load_curriculum(path)
+    return cur, plan(cur, resolve(cur), langs, options_for(cur, {}))
+
+
 @pytest.fixture(scope="session")
 def video_cur():
     """VIDEO_TEST loaded (shared: tests must not change it)."""
