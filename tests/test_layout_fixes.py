@@ -136,3 +136,37 @@ def test_a_list_item_a_little_larger_than_table_text_is_not_a_heading(tmp_path):
                    [small + [(50, 60 + 36 * 13 + 8, "1. One step.", "Helvetica", 10.5)],
                     [(50, 40, "Next activity", "Helvetica-Bold", 13)] + small])
     assert "stranded-heading" not in rules(pdf, src)
+
+
+# ---------------------------------------------------------------- bilingual resources slide
+def test_a_resource_named_alike_in_both_languages_is_printed_once():
+    """"Signal" and https://signal.org, then "Signal" again in the second language's
+    muted bold: a line that says nothing new, and last on a slide it read as a heading
+    left without its text."""
+    from test_slides_room import planned
+    from workshopkit.plan.slides_deck import TextBox
+
+    cur, deck = planned(ROOT / "curricula" / "free-software.yaml", ("es", "en"))
+    same = [r for r in cur.resources if r.title.get("es") == r.title.get("en")
+            and (r.summary is None or r.summary.get("es") == r.summary.get("en"))]
+    assert same
+    lines = [p.line for s in deck.slides if s.kind == "resources" for b in s.shapes
+             if isinstance(b, TextBox) for p in b.paras]
+    for r in same:
+        title = r.title.get("es")
+        said = [ln for ln in lines if "".join(sp.text for sp in ln.spans).startswith(title)]
+        assert len(said) == 1, [("".join(sp.text for sp in ln.spans), ln.secondary) for ln in said]
+
+
+def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page(tmp_path):
+    o = Options()
+    st = pb.styles(o, _faces(), "en")
+    long = " ".join(f"word{i}" for i in range(120))
+    fill = [Paragraph(f"Filler paragraph {i} " + "text " * 30, st["body"]) for i in range(14)]
+    for pad in range(100, 130, 2):  # somewhere the last line would fall alone on page 2
+        flows = fill + [Spacer(1, pad), Paragraph(long, st["body"])]
+        pages = PdfReader(_story_pdf(tmp_path, flows, o, f"w{pad}-en-guide.pdf")).pages
+        if len(pages) < 2:
+            continue
+        second = [ln for ln in pages[1].extract_text().splitlines() if "word" in ln]
+        assert len(second) != 1, (pad, second)

@@ -12,6 +12,8 @@ from typing import Iterable, Iterator
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster
+
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "i18n" / "locale"
 WORD_RE = re.compile(r"[^\W\d_]+")
 PO_STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
@@ -52,7 +54,7 @@ class Sources:
                 self.add_text(s.replace('\\"', '"').replace("\\n", "\n"))
             return
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_LOADER)
         except yaml.YAMLError:
             return
         if not isinstance(data, dict):

@@ -252,13 +252,17 @@ class Words(NoteWords):
     def resources(self) -> list[Item]:
         out = []
         for r in self.cur.resources:
-            def runs(i, l, _):
+            def head(l):
                 t = tuple(Span(s.text, True, s.italic) for s in spans(r.title.get(l)))
-                extra = spans(" — " + r.summary.get(l)) if r.summary else ()
+                return t + (spans(" — " + r.summary.get(l)) if r.summary else ())
+
+            def runs(i, l, _):
                 url = (Span("\n" + r.url.get(l)),) if r.url else ()
                 if i and r.url and r.url.get(l) == r.url.get(self.lang):
+                    if head(l) == head(self.lang):  # nothing new in the second language
+                        return runs(0, self.lang, _)
                     url = ()  # the same URL is printed once, under the first language
-                return t + extra + url
+                return head(l) + url
             out.append(self.item([""] * len(self.langs), bullet=True, raw=self.per_lang(runs)))
         return out
 

@@ -43,7 +43,8 @@ def styles(options: Options, faces: Faces, lang: str = "") -> dict[str, Paragrap
         out[name] = ParagraphStyle(name, fontName=faces[font], fontSize=size,
                                    leading=round(size * 1.3, 1), textColor=color or pal.text,
                                    spaceBefore=before, spaceAfter=after, **hy,
-                                   bulletFontName=faces["regular"], bulletFontSize=size, **kw)
+                                   bulletFontName=faces["regular"], bulletFontSize=size,
+                                   allowWidows=0, allowOrphans=0, **kw)  # no line left alone
         out[name]._wk_lang = lang
 
     mk("title", "bold", pal.accent, after=6)
