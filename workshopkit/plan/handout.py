@@ -157,9 +157,11 @@ def url_lines(url: str, width: float, measure: Callable[[str], float]) -> list[s
     width): after '/', '?' or '&'; failing that after '=', '.', '-' or '_'
     (:func:`workshopkit.plan.breaks.url_breaks`); failing that anywhere.  Joining the
     lines gives back the URL."""
-    primary, secondary = url_breaks(url)
     lines, start = [], 0
     fits = lambda end: measure(url[start:end]) <= width  # noqa: E731
+    if fits(len(url)):  # most URLs: one line, no break points needed
+        return [url]
+    primary, secondary = url_breaks(url)
     while not fits(len(url)):
         end = next((b for b in reversed(primary) if start < b and fits(b)), None)
         end = end or next((b for b in reversed(secondary) if start < b and fits(b)), None)

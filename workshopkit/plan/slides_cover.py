@@ -10,7 +10,9 @@ from typing import Optional
 from workshopkit.plan import slides_kinds as kinds
 from workshopkit.plan.slides_deck import PlannedSlide
 from workshopkit.plan.slides_fit import Bar, Box, Picture, Shape, TextBox, flow
-from workshopkit.plan.slides_text import Item, Line, height, inches, layout
+from workshopkit.plan.slides_paging import whole_sizes
+from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_X, WIDTH_SAFETY, Item, Line, height,
+                                          inches, layout, whole, wrap)
 
 COVER_SIZES = (44, 40, 36, 32, 28, 24)
 SHRINK = 0.8
@@ -20,6 +22,8 @@ COVER_BODY_SIZES = (28, 26, 24, 22, 20)
 slide's summary may go below LARGE_PT (to 20 pt) to stay one slide."""
 QR_SIDE = inches(1.5)
 """The meeting's QR code on the title slide of an online or hybrid workshop."""
+JOIN_GAP = inches(0.3)
+"""Between the meeting's QR code and the lines beside it."""
 COVER_SHRINK_TO = 28
 """A cover title shrinks down to this size rather than push its subtitle onto a
 second slide."""
@@ -50,12 +54,10 @@ class Covers:
             code: list[Shape] = []
             if qr is not None:  # a row at the bottom: the code, the join lines beside it
                 side = min(body.h // 2, QR_SIDE)
-                gap = inches(0.3)
                 row_y = body.y + body.h - side
-                half = body.x + body.w // 2
-                code = [Picture(half - side - gap // 2, row_y, side, side,
-                                self.t.qr_descr(qr), qr=qr)]
-                beside = Box(half + gap // 2, row_y, body.x + body.w - half - gap // 2, side)
+                left, text_w = self.join_row(join_items, body, side)
+                code = [Picture(left, row_y, side, side, self.t.qr_descr(qr), qr=qr)]
+                beside = Box(left + side + JOIN_GAP, row_y, text_w, side)
                 code += flow(join_items, beside, self.m, COVER_BODY_SIZES, anchor="ctr")[0]
                 body = Box(body.x, body.y, body.w, body.h - side - inches(0.15))
             bodies = flow(lines, body, self.m, COVER_BODY_SIZES)
@@ -74,6 +76,24 @@ class Covers:
             self.add(PlannedSlide(kind, tb, [bar] + glyphs + shapes + self.logo(),
                                   list(notes) if i == 0 else [], i))
 
+    def join_row(self, items: list[Item], body: Box, side: int) -> tuple[int, int]:
+        """(left edge, width of the lines beside it) of the join row's code: the code left
+        of the middle, its lines right of it; unless a line (the meeting's URL) would not
+        fit there whole: then the code and lines are one row centred, the lines as wide
+        as their longest (wrapped) line."""
+        half = body.x + body.w // 2
+        text_w = body.x + body.w - half - JOIN_GAP // 2
+        if not items or whole(items, COVER_BODY_SIZES[-1], text_w, self.m):
+            return half - side - JOIN_GAP // 2, text_w
+        room = body.w - side - JOIN_GAP
+        size = whole_sizes(items, room, self.m, COVER_BODY_SIZES)[0]
+        need = max(sum(self.m.width_em(t.rstrip() if k == len(row) - 1 else t, st)
+                       for k, (t, st) in enumerate(row)) * p.size_pt
+                   for it in layout(items, size, room, self.m) for p in it
+                   for row in wrap(p.line, p.size_pt, p.wrap_pt, self.m, p.safety, p.start_pt))
+        text_w = min(room, int((need / WIDTH_SAFETY + 2) * EMU_PER_PT) + 2 * INSET_X)
+        return body.x + (body.w - side - JOIN_GAP - text_w) // 2, text_w
+
     def title_box(self, words: list[str], area: Box, sizes, anchor: str, align: str,
                   top: float | None = None):
         """The title at the largest size that fits ``area``, shrunk by up to
@@ -82,6 +102,7 @@ class Covers:
         item = self.t.item(words, role="title", bold=True, align=align, space_before=0.1)
         top = top or sizes[0]
         tried = [(s, layout([item], s, area.w, self.m)[0]) for s in sizes if s <= top]
+        tried = [(s, p) for s, p in tried if all(x.whole for x in p)] or tried  # words whole
         fitting = [(s, paras) for s, paras in tried if height(paras) <= area.h]
         if not fitting:
             paras = tried[-1][1]

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workshopkit.model.settings import ImageData
-from workshopkit.plan.slides_paging import fit, pack
-from workshopkit.plan.slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, Item, Metrics, Para,
-                                          height, inches, layout, line_size, style_of)
+from workshopkit.plan.slides_paging import fit, pack, whole_sizes
+from workshopkit.plan.slides_text import (CELL_SLACK_PT, EMU_PER_PT, INSET_X, MIN_PT, STEPS, Item,
+                                          Metrics, Para, height, inches, layout, line_size,
+                                          style_of, whole, widest)
 
-MIN_PT = 18
 LARGE_PT = 24
 LARGE_SHARE = 0.75
 """Legibility from the back of a hall, the one rule every size below follows: no
@@ -23,9 +23,15 @@ more (in a bilingual deck, of the first language's characters; the second langua
 sits beneath at MIN_PT or more).  Only slide numbers and image credits (captions) are
 smaller.  Body text, quotes, statements, questions, the agenda, glossary, resources and
 credits never go below LARGE_PT; tables go below it only when a word would not fit
-whole in its column at LARGE_PT; video details beside a QR code go down to MIN_PT."""
+whole in its column at LARGE_PT; video details beside a QR code go down to MIN_PT.
 
-STEPS = (60, 54, 48, 44, 40, 36, 32, 30, 28, 26, 24, 22, 20, 18)
+Words are kept whole: every kind of text takes the largest of its sizes at which each
+word and each URL piece (between / . - _ ? & =) fits its box's width, going below its
+own smallest size down to MIN_PT when only that keeps them whole
+(:func:`workshopkit.plan.slides_paging.whole_sizes`).  Only a word wider than its box at
+MIN_PT is hyphenated (at its language's hyphenation points, with a printed hyphen), and
+only a URL piece wider than its box at MIN_PT sets its line smaller
+(``slides_text.URL_MIN_PT``), never cut."""
 
 
 def sizes(top: float, bottom: float = LARGE_PT) -> tuple[float, ...]:
@@ -81,8 +87,8 @@ def columns(left: list[Item], right: list[Item], area: Box, m: Metrics,
     w = (area.w - gap) // 2
     boxes = (Box(area.x, area.y, w, area.h), Box(area.x + w + gap, area.y, w, area.h))
     parts, n = [], 0
-    for size in sizes:  # fewest slides, then the largest size
-        trial = [fit(side, w, area.h, m, (size,)) for side in (left, right)]
+    for size in whole_sizes(left + right, w, m, sizes):  # fewest slides, then the largest
+        trial = [fit(side, w, area.h, m, (size,), keep_whole=False) for side in (left, right)]
         count = max(len(p.chunks) for p in trial)
         if not parts or count < n:
             parts, n = trial, count
@@ -123,8 +129,8 @@ def video(codes: list[tuple[str, str, list[Item]]], items: list[Item], area: Box
           m: Metrics) -> list[list[Shape]]:
     """QR codes on the left (one per distinct URL: ``(url, description, label)``, the
     label naming its language under it), the video's details beside them.  Details too
-    long for the room left make the codes smaller (down to 2 in), then continue on
-    more slides, each with the codes."""
+    long for the room left, or with a word or URL piece too wide for it, make the codes
+    smaller (down to 2 in), then continue on more slides, each with the codes."""
     gap = inches(0.4)
     labelled = any(label for _, _, label in codes)
     n = len(codes)
@@ -137,7 +143,7 @@ def video(codes: list[tuple[str, str, list[Item]]], items: list[Item], area: Box
         side = min(side, area.h - label_h)
         text = Box(area.x + n * (side + gap), area.y, area.w - n * (side + gap), area.h)
         f = fit(items, text.w, text.h, m, VIDEO_SIZES)
-        if len(f.chunks) == 1 or side <= inches(2.0):
+        if (len(f.chunks) == 1 and whole(items, f.size_pt, text.w, m)) or side <= inches(2.0):
             break
         side = max(inches(2.0), int(side * 0.85))
     top = area.y + (area.h - side - label_h) // 2
@@ -176,7 +182,7 @@ def table(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
         if best is None or key < best[0]:
             best = (key, cols, head, head_h, cells, bodies, runs)
     if (best[0][0] or best[0][1]) and ncol > 2:  # too wide for large text: one card a row
-        return _stacked(header, rows, area, m, [s for s in sizes if s >= LARGE_PT])
+        return _stacked(header, rows, area, m, sizes)
     _, cols, head, head_h, cells, bodies, runs = best
     out = [[_box(area, cols, head, head_h, list(zip(bodies[i:j], cells[i:j])))]
            for i, j in runs]
@@ -189,12 +195,18 @@ def table(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
 def _stacked(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
              sizes_: list[float]) -> list[list[Shape]]:
     """A table too wide for LARGE_PT as cards: each row a block of (column name | value)
-    lines, the names in a narrow first column, rows kept whole, as few slides as possible
-    (the largest size among equals)."""
+    lines, the names in a narrow first column (wide enough for their longest word, up
+    to half the width), rows kept whole; at a size whose words all fit whole, LARGE_PT
+    or more, as few slides as possible (the largest size among equals)."""
     best = None
     for size in sizes_ or [LARGE_PT]:
-        label_w = min(int(area.w * 0.35), max(_natural(h, size, m) for h in header))
+        least = max(_least(h, size, m) for h in header)
+        label_w = min(max(int(area.w * 0.35), least), int(area.w * 0.5),
+                      max(_natural(h, size, m) for h in header))
         value_w = area.w - label_w
+        ok = all(whole([h], size, label_w, m, cell=True) and whole([v], size, value_w, m,
+                                                                  cell=True)
+                 for r in rows for h, v in zip(header, r) if v)
         cards = []
         for r in rows:
             lines = [(_cell(h, label_w, size, m), _cell(v, value_w, size, m))
@@ -209,9 +221,10 @@ def _stacked(header: list[Item], rows: list[list[Item]], area: Box, m: Metrics,
             cards.append(card)
         heights = [sum(h for h, _ in c) for c in cards]
         runs = pack([(h, h) for h in heights], area.h) or [(0, 0)]
-        if best is None or len(runs) < len(best[0]):
-            best = (runs, cards, [label_w, value_w])
-    runs, cards, cols = best
+        key = (not ok, size < LARGE_PT, len(runs))
+        if best is None or key < best[0]:
+            best = (key, runs, cards, [label_w, value_w])
+    _, runs, cards, cols = best
     out = []
     for i, j in runs:
         lines = [ln for c in cards[i:j] for ln in c]
@@ -230,6 +243,13 @@ def _natural(item: Item, size: float, m: Metrics) -> int:
     return int(w * EMU_PER_PT + pad + 2)
 
 
+def _least(item: Item, size: float, m: Metrics) -> int:
+    """The width a cell needs to hold ``item``'s longest word whole (insets included)."""
+    pad = 2 * INSET_X + CELL_SLACK_PT * EMU_PER_PT
+    w = max([max(widest(ln, m)) * line_size(ln, size) for ln in item] + [0])
+    return int(w * EMU_PER_PT + pad + 2)
+
+
 def _box(area: Box, cols, head_cells, head_h, rows) -> TableBox:
     heights = [head_h] + [b for b, _ in rows]
     return TableBox(area.x, area.y, area.w, sum(heights), cols,
@@ -243,7 +263,7 @@ def _cell(item: Item, w: int, size: float, m: Metrics) -> list[Para]:
 def _widths(table_rows: list[list[Item]], size: float, total: int,
             m: Metrics) -> tuple[list[int], bool]:
     """Column widths from content, as in an automatic HTML table: each column
-    at least its longest word, the room left shared in proportion to what each
+    at least its longest word (or URL piece), the room left shared in proportion to what each
     needs to set its text on one line.  Also: whether every word fits whole."""
     ncol = len(table_rows[0])
     pad = 2 * INSET_X + CELL_SLACK_PT * EMU_PER_PT
@@ -251,14 +271,10 @@ def _widths(table_rows: list[list[Item]], size: float, total: int,
     for r in table_rows:
         for i, item in enumerate(r):
             for ln in item:
-                s = line_size(ln, size)
-                whole = 0.0
-                for span in ln.spans:
-                    st = style_of(span, ln)
-                    for w in span.text.split():
-                        least[i] = max(least[i], m.width_em(w, st) * s * EMU_PER_PT + pad + 1)
-                    whole += m.width_em(span.text, st) * s
-                natural[i] = max(natural[i], whole * EMU_PER_PT + pad + 1)
+                s = line_size(ln, size)  # the longest word, or URL piece, whole
+                least[i] = max(least[i], max(widest(ln, m)) * s * EMU_PER_PT + pad + 1)
+                one = sum(m.width_em(span.text, style_of(span, ln)) for span in ln.spans) * s
+                natural[i] = max(natural[i], one * EMU_PER_PT + pad + 1)
     fits = sum(least) <= total
     if sum(natural) <= total:
         widths = [n * total / sum(natural) for n in natural]

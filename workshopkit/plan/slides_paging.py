@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_Y, Item, Metrics, Para, Span,
-                                          height, layout)
+from workshopkit.plan.slides_text import (EMU_PER_PT, INSET_Y, MIN_PT, STEPS, Item, Metrics,
+                                          Para, Span, height, layout, whole)
 
 
 @dataclass
@@ -25,14 +25,28 @@ class Fit:
         return [height(c) for c in self.chunks]
 
 
+def whole_sizes(items: list[Item], width: int, m: Metrics,
+                sizes: tuple[float, ...]) -> tuple[float, ...]:
+    """Those of ``sizes`` at which every word and URL piece of ``items`` fits a line of a
+    box ``width`` EMU wide; failing all, the smaller sizes down to MIN_PT at which they
+    fit; failing those too, ``sizes`` (words then break at hyphenation points)."""
+    ok = tuple(s for s in sizes if whole(items, s, width, m))
+    if ok or not sizes:
+        return ok or sizes
+    below = tuple(s for s in STEPS if MIN_PT <= s < min(sizes))
+    return tuple(s for s in below if whole(items, s, width, m)) or sizes
+
+
 def fit(items: list[Item], width: int, box_h: int, m: Metrics,
-        sizes: tuple[float, ...]) -> Fit:
+        sizes: tuple[float, ...], keep_whole: bool = True) -> Fit:
     """The largest size in ``sizes`` that fits one box; else the size that
     needs the fewest boxes (the largest of those), items spread evenly.
+    ``keep_whole``: only sizes at which no word breaks (:func:`whole_sizes`).
 
     Chunks break between items; an item taller than a whole box is broken
     between its lines, so nothing is ever cut off.
     """
+    sizes = whole_sizes(items, width, m, sizes) if keep_whole else sizes
     for size in sizes:
         flat = [p for it in layout(items, size, width, m) for p in it]
         if height(flat) <= box_h:

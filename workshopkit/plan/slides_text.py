@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import functools
 import io
-import re
+import math
 from dataclasses import dataclass
 
 from workshopkit.model.settings import FontSet
 from workshopkit.plan.markup import parse
+from workshopkit.plan.slides_wrap import (  # noqa: F401 - wrapping, re-exported
+    WIDTH_SAFETY, Row, count_lines, is_url, style_of, widest, wrap)
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
 LINE = 1.2
 """Line pitch as a multiple of the font size, written as exact spacing."""
-WIDTH_SAFETY = 0.95
-"""Share of a text box's width the plan fills, leaving room for renderer differences."""
 CELL_SLACK_PT = 1.0
 """Table cells are measured exactly (their margins are declared in the XML); this
 much of each cell's inner width is kept free for renderer differences."""
@@ -30,9 +30,15 @@ INSET_Y = 45720   # 0.05 in, top and bottom
 BULLET_INDENT = 0.9  # hanging indent of a bullet, in ems of the body size
 SECOND = 0.65
 """Size of the second language's line, relative to the first ..."""
-SECOND_MIN_PT = 18
-"""... and never below this (nor above the first language's own size): the legibility
-floor of :data:`workshopkit.plan.slides_fit.MIN_PT`."""
+MIN_PT = 18
+"""The legibility floor of slide text (see :mod:`workshopkit.plan.slides_fit`)."""
+STEPS = (60, 54, 48, 44, 40, 36, 32, 30, 28, 26, 24, 22, 20, 18)
+"""The sizes text is tried at, largest first."""
+SECOND_MIN_PT = MIN_PT
+"""... and never below this (nor above the first language's own size)."""
+URL_MIN_PT = 12
+"""A line holding a URL piece too wide for its box at every size the box allows is
+set smaller, down to this, rather than cut inside the piece."""
 
 
 def inches(x: float) -> int:
@@ -80,6 +86,7 @@ class Para:
     wrap_pt: float = 0.0  # the width it was wrapped to (``count_lines``'s width) ...
     start_pt: float = 0.0  # ... where its first line started ...
     safety: float = WIDTH_SAFETY  # ... and the share of the width filled
+    whole: bool = True  # every word and URL piece fits a line at the box's size
 
     @property
     def before_pt(self) -> float:
@@ -133,116 +140,6 @@ def metrics_for(fonts: FontSet) -> Metrics:
     return Metrics(fonts)
 
 
-def style_of(span: Span, line: Line) -> str:
-    b, i = span.bold or line.bold, span.italic or line.italic
-    return ("bold" if b else "") + ("italic" if i else "") or "regular"
-
-
-_TOKEN = re.compile(r"\n|[^\S\n]+|[^\s]+")
-_URL_BREAK = re.compile(r"[^/.\-_?&=]*(?:[/.\-_?&=]+|$)")
-"""A URL's pieces, each ending after a character a URL may break after (/ . - _ ? & =)."""
-
-
-def is_url(tok: str) -> bool:
-    return "://" in tok or tok.startswith("www.")
-
-
-def _pieces(tok: str, style: str, limit: float, x: float, m: Metrics) -> list[tuple[str, bool]]:
-    """A token wider than the line, cut into (piece, starts a new line) from position ``x``:
-    a URL between its pieces (after / . - _ ? & =), anything else (and a URL piece longer
-    than a line) between characters, as renderers do."""
-    if is_url(tok):
-        parts = [p for p in _URL_BREAK.findall(tok) if p]
-    else:
-        parts = list(tok)
-    out: list[tuple[str, bool]] = []
-    for part in parts:
-        w = m.width_em(part, style)
-        if x + w <= limit:
-            out.append((part, False))
-            x += w
-        elif w <= limit:
-            out.append((part, x > 0))
-            x = w
-        else:
-            for ch in part:
-                cw = m.width_em(ch, style)
-                brk = x + cw > limit and x > 0
-                x = (0.0 if brk else x) + cw
-                out.append((ch, brk))
-    return out
-
-
-def count_lines(line: Line, size_pt: float, width_pt: float, m: Metrics,
-                safety: float = WIDTH_SAFETY, start_pt: float = 0.0) -> int:
-    """Lines a paragraph takes when wrapped greedily at word boundaries.
-
-    A word wider than the line is broken between characters, as renderers do.
-    ``start_pt`` is where the first line starts (negative: a hanging lead).
-    """
-    limit = width_pt * safety / size_pt  # in ems
-    n, x = 1, start_pt / size_pt
-    for span in line.spans:
-        style = style_of(span, line)
-        for tok in _TOKEN.findall(span.text):
-            if tok == "\n":
-                n, x = n + 1, 0.0
-                continue
-            w = m.width_em(tok, style)
-            if tok.isspace():
-                x += w
-                continue
-            if x + w <= limit:
-                x += w
-                continue
-            if x > 0:
-                n, x = n + 1, 0.0
-            if w <= limit:
-                x = w
-                continue
-            for piece, new in _pieces(tok, style, limit, x, m):  # a long word or URL
-                if new:
-                    n, x = n + 1, 0.0
-                x += m.width_em(piece, style)
-    return n
-
-
-def wrap(line: Line, size_pt: float, width_pt: float, m: Metrics,
-         safety: float = WIDTH_SAFETY, start_pt: float = 0.0) -> list[list[tuple[str, str]]]:
-    """The lines :func:`count_lines` counts, each as (text, style) pieces: the same
-    greedy breaks, for writers that set the text themselves (spaces at a break kept
-    at the end of the line they follow)."""
-    limit = width_pt * safety / size_pt
-    out: list[list[tuple[str, str]]] = [[]]
-    x = start_pt / size_pt
-    for span in line.spans:
-        style = style_of(span, line)
-        for tok in _TOKEN.findall(span.text):
-            if tok == "\n":
-                out.append([])
-                x = 0.0
-                continue
-            w = m.width_em(tok, style)
-            if tok.isspace() or x + w <= limit:
-                out[-1].append((tok, style))
-                x += w
-                continue
-            if x > 0:
-                out.append([])
-                x = 0.0
-            if w <= limit:
-                out[-1].append((tok, style))
-                x = w
-                continue
-            for piece, new in _pieces(tok, style, limit, x, m):
-                if new:
-                    out.append([])
-                    x = 0.0
-                out[-1].append((piece, style))
-                x += m.width_em(piece, style)
-    return out
-
-
 def line_size(ln: Line, size_pt: float) -> float:
     """A line's font size in a box of ``size_pt``, to the half point."""
     size = size_pt * ln.scale
@@ -253,27 +150,55 @@ def line_size(ln: Line, size_pt: float) -> float:
     return round(size * 2) / 2
 
 
+def _room(ln: Line, size_pt: float, inner_pt: float, m: Metrics) -> tuple[float, float, float]:
+    """(line size, indent, hanging lead) of ``ln`` in a box of ``size_pt``, in points."""
+    steps = ln.level + (1 if (ln.bullet or ln.under_bullet) else 0)
+    indent_pt = round(steps * BULLET_INDENT * size_pt)
+    hang_pt = round(m.width_em(ln.hang, "regular") * size_pt, 1) if ln.hang else 0.0
+    return line_size(ln, size_pt), indent_pt, hang_pt
+
+
+def _inner(width: int, inset_x: int, cell: bool) -> tuple[float, float]:
+    """(inner width in points, share of it filled) of a box or table cell."""
+    inner_pt = (width - 2 * inset_x) / EMU_PER_PT - (CELL_SLACK_PT if cell else 0)
+    return inner_pt, 1.0 if cell else WIDTH_SAFETY
+
+
+def whole(items: list[Item], size_pt: float, width: int, m: Metrics,
+          inset_x: int = INSET_X, cell: bool = False) -> bool:
+    """Whether every word and URL piece of ``items`` fits a line of a box ``width`` EMU
+    wide at ``size_pt``: nothing hyphenated, no URL line set smaller."""
+    inner_pt, safety = _inner(width, inset_x, cell)
+    for item in items:
+        for ln in item:
+            size, indent_pt, hang_pt = _room(ln, size_pt, inner_pt, m)
+            if max(widest(ln, m)) * size > (inner_pt - indent_pt - hang_pt) * safety:
+                return False
+    return True
+
+
 def layout(items: list[Item], size_pt: float, width: int, m: Metrics,
            inset_x: int = INSET_X, cell: bool = False) -> list[list[Para]]:
     """Size and measure every line of ``items`` for a box ``width`` EMU wide
-    (``cell``: a table cell, measured to its declared margins)."""
-    inner_pt = (width - 2 * inset_x) / EMU_PER_PT - (CELL_SLACK_PT if cell else 0)
-    safety = 1.0 if cell else WIDTH_SAFETY
+    (``cell``: a table cell, measured to its declared margins).  A line whose URL
+    piece is too wide for the box is set smaller (down to URL_MIN_PT)."""
+    inner_pt, safety = _inner(width, inset_x, cell)
     out = []
     for item in items:
         paras = []
         for ln in item:
-            size = line_size(ln, size_pt)
-            steps = ln.level + (1 if (ln.bullet or ln.under_bullet) else 0)
-            indent_pt = round(steps * BULLET_INDENT * size_pt)
-            hang_pt = round(m.width_em(ln.hang, "regular") * size_pt, 1) if ln.hang else 0.0
+            size, indent_pt, hang_pt = _room(ln, size_pt, inner_pt, m)
             start = -hang_pt if not ln.secondary else 0.0
             wrap_pt = inner_pt - indent_pt - hang_pt
+            word, url = widest(ln, m)
+            fits = max(word, url) * size <= wrap_pt * safety
+            if url * size > wrap_pt * safety:
+                size = min(size, max(URL_MIN_PT, math.floor(wrap_pt * safety / url * 2) / 2))
             lines = count_lines(ln, size, wrap_pt, m, safety, start)
             indent = round((indent_pt + hang_pt) * EMU_PER_PT)
             hang = round(hang_pt * EMU_PER_PT) if ln.hang and not ln.secondary else 0
             paras.append(Para(ln, size, lines, indent, hang=hang, wrap_pt=wrap_pt,
-                              start_pt=start, safety=safety))
+                              start_pt=start, safety=safety, whole=fits))
         out.append(paras)
     if out and out[0]:
         out[0][0].first = True

@@ -13,8 +13,6 @@ on every page, writes deterministic metadata, and imposes a booklet when asked.
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape as _escape
-
 from reportlab.lib import colors
 
 from workshopkit.model.text import xml_safe
@@ -27,6 +25,7 @@ from workshopkit.render.pdf.keep import Rows, Together, keep_first, keep_list, t
 from workshopkit.render.pdf.paper import (FOOTER_LARGE_PT, FOOTER_PT, PAPER, Palette,
                                           footer_size, frame_height, frame_width, landscape,
                                           margins, page_size, palette, sheet_size)
+from workshopkit.render.pdf.styles import escape as _escape
 from workshopkit.render.pdf.styles import (cell_font, markup, note_box, para, paras, styles,
                                            table_style, texts, words)
 

@@ -1,8 +1,10 @@
 """Fonts for PDFs: a FontSet's faces registered with reportlab, from bytes.
 
-Each font set is registered once per process under names made from its digest,
-so two sets never collide and registering again costs nothing.  The names do
-not reach the PDF: it names the embedded subsets after the fonts themselves.
+Each font set is registered once per process under names of its own (a number
+per font set object, which is kept alive so that the number is never reused), so
+two sets never collide and registering again costs nothing; no digest of the
+faces' megabytes is computed for it.  The names do not reach the PDF: it names the
+embedded subsets after the fonts themselves.
 """
 from __future__ import annotations
 
@@ -33,14 +35,20 @@ class Faces:
         return self.regular
 
 
-_REGISTERED: dict[str, Faces] = {}
+_REGISTERED: dict[int, Faces] = {}
 _FACES: set[str] = set()
+_NAMED: dict[int, tuple[FontSet, Faces]] = {}
+"""id of a font set -> (the set, kept alive so that its id is never reused; its names)."""
 
 
 def names(fonts: FontSet) -> Faces:
     """The names ``fonts`` is registered under (see :func:`register`, :func:`face`)."""
-    stem = "".join(fonts.family.split()) + "-" + fonts.digest
-    return Faces(stem, stem + "-Bold", stem + "-Oblique", stem + "-BoldOblique")
+    hit = _NAMED.get(id(fonts))
+    if hit is None:
+        stem = f"{''.join(fonts.family.split())}-wk{len(_NAMED) + 1}"
+        hit = _NAMED[id(fonts)] = (fonts, Faces(stem, stem + "-Bold", stem + "-Oblique",
+                                                stem + "-BoldOblique"))
+    return hit[1]
 
 
 def face(fonts: FontSet, style: str) -> str:
@@ -53,9 +61,21 @@ def face(fonts: FontSet, style: str) -> str:
     return name
 
 
+def register_only(fonts: FontSet, styles: tuple[str, ...]) -> Faces:
+    """Register the faces ``styles`` of ``fonts`` only, for a writer that knows it draws
+    no other (reading a face takes 10-30 ms); the family maps all four names, so
+    :func:`register` later registers the rest."""
+    faces = names(fonts)
+    for style in styles:
+        face(fonts, style)
+    pdfmetrics.registerFontFamily(faces.family, normal=faces.regular, bold=faces.bold,
+                                  italic=faces.italic, boldItalic=faces.bolditalic)
+    return faces
+
+
 def register(fonts: FontSet) -> Faces:
     """Register ``fonts`` (once per process) and return the names to draw with."""
-    hit = _REGISTERED.get(fonts.digest)
+    hit = _REGISTERED.get(id(fonts))
     if hit is not None:
         return hit
     faces = names(fonts)
@@ -63,5 +83,5 @@ def register(fonts: FontSet) -> Faces:
         face(fonts, style)
     pdfmetrics.registerFontFamily(faces.family, normal=faces.regular, bold=faces.bold,
                                   italic=faces.italic, boldItalic=faces.bolditalic)
-    _REGISTERED[fonts.digest] = faces
+    _REGISTERED[id(fonts)] = faces
     return faces

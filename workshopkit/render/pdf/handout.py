@@ -26,8 +26,10 @@ from workshopkit.plan import qr
 from workshopkit.plan.handout import (MIN_MODULE, Card, Code, choose_rows, grid, header_lines,
                                       plan_cards, qr_module, url_lines)
 from workshopkit.render.pdf import base as pdfbase
+from workshopkit.render.pdf.fonts import register_only
 from workshopkit.render.pdf.handout_cards import (LOOKS, Look, Placed, QRCode, UrlText,
-                                                  card_layout, card_styles, card_texts)
+                                                  card_layout, card_styles, card_texts,
+                                                  draw_card)
 
 __all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_module",
            "url_lines", "MIN_MODULE"]
@@ -71,8 +73,7 @@ class CardPage(Flowable):
             col, row = i % self.cols, i // self.cols
             ch = self.heights[row]
             x0, y0 = col * cw, starts[row + 1]
-            for f, fx, fy, h in card.items:
-                f.drawOn(c, x0 + fx, y0 + ch - fy - h)
+            draw_card(c, card.items, x0, y0 + ch)
             segments |= {(x0, y0, x0 + cw, y0), (x0, y0 + ch, x0 + cw, y0 + ch),
                          (x0, y0, x0, y0 + ch), (x0 + cw, y0, x0 + cw, y0 + ch)}
         c.saveState()
@@ -100,12 +101,13 @@ class CardSheet(Flowable):
     A card that fits no cell follows on a page of its own, after the grid."""
 
     def __init__(self, cards, make_header, page_story, looks, languages, options, faces,
-                 state=None):
+                 state=None, header=None):
         super().__init__()
         self.cards, self.make_header, self.page_story = list(cards), make_header, page_story
         self.looks, self.languages, self.options = looks, languages, options
         self.faces = faces
         self.state = state  # (cols, rows, cell, {video id: layout or None}, oversized cards)
+        self.header = header
 
     def wrap(self, aw, ah):
         return aw, ah + 1  # always split: each page is laid out in split()
@@ -113,11 +115,12 @@ class CardSheet(Flowable):
     def _plan(self, aw, body_h):
         cols, most = grid(aw, body_h, self.options.large_print)
         layouts = {}
+        sts = {look: card_styles(look, self.options, self.faces) for look in self.looks}
         for card in self.cards:  # a smaller look only for cards too tall for the most rows
             tries = []
             for look in self.looks:
                 tries.append(card_layout(card, aw / cols, look, self.languages, self.options,
-                                         self.faces))
+                                         self.faces, sts[look]))
                 if cols > 1 and tries[-1] is not None and tries[-1].height <= body_h / most:
                     break  # (one column stacks cards by their own heights: every look counts)
             layouts[card.video_id] = [t for t in tries if t is not None]
@@ -126,7 +129,9 @@ class CardSheet(Flowable):
         return cols, rows, (aw / cols, body_h / rows), layouts, []
 
     def split(self, aw, ah):
-        header = self.make_header()
+        if self.header is None:  # one header for every page of the grid (drawn, not split)
+            self.header = self.make_header()
+        header = self.header
         head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + 14
         if self.state is None:
             self.state = self._plan(aw, ah - head_h)
@@ -179,7 +184,8 @@ class CardSheet(Flowable):
             if out and not placed:
                 out.append(PageBreak())
             out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, self.faces, self.state))
+                                 self.languages, self.options, self.faces, self.state,
+                                 self.header))
         if out and not placed:  # let the page story split itself (a header taller than a page)
             out.insert(0, NullActionFlowable())
         return out
@@ -245,9 +251,22 @@ def join_card(cur: Curriculum, languages, options, faces, make_header) -> list[F
     return make_header() + [Spacer(1, 12), box]
 
 
+def _upright(cur: Curriculum, cards: list[Card], languages: tuple[str, ...]) -> bool:
+    """Whether the handout draws no italics: one language (second languages are set
+    in italics), no "how to join" card, no markup in the texts it prints."""
+    if len(languages) > 1 or join(cur, languages[0]) is not None:
+        return False
+    texts = [cur.title.get(languages[0])]
+    for card in cards:
+        texts += [*card.titles, *card.summaries, *card.used_in, *card.captions]
+    return not any("*" in t for t in texts)
+
+
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
           options: Options) -> bytes:
-    faces = pdfbase.register(settings.fonts)
+    cards = plan_cards(cur, languages)
+    faces = (register_only(settings.fonts, ("regular", "bold"))
+             if _upright(cur, cards, languages) else pdfbase.register(settings.fonts))
     _ = ui(languages[0])
     mode = "page" if options.cards == "page" else "cut"
     looks = LOOKS[(mode, options.large_print)]
@@ -263,7 +282,6 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
         return [pdfbase.Together(make_header() + [Spacer(1, 12), CodeRow(card, page_look, sts),
                                                   Spacer(1, 16)] + side + below)]
 
-    cards = plan_cards(cur, languages)
     joining = join_card(cur, languages, options, faces, make_header)
     if joining and not cards:
         story = joining

@@ -1,5 +1,12 @@
 """The video handout's drawing blocks: QR codes as vector paths, printed URLs, and
-one card laid out at a given width (:func:`card_layout`)."""
+one card laid out at a given width (:func:`card_layout`).
+
+A card's size is fixed by its grid cell, so its parts are placed directly, without
+frames: plain text is broken into lines here (:mod:`workshopkit.render.pdf.cardtext`,
+by the rules reportlab's Paragraph breaks by) and every text of a card is drawn in
+one text object (:func:`draw_card`); only a text with markup, or a word wider than
+its column, goes through a Paragraph.
+"""
 from __future__ import annotations
 
 import functools
@@ -8,6 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.fonts import tt2ps
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -17,6 +25,7 @@ from workshopkit.model.options import Options
 from workshopkit.plan import qr
 from workshopkit.plan.handout import Card, Code, card_lines, qr_module, url_lines
 from workshopkit.render.pdf import base as pdfbase
+from workshopkit.render.pdf.cardtext import Pen, link, text_block
 
 
 @dataclass(frozen=True)
@@ -42,9 +51,7 @@ LOOKS = {
 def qr_path(url: str) -> str:
     """The code's dark runs as one PDF path of rectangles, filled, in module units with
     the origin at the bottom-left corner of the quiet zone (integers: exact and fast)."""
-    n, q = qr.size(url), qr.QUIET_ZONE
-    ops = [f"{q + x} {q + n - 1 - y} {length} 1 re" for x, y, length in qr.runs(url)]
-    return "\n".join(ops) + "\nf"
+    return qr.path_ops(url) + "\nf"
 
 
 class QRCode(Flowable):
@@ -55,21 +62,22 @@ class QRCode(Flowable):
         self.code, self.module = code, module
         self.side = (qr.size(code.url) + 2 * qr.QUIET_ZONE) * module
         self.label = pdfbase.para(code.label, label_style) if code.label and label_style else None
+        self.label_h = 0
 
     def wrap(self, aw, ah):
         self.label_h = self.label.wrap(self.side, ah)[1] if self.label else 0
         return self.side, self.side + self.label_h
 
     def draw(self):
-        c = self.canv
-        c.saveState()
-        c.setFillColor(colors.black)
-        c.transform(self.module, 0, 0, self.module, 0, self.label_h)  # unit = one module
-        c.addLiteral(qr_path(self.code.url))
-        c.restoreState()
-        c.linkURL(self.code.url, (0, self.label_h, self.side, self.label_h + self.side), relative=1)
+        self.draw_at(self.canv, 0, 0)
+
+    def draw_at(self, c, x: float, y: float) -> None:
+        """Draw at (x, y) of the current coordinates: one literal, no state kept."""
+        m, bottom = self.module, y + self.label_h
+        c.addLiteral(f"q 0 0 0 rg {fp_str(m, 0, 0, m, x, bottom)} cm\n{qr_path(self.code.url)}\nQ")
+        link(c, self.code.url, (x, bottom, x + self.side, bottom + self.side))
         if self.label:
-            self.label.drawOn(c, 0, 0)
+            self.label.drawOn(c, x, y)
 
 
 class UrlText(Flowable):
@@ -85,17 +93,20 @@ class UrlText(Flowable):
         return self.width, self.leading * len(self.lines)
 
     def draw(self):
-        c, n = self.canv, len(self.lines)
-        c.setFont(self.font, self.size)
-        c.setFillColor(colors.black)
-        for i, line in enumerate(self.lines):
-            c.drawString(0, (n - 1 - i) * self.leading + 0.25 * self.size, line)
-        c.linkURL(self.url, (0, 0, self.width, n * self.leading), relative=1)
+        pen = Pen(self.canv)
+        self.write(pen, 0, 0)
+        pen.close()
+
+    def write(self, pen: Pen, x: float, y: float) -> None:
+        """Its lines into ``pen``'s text object with the bottom-left corner at (x, y)."""
+        n = len(self.lines)
+        pen.lines(self.lines, self.font, self.size, self.leading, colors.black,
+                  x, y + (n - 1) * self.leading + 0.25 * self.size)
+        pen.link(self.url, (x, y, x + self.width, y + n * self.leading))
 
 
-def card_styles(look: Look, options: Options, faces: pdfbase.Faces,
-            align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
-    pal = pdfbase.palette(options)
+@functools.lru_cache(maxsize=64)
+def _styles(look: Look, pal, faces: pdfbase.Faces, align: int) -> dict[str, ParagraphStyle]:
     bold, italic = tt2ps(faces.family, 1, 0), tt2ps(faces.family, 0, 1)
 
     def st(name, size, font=faces.regular, color=pal.text, space=0.0, **kw):
@@ -112,6 +123,12 @@ def card_styles(look: Look, options: Options, faces: pdfbase.Faces,
         "label": st("label", look.small, bold),
         "qrlabel": st("qrlabel", look.small, bold, alignment=TA_CENTER),
     }
+
+
+def card_styles(look: Look, options: Options, faces: pdfbase.Faces,
+                align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of a card (shared: the same objects for the same look)."""
+    return _styles(look, pdfbase.palette(options), faces, align)
 
 
 def card_texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
@@ -134,13 +151,14 @@ def card_urls(card: Card, look: Look, sts) -> list[Flowable]:
 @dataclass
 class Placed:
     height: float
-    items: list[tuple[Flowable, float, float, float]]  # flowable, x, y from the top, height
+    items: list[tuple[object, float, float, float]]  # part, x, y from the top, height
 
 
 def card_layout(card: Card, width: float, look: Look, languages, options,
-                faces: pdfbase.Faces) -> Placed | None:
-    """Positions of a card's parts at ``width``; None when its code cannot be drawn."""
-    sts = card_styles(look, options, faces)
+                faces: pdfbase.Faces, sts=None) -> Placed | None:
+    """Positions of a card's parts at ``width``; None when its code cannot be drawn.
+    ``sts``: the look's :func:`card_styles`, when the caller has them."""
+    sts = sts or card_styles(look, options, faces)
     inner = width - 2 * look.pad
     modules = max(qr.size(c.url) for c in card.codes)
     gap = look.body * 0.8
@@ -149,25 +167,53 @@ def card_layout(card: Card, width: float, look: Look, languages, options,
                        look.module)
     if module is None:
         return None
-    items: list[tuple[Flowable, float, float, float]] = []
+    items: list[tuple[object, float, float, float]] = []
 
-    def column(flows, x, y, w):
-        for f in flows:
+    def column(parts, x, y, w):
+        for f in parts:
             h = f.wrap(w, 1e6)[1]
             items.append((f, x, y, h))
-            y += h + (getattr(f.style, "spaceAfter", 0) if hasattr(f, "style") else gap / 2)
+            style = getattr(f, "style", None)
+            y += h + (style.spaceAfter if style is not None else gap / 2)
         return y
+
+    def texts(lines, w):
+        return [text_block(t, sts[role], w) for t, role in lines]
 
     codes = [QRCode(c, module, sts["qrlabel"]) for c in card.codes]
     qr_w = max(c.side for c in codes)
-    side, below = card_texts(card, languages, sts)
+    side, below = card_lines(card, languages)
+    urls = []
+    for code in card.codes:
+        if code.label:
+            urls.append((code.label, "label"))
+        urls.append(code)
     if len(codes) == 1:  # the code on the left, title and facts beside it
         left_y = column(codes, look.pad, look.pad, qr_w)
-        right_y = column(side, look.pad + qr_w + gap, look.pad, inner - qr_w - gap)
+        right_w = inner - qr_w - gap
+        right_y = column(texts(side, right_w), look.pad + qr_w + gap, look.pad, right_w)
         y = max(left_y, right_y) + gap / 2
     else:  # one code per language, side by side above the text
         y = max(column([c], look.pad + i * (qr_w + gap), look.pad, qr_w)
                 for i, c in enumerate(codes))
-        y = column(side, look.pad, y, inner)
-    y = column(below + card_urls(card, look, sts), look.pad, y, inner)
+        y = column(texts(side, inner), look.pad, y, inner)
+    tail = [UrlText(u.url, look.small, sts["body"].fontName) if isinstance(u, Code)
+            else text_block(u[0], sts[u[1]], inner) for u in urls]
+    y = column(texts(below, inner) + tail, look.pad, y, inner)
     return Placed(y + look.pad - gap / 2, items)
+
+
+def draw_card(c, items, x0: float, top: float) -> None:
+    """A placed card's parts, ``top`` the y of its top edge: codes as paths, every
+    plain text in one text object, anything else as a flowable."""
+    pen = Pen(c)
+    for f, fx, fy, h in items:
+        x, y = x0 + fx, top - fy - h
+        kind = type(f)
+        if kind is QRCode:
+            f.draw_at(c, x, y)
+        elif hasattr(f, "write"):
+            f.write(pen, x, y)
+        else:
+            f.drawOn(c, x, y)
+    pen.close()

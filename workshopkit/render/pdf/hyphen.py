@@ -3,52 +3,26 @@
 A word too wide for a whole line (a narrow table column, large print on a booklet
 page) breaks only at its language's hyphenation points (Pyphen), with a printed
 hyphen: each paragraph style carries the hyphenator of the language its text is in
-(:func:`hyphenator`, :func:`in_language`); a word that fits on a line is never
-hyphenated.  URLs break only after ``/ . - _ ? & =``
+(:func:`~workshopkit.plan.hyphenate.hyphenator`, :func:`in_language`); a word
+that fits on a line is never hyphenated.  URLs break only after ``/ . - _ ? & =``
 (:mod:`workshopkit.plan.breaks`): reportlab's own URL splitting, which breaks after
 '/' alone and otherwise cuts a URL anywhere, is replaced by :func:`_url_pairs`.
 """
 from __future__ import annotations
 
-import functools
 import re
-from typing import Callable, Iterator, Optional
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from workshopkit.plan.breaks import looks_like_url, url_breaks
+from workshopkit.plan.hyphenate import MIN_WORD, hyphenator
 
-try:
-    import pyphen
-except ImportError:  # pragma: no cover - a declared dependency
-    pyphen = None
+__all__ = ["MIN_WORD", "hyphenator", "in_language", "language_kw"]
 
-MIN_WORD = 6
-"""Words shorter than this are never hyphenated."""
 _URL_CHARS = "/.-_?&="
 _DOTTED = re.compile(r"\w\.\w")  # a host name or a dotted path, not a sentence's end
-
-
-@functools.lru_cache(maxsize=None)
-def hyphenator(lang: str) -> Optional[Callable[[str], Iterator[tuple[str, str]]]]:
-    """(head, tail) pairs, longest head first, at ``lang``'s hyphenation points;
-    None when Pyphen has no dictionary for it."""
-    if pyphen is None or not lang:
-        return None
-    code = pyphen.language_fallback(lang.replace("-", "_"))
-    if code is None:
-        return None
-    dic = pyphen.Pyphen(lang=code, left=3, right=3)
-
-    def pairs(word: str) -> Iterator[tuple[str, str]]:
-        if len(word) < MIN_WORD:
-            return iter(())
-        return dic.iterate(word)
-
-    return pairs
-
 
 _styles: dict[tuple[int, str], ParagraphStyle] = {}
 

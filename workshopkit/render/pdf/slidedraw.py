@@ -3,7 +3,8 @@
 The shapes, positions, sizes, colours, alignment and vertical anchors are the
 plan's (workshopkit.plan.slides), as in ``render/pptx/slidexml.py``; the text is
 wrapped where the plan measured it (``slides_text.wrap``), so every box holds
-the lines it was measured for.  A canvas may be scaled first (the handout draws
+the lines it was measured for, a word broken at a hyphenation point with a printed
+hyphen (only here and in the handout: the deck's text stays the author's).  A canvas may be scaled first (the handout draws
 slides small): links follow the scale.
 """
 from __future__ import annotations
@@ -22,8 +23,9 @@ from workshopkit.plan import qr
 from workshopkit.plan.slides import PlannedSlide
 from workshopkit.plan.slides_fit import Bar, Glyph, Picture, TableBox, TextBox
 from workshopkit.plan.slides_text import (BULLET_INDENT, CELL_SLACK_PT, EMU_PER_PT, INSET_X,
-                                          INSET_Y, LINE, WIDTH_SAFETY, Metrics, Para, style_of,
-                                          wrap)
+                                          INSET_Y, LINE, WIDTH_SAFETY, Metrics, Para, Row,
+                                          style_of, wrap)
+from workshopkit.plan.slides_wrap import HYPHEN
 from workshopkit.render.greyscale import greyed
 from workshopkit.render.pdf.fonts import face
 from workshopkit.render.pdf.icon import draw_icon
@@ -124,17 +126,27 @@ def paras(c: Canvas, ps: list[Para], left: float, top: float, width: float, look
         ln, size = p.line, p.size_pt
         indent, hang = pt(p.indent), pt(p.hang)
         if p.lines == 1:  # most lines: no need to find the breaks
-            lines = [[(sp.text, style_of(sp, ln)) for sp in ln.spans]]
-        else:
-            lines = wrap(ln, size, width - indent, look.metrics, safety, -hang)
+            lines = [Row((sp.text, style_of(sp, ln)) for sp in ln.spans)]
+        else:  # where the plan measured: the width and start it counted the lines with
+            lines = wrap(ln, size, p.wrap_pt, look.metrics, p.safety, p.start_pt)
         pitch = size * LINE
         if ln.bullet:
             out.line([("•", "regular")], "accent", size,
                      left + indent - round(BULLET_INDENT * size), look.height - (y + BASELINE * size))
+        full = "".join(sp.text for sp in ln.spans)
+        urls = [(m.start(), m.end(), m.group(0)) for m in URL_RE.finditer(full)] \
+            if "://" in full else []
+        at = 0  # where the line's text starts in the paragraph's
         for k, pieces in enumerate(lines):
             start = left + indent - (hang if k == 0 else 0)
+            while at < len(full) and full[at] == "\n":
+                at += 1
+            n = sum(len(t) for t, _ in pieces)
+            links = [(max(a, at) - at, min(b, at + n) - at, url) for a, b, url in urls
+                     if a < at + n and b > at]  # each piece of a URL links to all of it
             _line(out, pieces, ln, size, start, left + width,
-                  look.height - (y + BASELINE * size))
+                  look.height - (y + BASELINE * size), links)
+            at += n
             y += pitch
     out.close()
 
@@ -158,8 +170,14 @@ class Text:
         return self.face(style).stringWidth(text, size)
 
     def line(self, runs: list[tuple[str, str]], role: str, size: float, x: float,
-             y: float) -> None:
+             y: float, links=()) -> None:
+        """``runs`` from ``x`` on the baseline ``y``; ``links``: (start, end, URL) character
+        ranges of the line's text that link to URL."""
         ops, doc = self.ops, self.c._doc
+        for a, b, url in links:
+            x0, x1 = x + self.prefix(runs, a, size), x + self.prefix(runs, b, size)
+            self.c.linkURL(url, (x0, y - 0.25 * size, x1, y + 0.9 * size), relative=1,
+                           thickness=0)
         ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
         if role != self.colour:
             ops.append(self.look.rg(role))
@@ -177,15 +195,16 @@ class Text:
                     ops.append(f"{name} {size:g} Tf")
                     self.font = (name, size)
                 ops.append(f"({chunk}) Tj")
-            if "://" in text:
-                for m in URL_RE.finditer(text):
-                    x0 = x + self.width(text[:m.start()], style, size)
-                    x1 = x0 + self.width(m.group(0), style, size)
-                    self.c.linkURL(m.group(0), (x0, y - 0.25 * size, x1, y + 0.9 * size),
-                                   relative=1, thickness=0)
-                x += self.width(text, style, size)
-            elif len(runs) > 1:
-                x += self.width(text, style, size)
+
+    def prefix(self, runs: list[tuple[str, str]], n: int, size: float) -> float:
+        """The width of the first ``n`` characters of ``runs``."""
+        w = 0.0
+        for text, style in runs:
+            if n <= 0:
+                break
+            w += self.width(text[:n], style, size)
+            n -= len(text)
+        return w
 
     def encode(self, font, text: str) -> list[tuple[int, str]]:
         """``text`` as (subset, escaped string) chunks: what ``font.splitString`` and
@@ -213,10 +232,13 @@ class Text:
             self.c._code.append(" ".join(self.ops) + " ET Q")
 
 
-def _line(out: Text, pieces: list[tuple[str, str]], ln, size: float, start: float,
-          right: float, base: float) -> None:
+def _line(out: Text, pieces: Row, ln, size: float, start: float,
+          right: float, base: float, links=()) -> None:
+    hyphen = pieces.hyphen  # a word broken at a hyphenation point: a printed hyphen
     if pieces and pieces[-1][0][-1:].isspace():
         pieces = pieces[:-1] + [(pieces[-1][0].rstrip(), pieces[-1][1])]
+    if hyphen and pieces:
+        pieces = pieces[:-1] + [(pieces[-1][0] + HYPHEN, pieces[-1][1])]
     runs: list[tuple[str, str]] = []
     for text, style in pieces:
         if runs and runs[-1][1] == style:
@@ -227,7 +249,7 @@ def _line(out: Text, pieces: list[tuple[str, str]], ln, size: float, start: floa
     if ln.align in ("ctr", "r"):
         total = sum(out.width(t, st, size) for t, st in runs)
         x = start + (right - start - total) / (2 if ln.align == "ctr" else 1)
-    out.line(runs, ln.role, size, x, base)
+    out.line(runs, ln.role, size, x, base, links)
 
 
 def picture(c: Canvas, p: Picture, look: Look) -> None:

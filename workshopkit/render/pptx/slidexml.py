@@ -133,12 +133,15 @@ def _make_props(ln: Line, b: bool, i: bool, size: float | None, style: Style) ->
 
 def _url_runs(p: Para, style: Style) -> str:
     """A paragraph holding a URL too long for one line: broken where the plan broke it
-    (after / . - _ ? & =), with a line break, so no renderer breaks it elsewhere."""
+    (after / . - _ ? & =), with a line break, so no renderer breaks it elsewhere.  A word
+    the plan hyphenated stays whole (the deck holds the author's text: PowerPoint
+    breaks it)."""
     ln, size = p.line, p.size_pt
     lines = wrap(ln, size, p.wrap_pt, style.metrics, p.safety, p.start_pt)
     out, props = [], {}
     for k, pieces in enumerate(lines):
-        if k and lines[k - 1] and not lines[k - 1][-1][0][-1:].isspace():
+        if k and lines[k - 1] and not lines[k - 1][-1][0][-1:].isspace() \
+                and not lines[k - 1].hyphen:
             out.append(f"<a:br>{_run_props(ln, ln.spans[0], size, style)}</a:br>")
         for text, st in pieces:
             key = st
