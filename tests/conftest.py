@@ -7,6 +7,7 @@ from one another.
 from __future__ import annotations
 
 import fcntl
+import functools
 import io
 import json
 import os
@@ -142,6 +143,18 @@ def load_curriculum(path: Path):
     return cur
 
 
+@functools.cache
+def planned_once(path: Path, langs: tuple[str, ...]):
+    """(curriculum, slide plan) of a curriculum that no test changes (a sample, test data),
+    with its own options: made once per test process. Read only."""
+    from workshopkit.build.targets import options_for
+    from workshopkit.plan.slides import plan
+    from workshopkit.source.settings import resolve
+
+    cur = load_curriculum(path)
+    return cur, plan(cur, resolve(cur), langs, options_for(cur, {}))
+
+
 @pytest.fixture(scope="session")
 def video_cur():
     """VIDEO_TEST loaded (shared: tests must not change it)."""
@@ -186,6 +199,23 @@ def facilitator_texts(cur, lang: str) -> list[str]:
     return [plain(s) for s in out]
 
 
+# ---------------------------------------------------------------- interface strings
+
+@functools.cache
+def _ui_template():
+    from workshopkit.i18n.catalogs import extract_ui
+
+    return extract_ui()
+
+
+def ui_template():
+    """``workshopkit.i18n.catalogs.extract_ui()``, run once per test process (it parses
+    every module of the package, most of a second): a copy of it on each call."""
+    import copy
+
+    return copy.deepcopy(_ui_template())
+
+
 # ---------------------------------------------------------------- reading outputs
 
 def squash(s: str) -> str:
@@ -193,7 +223,9 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+@functools.lru_cache(maxsize=64)
 def pdf_text(data: bytes) -> str:
+    """The text of every page (extracted once per PDF: tests often read the same one)."""
     from pypdf import PdfReader
 
     return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
@@ -222,6 +254,19 @@ class _Once:
                 self.done.write_text(json.dumps(info), encoding="utf-8")
             return json.loads(self.done.read_text(encoding="utf-8"))
 
+    def help(self, make) -> None:
+        """Build the folder now if nobody has built it and nobody is building it; return at
+        once otherwise (``get`` then waits for it)."""
+        with open(self.lock, "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return  # another worker is building it
+            if not self.done.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                info = make(self.folder) or {}
+                self.done.write_text(json.dumps(info), encoding="utf-8")
+
 
 @dataclass
 class Built:
@@ -231,26 +276,79 @@ class Built:
     """What the command printed."""
 
 
+def _build_samples(paths: list[str], out: Path) -> dict:
+    """``workshopkit build PATHS -o OUT --bilingual es,en``, in-process from the repository."""
+    from workshopkit.cli import main
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        res = CliRunner().invoke(main, ["build", *paths, "-o", str(out), "--bilingual", "es,en",
+                                        "-j", "1"], catch_exceptions=True)
+    finally:
+        os.chdir(cwd)
+    return {"exit_code": res.exit_code, "output": res.output}
+
+
+def _sample_halves() -> list[list[str]]:
+    """The sample curricula in two halves of about the same work; the survey in the second."""
+    files = sorted(p.relative_to(ROOT).as_posix() for p in SAMPLES.glob("*.yaml"))
+    surveys = sorted(p.relative_to(ROOT).as_posix() for p in (SAMPLES / "survey").glob("*.yaml"))
+    return [files[0::2], files[1::2] + surveys]
+
+
+def _sample_parts(tmp_path_factory) -> list[tuple[_Once, object]]:
+    """The two halves of the sample build: (where it is built once, how to build it)."""
+    return [(_Once(tmp_path_factory, f"samples-{i}"),
+             lambda folder, paths=paths: _build_samples(paths, folder / "out"))
+            for i, paths in enumerate(_sample_halves())]
+
+
+def pytest_collection_finish(session) -> None:
+    session.config.stash[_NEEDS_SAMPLES] = any(
+        "samples_built" in getattr(item, "fixturenames", ()) for item in session.items)
+
+
+_NEEDS_SAMPLES = pytest.StashKey[bool]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_samples(request, tmp_path_factory) -> None:
+    """When a test of the run reads the sample outputs, each test worker starts by building
+    a half of them that nobody builds yet: with two workers the halves are built side by
+    side at the start, and no worker waits for them later."""
+    if request.config.stash.get(_NEEDS_SAMPLES, False):
+        for half, make in _sample_parts(tmp_path_factory):
+            half.help(make)
+
+
 @pytest.fixture(scope="session")
 def samples_built(tmp_path_factory) -> Built:
     """What `make build` writes, and the bilingual material: every sample curriculum built
-    once, `workshopkit build curricula -o OUT --bilingual es,en` run in-process from the
-    repository. Shared by every test that reads sample outputs (read only)."""
-    def make(folder: Path) -> dict:
-        from workshopkit.cli import main
+    once, every kind in es, en and es+en, as `workshopkit build curricula -o OUT --bilingual
+    es,en` writes them (the same bytes). Shared by every test that reads sample outputs
+    (read only).
 
-        cwd = os.getcwd()
-        os.chdir(ROOT)
-        try:
-            res = CliRunner().invoke(main, ["build", "curricula", "-o", str(folder / "out"),
-                                            "--bilingual", "es,en", "-j", "1"],
-                                     catch_exceptions=True)
-        finally:
-            os.chdir(cwd)
-        return {"exit_code": res.exit_code, "output": res.output}
+    Built in two halves (see ``_start_samples``): a test worker that asks while the other
+    one is building a half builds the other half instead of waiting; a worker alone builds
+    both. ``output`` is what the two builds printed."""
+    parts = _sample_parts(tmp_path_factory)
+    for half, make in parts:
+        half.help(make)
+
+    def merge(folder: Path) -> dict:
+        infos = [half.get(make) for half, make in parts]
+        out = folder / "out"
+        out.mkdir()
+        for half, _ in parts:
+            for d in sorted((half.folder / "out").iterdir()):
+                if d.is_dir():
+                    d.rename(out / d.name)
+        return {"exit_code": max(i["exit_code"] for i in infos),
+                "output": "\n".join(i["output"] for i in infos)}
 
     once = _Once(tmp_path_factory, "samples")
-    info = once.get(make)
+    info = once.get(merge)
     assert info["exit_code"] == 0, info["output"]
     return Built(once.folder / "out", info["output"])
 

@@ -7,6 +7,7 @@ and only URLs from the checked list in tests/data/known-urls.txt.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,12 @@ def load(path: Path):
     return cur, list(ws.problems)
 
 
+@functools.cache
+def load_once(path: Path):
+    """A sample loaded once per test process: the tests over it only read it."""
+    return load(path)
+
+
 def ids(paths):
     return [p.stem for p in paths]
 
@@ -51,9 +58,9 @@ def test_there_are_at_least_five_sample_curricula():
 
 @pytest.fixture(params=CURRICULA, ids=ids(CURRICULA))
 def sample(request):
-    cur, problems = load(request.param)
+    cur, problems = load_once(request.param)
     assert cur is not None, "\n".join(map(str, problems))
-    return cur, problems
+    return cur, list(problems)
 
 
 def test_validates_strict_without_any_diagnostic(sample, cli):
@@ -286,7 +293,7 @@ def test_every_sample_builds_every_output_and_every_pdf_passes_qpdf(samples_buil
     out = samples_built.out
     assert ": warning:" not in samples_built.output and "0 warnings" in samples_built.output
     for path in CURRICULA:
-        cid = load(path)[0].id
+        cid = load_once(path)[0].id
         for tag in ("es", "en", "es+en"):
             for kind, ext in (("slides", "pptx"), ("worksheets", "pdf"), ("guide", "pdf"),
                               ("videos", "pdf")):

@@ -51,10 +51,16 @@ def build(cur, langs: str = "es", **opts) -> bytes:
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    return list(_pages_text(pdf))
 
 
-def decoded(pdf: bytes, dpi: int = 150) -> list[set[str]]:
+@functools.lru_cache(maxsize=64)
+def _pages_text(pdf: bytes) -> tuple[str, ...]:
+    """Each page's text, extracted once per PDF (several tests read the same one)."""
+    return tuple(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def decoded(pdf: bytes, dpi: int = 100) -> list[set[str]]:
     """The QR codes zxing-cpp reads on each page rendered at ``dpi``."""
     return [set(codes) for codes in _decoded(pdf, dpi)]
 

@@ -70,9 +70,9 @@ def test_licence_and_readme_ship_beside_the_icons():
 
 
 def test_labels_are_marked_for_translation():
-    from workshopkit.i18n.catalogs import extract_ui
+    from conftest import ui_template
 
-    found = {m.id: m for m in extract_ui() if m.id}
+    found = {m.id: m for m in ui_template() if m.id}
     for name in icons.ICONS:
         assert icons.label(name) in found, name
         assert any(loc.endswith("plan/icons.py") for loc, _ in found[icons.label(name)].locations)

@@ -1,6 +1,7 @@
 """The published JSON Schema accepts every valid file and rejects structural mistakes."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -36,7 +37,9 @@ def as_json(node):
     return node.value
 
 
+@functools.cache
 def validator(name: str):
+    """The Draft 7 validator of a committed schema, the schema itself checked once."""
     cls = jsonschema.validators.validator_for(SCHEMAS[name])
     assert cls is jsonschema.Draft7Validator
     cls.check_schema(SCHEMAS[name])

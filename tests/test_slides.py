@@ -321,19 +321,23 @@ def test_bilingual_second_language_is_smaller_italic_and_tagged():
 
 @pytest.mark.slow
 def test_libreoffice_converts_every_deck(tmp_path, samples_built):
-    """One soffice run for every test deck and sample deck (in CI; locally the test decks
-    and one sample deck in each language set): page count equals slide count."""
+    """One soffice run for every test deck and sample deck (in CI; locally each test
+    curriculum's bilingual deck, the Vietnamese one and the smallest sample deck in each
+    language set): page count equals slide count."""
     soffice = require_tool("soffice")
     from pypdf import PdfReader
     files = []
     samples = sorted(SAMPLES.glob("*.yaml"))
     assert len(samples) >= 5, "the sample curricula are part of this check"
-    for n, (path, langs) in enumerate(DECKS):
+    local = [(p, l) for p, l in DECKS if len(l) > 1 or l == ("vi",)]  # each deck costs a second
+    for n, (path, langs) in enumerate(DECKS if IN_CI else local):
         f = tmp_path / f"{n:02d}-{path.stem}-{'+'.join(langs)}.pptx"
         f.write_bytes(written(path, langs))
         files.append(f)
-    if not IN_CI:  # locally: one sample deck per language set; CI converts every one
-        samples = samples[:1]
+    if not IN_CI:  # locally: the smallest sample deck in each language set; CI: every one
+        def size(p):
+            return (samples_built.out / p.stem / "es" / f"{p.stem}-es-slides.pptx").stat().st_size
+        samples = [min(samples, key=size)]
     for path, tag in [(p, "es") for p in samples] + [(samples[0], "es+en")]:
         f = tmp_path / f"{path.stem}-{tag}-slides.pptx"  # as `make build` wrote it
         f.write_bytes((samples_built.out / path.stem / tag / f.name).read_bytes())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, FORMAT_EXAMPLE, SAMPLES
+from conftest import DATA, FORMAT_EXAMPLE, SAMPLES, planned_once
 from workshopkit.build.targets import options_for
 from workshopkit.plan.slides import plan
 from workshopkit.plan.slides_fit import TABLE_SIZES, Box, TableBox, TextBox, table
@@ -234,7 +234,7 @@ def test_title_slide_has_a_hierarchy_readable_at_a_distance(tmp_path, langs):
 @pytest.mark.parametrize("path,langs", [(FREE, ("es", "en")), (FORMAT_EXAMPLE, ("es", "en")),
                                         (SAMPLES / "oppressive-tech.yaml", ("es", "en"))])
 def test_second_language_is_legible_everywhere(path, langs):
-    _, deck = planned(path, langs)
+    _, deck = planned_once(path, langs)
     seen = 0
     for _, group, p in paras(deck):
         if not p.line.secondary:
@@ -250,7 +250,7 @@ def test_second_language_is_legible_everywhere(path, langs):
 def test_the_title_slide_stays_short_and_legible(path):
     """A long title and summary: the title shrinks before the cover continues; a
     bilingual cover keeps every line at 18 pt or more, on three slides at most."""
-    _, deck = planned(path, ("es", "en"))
+    _, deck = planned_once(path, ("es", "en"))
     assert [s.kind for s in deck.slides].count("title") <= 3
     body = [p for b in deck.slides[0].shapes if isinstance(b, TextBox) for p in b.paras]
     assert all(p.size_pt >= 18 for p in body)

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from conftest import require_tool
+from conftest import require_tool, ui_template
 from workshopkit.i18n import has_ui_catalog, ui
-from workshopkit.i18n.catalogs import UI_TEMPLATE, extract_ui, ui_catalog_files
+from workshopkit.i18n.catalogs import UI_TEMPLATE, ui_catalog_files
 from workshopkit.i18n.po_catalog import read_catalog
 
 SHIPPED = ("es", "pt", "fr")
@@ -28,7 +28,7 @@ def _done(string) -> bool:
 
 
 def test_every_interface_string_in_the_code_is_translated():
-    wanted = [(m.id, m.context) for m in extract_ui() if m.id]
+    wanted = [(m.id, m.context) for m in ui_template() if m.id]
     ids = [i for i, _ in wanted]
     assert "Activity" in ids and "Advanced" in ids  # the extractor sees N_() and _()
     assert ("{n} participant", "{n} participants") in ids  # and plurals (nwords)
@@ -45,7 +45,7 @@ def test_every_interface_string_in_the_code_is_translated():
 
 
 def test_template_is_up_to_date():
-    wanted = {(m.id, m.context) for m in extract_ui() if m.id}
+    wanted = {(m.id, m.context) for m in ui_template() if m.id}
     have = {(m.id, m.context) for m in read_catalog(UI_TEMPLATE) if m.id}
     assert wanted <= have, ("workshopkit.pot is out of date; run make po and translate "
                             f"(new: {sorted(wanted - have)})")
@@ -102,6 +102,7 @@ def locale(tmp_path, monkeypatch):
     monkeypatch.setattr(tr, "UI_TEMPLATE", folder / "workshopkit.pot")
     monkeypatch.setattr(tr, "ui_catalog_files",
                         lambda: {p.stem: p for p in sorted(folder.glob("*.po"))})
+    monkeypatch.setattr(tr, "extract_ui", ui_template)  # the code does not change meanwhile
     return folder
 
 

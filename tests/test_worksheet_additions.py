@@ -61,10 +61,29 @@ def every_kind(tmp_path) -> Path:
     return dst
 
 
+@pytest.fixture(scope="module")
+def every_kind_built(tmp_path_factory) -> dict[str, Path]:
+    """EVERY_KIND as it is, every kind in es, en and es+en: built once for the tests that
+    only read it."""
+    from click.testing import CliRunner
+
+    from workshopkit.cli import main
+
+    root = tmp_path_factory.mktemp("every-kind-built")
+    project, out = root / "proj", root / "out"
+    shutil.copytree(EVERY_KIND.parent.parent, project)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(project)
+        res = CliRunner().invoke(main, ["build", "curricula", "-o", str(out), "--only", ONLY,
+                                        "--bilingual", "es,en"], catch_exceptions=True)
+    assert res.exit_code == 0, res.output
+    return {p.relative_to(out).as_posix(): p for p in out.rglob("*.*") if p.suffix != ".json"}
+
+
 # ------------------------------------------------------------------ answer keys
 
-def test_an_answer_appears_in_the_guide_and_in_no_participant_output(cli, every_kind, tmp_path):
-    files = build(cli, every_kind, tmp_path / "out", "--bilingual", "es,en")
+def test_an_answer_appears_in_the_guide_and_in_no_participant_output(every_kind_built):
+    files = every_kind_built
     headings = [ui(lang)("Answer key") for lang in ("es", "en")]
     assert headings[0] != headings[1]
     guides = [p for name, p in files.items() if name.endswith("-guide.pdf")]
@@ -88,8 +107,8 @@ def images_on(pdf: Path) -> list[tuple[int, Image.Image]]:
     return [(n, im.image) for n, page in enumerate(PdfReader(pdf).pages) for im in page.images]
 
 
-def test_a_worksheet_image_is_drawn_captioned_and_credited(cli, every_kind, tmp_path):
-    files = build(cli, every_kind, tmp_path / "out", "--bilingual", "es,en")
+def test_a_worksheet_image_is_drawn_captioned_and_credited(every_kind_built):
+    files = every_kind_built
     sheet = files["every-kind/es/every-kind-es-worksheets.pdf"]
     [(page, im)] = images_on(sheet)
     assert im.size == (240, 160) and im.mode == "RGB"
@@ -106,7 +125,8 @@ def test_a_worksheet_image_is_drawn_captioned_and_credited(cli, every_kind, tmp_
 
 def test_a_worksheet_image_is_grey_in_low_ink_and_fits_any_page(cli, every_kind, tmp_path):
     big = every_kind / "curricula" / "pic.png"
-    Image.new("RGB", (3000, 4000), (200, 30, 30)).save(big)  # taller than any page
+    # taller than any page at the 96 pixels per inch an image may be drawn (16.7 in)
+    Image.new("RGB", (1200, 1600), (200, 30, 30)).save(big)
     for extra in (("--ink", "low"), ("--large-print", "--booklet", "--paper", "a4")):
         out = tmp_path / "-".join(extra)
         files = build(cli, every_kind, out, "--lang", "es", "--only", "worksheets", *extra)
@@ -180,9 +200,8 @@ def test_a_comparison_shows_exactly_the_chosen_rows_in_order(cli, tmp_path):
 
 # ------------------------------------------------------------------ checklists
 
-def test_a_checklist_says_to_mark_all_that_apply(cli, every_kind, tmp_path):
-    files = build(cli, every_kind, tmp_path / "out", "--only", "worksheets",
-                  "--bilingual", "es,en")
+def test_a_checklist_says_to_mark_all_that_apply(every_kind_built):
+    files = every_kind_built
     es, en = ui("es")("Mark all that apply"), ui("en")("Mark all that apply")
     assert es != en == "Mark all that apply"
     for tag, want in (("es", [es]), ("en", [en]), ("es+en", [es, en])):
