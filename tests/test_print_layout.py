@@ -206,14 +206,17 @@ def _languages(v: Variant) -> tuple[str, ...] | None:
 
 
 def _kinds(v: Variant) -> tuple[str, ...]:
-    """The kinds whose output this variant changes: the others are the standard build's."""
+    """The kinds whose output this variant changes: on A4, those that read the paper (the
+    others are the same as in the Letter variant); on Letter, those that read an option the
+    variant sets, or every kind for the bilingual pair."""
     from workshopkit.build import kinds
 
-    changed = CHANGED.get(v.name, set()) | ({"paper"} if v.paper != "letter" else set())
     every = kinds.available("curriculum") + kinds.available("survey")
+    if v.paper != "letter":
+        return tuple(k for k in every if "paper" in kinds.kind(k).options)
     if v.name == "bilingual":
         return tuple(k for k in every if not k.startswith("web"))
-    return tuple(k for k in every if changed & kinds.kind(k).options)
+    return tuple(k for k in every if CHANGED.get(v.name, set()) & kinds.kind(k).options)
 
 
 @pytest.fixture(scope="module")
