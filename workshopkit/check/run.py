@@ -18,8 +18,9 @@ from workshopkit.check import RULES, Sources, check_outputs
 from workshopkit.check.generate import write_generated
 from workshopkit.check.variants import Variant, all_variants, build, outputs
 
-PDF_KINDS = "worksheets,guide,videos,slides-pdf,handout,agenda"
-"""What ``--pdf-only`` builds: every printed PDF of a curriculum (kit covers come with kits)."""
+PDF_KINDS = "worksheets,guide,videos,slides-pdf,handout,agenda,survey"
+"""What ``--pdf-only`` builds: every printed PDF of a curriculum and survey forms (kit
+covers come with kits)."""
 
 
 @dataclass
