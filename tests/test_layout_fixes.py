@@ -205,3 +205,28 @@ def test_a_bold_second_language_line_closing_a_slide_is_not_a_stranded_heading(t
     day = deck("s-es+en-slides.pptx", [[("09:00 Bienvenida", False, False)],
                                        [("Día 2", True, False)], [("Day 2", True, True)]])
     assert "stranded-heading" in rules(day, src)
+
+
+# ---------------------------------------------------------------- video handout after the join card
+def test_video_cards_follow_the_join_card_on_its_page_when_a_row_fits(tmp_path):
+    """An online workshop's handout: the "how to join" card, then the cards beneath it on
+    the same sheet of paper (they used to start a new page, a sheet half empty), with every
+    code still decoding; where no card fits beneath it, the cards start the next page."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    from workshopkit.render.pdf import handout
+
+    cur = load_curriculum(ROOT / "curricula" / "international-session.yaml")
+    settings = resolve(cur)
+    data = handout.write(cur, settings, ("pt",), Options())
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) == 1
+    page = pdfium.PdfDocument(data)[0]
+    found = {r.text for r in zxingcpp.read_barcodes(page.render(scale=100 / 72).to_pil())}
+    urls = {v.url.get("pt") for v in cur.videos.values()} | {ROOM}
+    assert urls <= found, (urls, found)
+    for options in (Options(booklet=True), Options(large_print=True, booklet=True)):
+        pdf = tmp_path / f"i-pt-videos-{len(list(tmp_path.iterdir()))}-booklet.pdf"
+        pdf.write_bytes(handout.write(cur, settings, ("pt",), options))
+        assert check_outputs([pdf], Sources.from_paths([ROOT / "curricula"])) == []

@@ -35,6 +35,10 @@ __all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_mod
            "url_lines", "MIN_MODULE"]
 
 
+GRID_GAP = 14
+"""Points between what is above a grid of cards and the grid (its crop marks)."""
+
+
 def _header(cur: Curriculum, languages, options, look: Look,
             faces: pdfbase.Faces) -> list[Flowable]:
     """Curriculum title and the instruction, in each language (once when the same)."""
@@ -132,10 +136,21 @@ class CardSheet(Flowable):
         if self.header is None:  # one header for every page of the grid (drawn, not split)
             self.header = self.make_header()
         header = self.header
-        head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + 14
-        if self.state is None:
-            self.state = self._plan(aw, ah - head_h)
+        head_h = sum(f.wrap(aw, ah)[1] + f.style.spaceAfter for f in header) + GRID_GAP
+        frame = getattr(self, "_frame", None)
+        full = frame._height if frame is not None else ah
+        if self.state is None:  # cells sized for a whole page, whatever comes before
+            self.state = self._plan(aw, full - head_h)
         cols, rows, cell, layouts, big = self.state
+        if ah < full - 1:  # after the "how to join" card: cards under it, no second header
+            header, head_h = [], GRID_GAP
+            if cols > 1:
+                rows = int((ah - head_h) // cell[1])
+                fits = rows >= 1
+            else:  # one column: the first card, as small as it gets, must fit here
+                fits = any(t.height <= ah - head_h for t in layouts[self.cards[0].video_id])
+            if not fits:
+                return [PageBreak(), self._again(self.cards)]
         if cols == 1:
             return self._stack(aw, ah - head_h, header, cell, layouts, big)
         placed, rest = [], list(self.cards)
@@ -150,8 +165,13 @@ class CardSheet(Flowable):
         out: list[Flowable] = []
         if placed:
             out.append(CardPage(header, placed, cols, rows, cell,
-                                pdfbase.palette(self.options).rule))
+                                pdfbase.palette(self.options).rule,
+                                body_h=None if header else ah - head_h))
         return self._after(out, placed, rest, big)
+
+    def _again(self, cards) -> "CardSheet":
+        return CardSheet(cards, self.make_header, self.page_story, self.looks, self.languages,
+                         self.options, self.faces, self.state, self.header)
 
     def _stack(self, aw, body_h, header, cell, layouts, big):
         """One column: cards one above the other, each as tall as it is, as many as
@@ -183,9 +203,7 @@ class CardSheet(Flowable):
         if rest:
             if out and not placed:
                 out.append(PageBreak())
-            out.append(CardSheet(rest, self.make_header, self.page_story, self.looks,
-                                 self.languages, self.options, self.faces, self.state,
-                                 self.header))
+            out.append(self._again(rest))
         if out and not placed:  # let the page story split itself (a header taller than a page)
             out.insert(0, NullActionFlowable())
         return out
@@ -296,6 +314,6 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     else:
         story = [CardSheet(cards, make_header, page_story, looks, languages, options, faces)]
     if joining and cards:
-        story = joining + [PageBreak()] + story
+        story = joining + [Spacer(1, 12)] + story  # the cards follow, on this page if they fit
     return pdfbase.render(story, cur=cur, languages=languages, options=options, faces=faces,
                           kind_title=_("Video handout"))
