@@ -230,3 +230,28 @@ def test_video_cards_follow_the_join_card_on_its_page_when_a_row_fits(tmp_path):
         pdf = tmp_path / f"i-pt-videos-{len(list(tmp_path.iterdir()))}-booklet.pdf"
         pdf.write_bytes(handout.write(cur, settings, ("pt",), options))
         assert check_outputs([pdf], Sources.from_paths([ROOT / "curricula"])) == []
+
+
+# ---------------------------------------------------------------- cards move whole
+def test_a_card_moves_whole_to_the_next_page_and_splits_only_from_a_pages_top(tmp_path):
+    """A risk-matrix threat or a tool's card is one item: at the foot of a page it moves to
+    the next page whole (it used to split between its rows); taller than a page, it still
+    splits, from the top of one."""
+    from workshopkit.render.pdf.blocks import Ctx, card
+
+    o = Options()
+    cur = load_curriculum(FORMAT_EXAMPLE)
+    faces = _faces()
+    st = pb.styles(o, faces, "en")
+    ctx = Ctx(cur, ("en",), o, st, pb.palette(o), pb.frame_width(o), faces)
+    rows = [Paragraph(f"CARDROW{i} " + "word " * 20, st["body"]) for i in range(8)]
+    for n in (16, 18, 20):  # the card's foot, half of it, or its head would be left behind
+        fill = [Paragraph(f"Filler paragraph {i} " + "text " * 30, st["body"]) for i in range(n)]
+        pages = PdfReader(_story_pdf(tmp_path, fill + [card(ctx, rows)], o,
+                                     f"c{n}-en-worksheets.pdf")).pages
+        counts = [p.extract_text().count("CARDROW") for p in pages]
+        assert sorted(counts) == [0, 8], (n, counts)
+    tall = [Paragraph(f"TALLROW{i} " + "word " * 40, st["body"]) for i in range(60)]
+    pages = PdfReader(_story_pdf(tmp_path, [card(ctx, tall)], o, "t-en-worksheets.pdf")).pages
+    text = " ".join(p.extract_text() for p in pages)
+    assert len(pages) > 1 and all(f"TALLROW{i} " in text for i in range(60))

@@ -90,8 +90,9 @@ class Ctx:
 
 
 def card(ctx: Ctx, rows: list) -> Table:
-    """A bordered block, no inner grid: a rule under its first row only."""
-    t = pb.Rows([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT")
+    """A bordered block, no inner grid: a rule under its first row only.  It is one item:
+    it moves to the next page whole, and splits only when taller than a page."""
+    t = pb.Rows([[x] for x in rows], colWidths=[ctx.width], hAlign="LEFT", whole=True)
     pad = 5 if ctx.options.large_print else 4
     cmds = pb.cell_font(ctx.faces) + [("BOX", (0, 0), (-1, -1), 0.8, ctx.pal.border),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ctx.pal.border),

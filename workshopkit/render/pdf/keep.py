@@ -39,14 +39,17 @@ class Rows(Table):
     applies it to the first break only): ``(2, -2)`` means a header and a row before
     any page break, two rows after it."""
 
-    def __init__(self, *args, rowSplitRange=None, **kwargs):
+    def __init__(self, *args, rowSplitRange=None, whole: bool = False, **kwargs):
         super().__init__(*args, rowSplitRange=rowSplitRange, **kwargs)
         self._keep_rows = rowSplitRange
+        self._whole = whole  # one item (a card): moves whole; splits only from a page's top
 
     def split(self, aW, aH):
-        parts = super().split(aW, aH)
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and (frame._atTop or aH >= frame._height - 24)
+        if self._whole and not at_top:
+            return []
+        parts = super().split(aW, aH)
         if not parts and not self.splitInRow and at_top:
             # a row taller than a whole page: split inside it rather than fail (a header
             # row that tall is not repeated)
@@ -61,6 +64,7 @@ class Rows(Table):
         for part in parts:
             part._keep_rows = part._rowSplitRange = self._keep_rows
             part.splitInRow = 0
+            part._whole = self._whole
         return parts
 
 
