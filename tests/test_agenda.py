@@ -75,3 +75,36 @@ def test_localised_and_only_agenda_builds(cli, tmp_path):
     assert files == ["member-survey-es-agenda.pdf"]
     text = PdfReader(out / "member-survey" / "es" / files[0]).pages[0].extract_text()
     assert "Página 1 de 1" in text and "Agenda" in text
+
+
+def test_an_online_agenda_gives_each_sessions_times_in_every_listed_zone():
+    """Participants in several countries: the agenda names the zone its clock times are
+    in, and gives each session's times in the other listed zones (computed here with
+    zoneinfo from the file's date, start and zones), with a day change marked."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from workshopkit.plan.schedule import session_span
+
+    cur = load_curriculum(SAMPLES / "international-session.yaml")
+    opts = options_for(cur, {})
+    cur = delivered(cur, cur.delivery)  # online durations
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        agenda.write(cur, resolve(cur), ("es",), opts))).pages))
+    zones = cur.online.timezones
+    assert len(zones) > 1
+    assert squash("Las horas de esta agenda son de Ciudad de México.") in text
+    spans = session_span(cur, opts.start)
+    for s in cur.sessions:
+        _day, t0, _t1 = spans[s.id]
+        begin = dt.datetime.combine(cur.date, t0, tzinfo=ZoneInfo(zones[0]))
+        end = begin + dt.timedelta(minutes=s.minutes)
+        for z in zones[1:]:
+            a, b = begin.astimezone(ZoneInfo(z)), end.astimezone(ZoneInfo(z))
+            shift = (a.date() - begin.date()).days
+            said = f"{clock(a.time())}–{clock(b.time())}" + (f" ({shift:+d})" if shift else "")
+            assert squash(said) in text, (z, said)
+    plain_text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(agenda.write(
+        load_curriculum(SAMPLES / "local-surveillance.yaml"), resolve(cur), ("es",),
+        Options()))).pages))
+    assert "agenda son de" not in plain_text

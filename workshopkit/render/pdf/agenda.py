@@ -20,7 +20,7 @@ from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
 from workshopkit.render.pdf.join import block as join_block
-from workshopkit.plan.delivery import join
+from workshopkit.plan.delivery import join, zone_rows
 
 
 def _width(text: str, st) -> float:
@@ -36,13 +36,17 @@ def _hanging(st: ParagraphStyle, lead: float) -> ParagraphStyle:
                           spaceBefore=0, spaceAfter=2)
 
 
-def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
-    """A session's title and times, then its activities, each after its clock times
-    (``lead``, a day's heading, kept on the same page as the session's start)."""
+def session_block(ctx: Ctx, session, span, rows, lead: list, zones: dict) -> list:
+    """A session's title and times (``zones``: by session id, its times in the other
+    listed time zones), then its activities, each after its clock times (``lead``, a
+    day's heading, kept on the same page as the session's start)."""
     st = ctx.st
     _day, start, end = span
     head = lead + ctx.t(session.title, "h2", "second")
     head.append(pb.para(f"{clock(start)}–{clock(end)} · {hm(session.minutes)}", st["label"]))
+    elsewhere = zones.get(session.id)
+    if elsewhere:  # the same times where the other participants are
+        head.append(pb.para(elsewhere, st["small"]))
     own = join(ctx.cur, ctx.languages[0], session)
     if own is not None and own != join(ctx.cur, ctx.languages[0]):  # joined elsewhere
         head += join_block(own, ctx.languages, st, ctx.width, ctx.faces, "")
@@ -67,6 +71,26 @@ def session_block(ctx: Ctx, session, span, rows, lead: list) -> list:
     return pb.keep_list(head, units) + [Spacer(1, 8)]
 
 
+def _zone_lines(cur: Curriculum, lang: str, options: Options) -> dict[str, str]:
+    """For an online workshop that lists time zones: "" -> the first zone's city, and
+    each session's id -> its times in the other zones ("Madrid 18:00–19:25 (+1)")."""
+    from workshopkit.render.pdf.guide_online import _city
+
+    rows = zone_rows(cur, options.start)
+    if not rows:
+        return {}
+    out = {"": _city(rows[0].times[0].start, lang)}
+    for r in rows:
+        parts = []
+        for t in r.times[1:]:
+            shift = f" ({t.day_shift:+d})" if t.day_shift else ""
+            parts.append(f"{_city(t.start, lang)} {clock(t.start.time())}–{clock(t.end.time())}"
+                         f"{shift}")
+        if parts:
+            out[r.session.id] = " · ".join(parts)
+    return out
+
+
 def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
           faces: pb.Faces) -> list:
     ctx = Ctx(cur, languages, options, pb.styles(options, faces, languages[0]), pb.palette(options),
@@ -78,6 +102,10 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
     if j is not None:  # how to join, before the times, on the page of the title
         out = [pb.together(out + [Spacer(1, 6)]
                            + join_block(j, languages, ctx.st, ctx.width, ctx.faces, ""))]
+    zones = _zone_lines(cur, languages[0], options)
+    if zones:
+        out.append(pb.para(words("Clock times here are in {zone}.", languages[:1],
+                                 zone=zones.pop("")), ctx.st["small"]))
     out.append(Spacer(1, 8))
     spans = session_span(cur, options.start)
     all_slots = slots(cur, options.start)
@@ -90,7 +118,7 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
             day = span[0]
             lead = [ctx.w("Day {day}", "h1", day=day)]
         rows = [sl for sl in all_slots if sl.session is s]
-        out += session_block(ctx, s, span, rows, lead)
+        out += session_block(ctx, s, span, rows, lead, zones)
     if not cur.sessions:
         out.append(ctx.w("This workshop has no sessions yet.", "body"))
     return out
