@@ -84,8 +84,8 @@ def _zone_lines(cur: Curriculum, lang: str, options: Options) -> dict[str, str]:
         parts = []
         for t in r.times[1:]:
             shift = f" ({t.day_shift:+d})" if t.day_shift else ""
-            parts.append(f"{_city(t.start, lang)} {clock(t.start.time())}–{clock(t.end.time())}"
-                         f"{shift}")
+            part = f"{_city(t.start, lang)} {clock(t.start.time())}–{clock(t.end.time())}{shift}"
+            parts.append(part.replace(" ", "\u00a0"))  # a city and its times on one line
         if parts:
             out[r.session.id] = " · ".join(parts)
     return out
