@@ -19,6 +19,7 @@ from workshopkit.plan.schedule import clock, days, hm, session_span, slots
 from workshopkit.render.pdf import base as pb
 from workshopkit.render.pdf.base import words
 from workshopkit.render.pdf.blocks import Ctx
+from workshopkit.render.pdf.guide_online import zone_city
 from workshopkit.render.pdf.join import block as join_block
 from workshopkit.plan.delivery import join, zone_rows
 
@@ -74,17 +75,15 @@ def session_block(ctx: Ctx, session, span, rows, lead: list, zones: dict) -> lis
 def _zone_lines(cur: Curriculum, lang: str, options: Options) -> dict[str, str]:
     """For an online workshop that lists time zones: "" -> the first zone's city, and
     each session's id -> its times in the other zones ("Madrid 18:00–19:25 (+1)")."""
-    from workshopkit.render.pdf.guide_online import _city
-
     rows = zone_rows(cur, options.start)
     if not rows:
         return {}
-    out = {"": _city(rows[0].times[0].start, lang)}
+    out = {"": zone_city(rows[0].times[0].start, lang)}
     for r in rows:
         parts = []
         for t in r.times[1:]:
             shift = f" ({t.day_shift:+d})" if t.day_shift else ""
-            part = f"{_city(t.start, lang)} {clock(t.start.time())}–{clock(t.end.time())}{shift}"
+            part = f"{zone_city(t.start, lang)} {clock(t.start.time())}–{clock(t.end.time())}{shift}"
             parts.append(part.replace(" ", "\u00a0"))  # a city and its times on one line
         if parts:
             out[r.session.id] = " · ".join(parts)

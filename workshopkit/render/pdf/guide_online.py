@@ -29,7 +29,7 @@ def cover_join(ctx: Ctx) -> list:
                                      N_("How to join"))
 
 
-def _city(t, lang: str) -> str:
+def zone_city(t, lang: str) -> str:
     """The zone of ``t`` (an aware time) named by its city in ``lang``: 'Ciudad de México'."""
     from babel.dates import get_timezone_location
 
@@ -54,14 +54,14 @@ def time_zones(ctx: Ctx) -> list:
     lang = ctx.languages[0]
     out = [ctx.w("Time zones", "h2"),
            pb.para(words("Clock times in this guide are in {zone}.", ctx.languages[:1],
-                         zone=_city(rows[0].times[0].start, lang)), ctx.st["small"])]
+                         zone=zone_city(rows[0].times[0].start, lang)), ctx.st["small"])]
     zones = len(rows[0].times)
     for first in range(0, zones, ZONES_PER_TABLE):
         cols = range(first, min(first + ZONES_PER_TABLE, zones))
         head = [ctx.w("Session", "cellhead")]
         for i in cols:
             t = rows[0].times[i]
-            head.append([pb.para(_city(t.start, lang), ctx.st["cellhead"]),
+            head.append([pb.para(zone_city(t.start, lang), ctx.st["cellhead"]),
                          pb.para(t.zone, ctx.st["cell2"])])
         body = []
         for r in rows:
