@@ -255,3 +255,21 @@ def test_a_card_moves_whole_to_the_next_page_and_splits_only_from_a_pages_top(tm
     pages = PdfReader(_story_pdf(tmp_path, [card(ctx, tall)], o, "t-en-worksheets.pdf")).pages
     text = " ".join(p.extract_text() for p in pages)
     assert len(pages) > 1 and all(f"TALLROW{i} " in text for i in range(60))
+
+
+def test_a_heading_last_on_a_page_before_a_larger_heading_is_not_stranded(tmp_path):
+    """An activity with no steps closes a page and the next page opens a new section (the
+    guide's "Videos"): the activity's heading introduces nothing over the page break."""
+    src = sources()
+    body = paragraph(60, FILLER[:38])
+    foot = (50, 60 + 38 * 13 + 8, "Sharing back", "Helvetica-Bold", 11)
+    section = make_pdf(tmp_path / "v-guide.pdf",
+                       [body + [foot], [(50, 40, "Videos", "Helvetica-Bold", 16)]
+                        + paragraph(70, FILLER[:10])])
+    assert "stranded-heading" not in rules(section, src)
+    same = make_pdf(tmp_path / "s-guide.pdf",  # a sibling heading: its body may follow it
+                    [body + [foot], [(50, 40, "Camera walk", "Helvetica-Bold", 11)]
+                     + paragraph(60, FILLER[:10])])
+    assert "stranded-heading" in rules(same, src)
+    prose = make_pdf(tmp_path / "p-guide.pdf", [body + [foot], paragraph(60, FILLER[:10])])
+    assert "stranded-heading" in rules(prose, src)

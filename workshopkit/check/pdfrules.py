@@ -59,7 +59,8 @@ def check_pdf(path: Path, pages: list[Page], src: Sources, kind: str) -> Iterato
                                 f"{fill:.0%} full, next page's first block ({block:.0f} pt) "
                                 f"would fit in {room:.0f} pt: “{excerpt(_line_text(last), 50)}”")
             if (all(_is_heading(f, body) for f in last) and not _below(page, last)
-                    and any(c.isalpha() for c in _line_text(last))):  # not a scale's numbers
+                    and any(c.isalpha() for c in _line_text(last))  # not a scale's numbers
+                    and not _heads_as_large(nxt_content, last, body)):
                 yield found(page, "stranded-heading",
                             f"heading last on the page: “{excerpt(_line_text(last), 60)}”")
         if header and page.number > 1 and (not page.frags or not _is_header(page.frags[0], header)):
@@ -158,6 +159,15 @@ def _is_heading(f: Frag, body: float) -> bool:
 def _last_line(content: list[Frag]) -> list[Frag]:
     bottom = max(content, key=lambda f: f.bottom)
     return [f for f in content if f.bottom > bottom.top + bottom.height * 0.5]
+
+
+def _heads_as_large(content: list[Frag], last: list[Frag], body: float) -> bool:
+    """The next page starts with a larger heading than ``last``: ``last`` introduces
+    nothing there (an activity without steps, then the next section)."""
+    top = min(content, key=lambda f: f.top)
+    first = [f for f in content if f.top < top.bottom - top.height * 0.5]
+    return (all(_is_heading(f, body) for f in first)
+            and max(f.size for f in first) >= max(f.size for f in last) + 0.5)
 
 
 def _drawn(page: Page) -> list[tuple[float, float, float, float]]:
