@@ -51,7 +51,8 @@ def test_version(cli):
 
 
 @pytest.mark.parametrize("flag, name", [((), "curriculum"), (("--catalog",), "catalog"),
-                                        (("--project",), "project"), (("--theme",), "theme")])
+                                        (("--project",), "project"), (("--theme",), "theme"),
+                                        (("--survey",), "survey")])
 def test_schema_prints_the_committed_schema(cli, flag, name):
     result = cli("schema", *flag)
     assert result.exit_code == 0
@@ -59,6 +60,13 @@ def test_schema_prints_the_committed_schema(cli, flag, name):
     committed = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
     assert printed == committed == json_schema(name)
     assert printed["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+def test_schema_prints_one_schema_only(cli):
+    """Two schema flags are a usage error, not the last one silently."""
+    result = cli("schema", "--catalog", "--project")
+    assert result.exit_code == 2 and not result.output.startswith("{")
+    assert "--catalog or --project" in result.output
 
 
 # ------------------------------------------------------------------ new

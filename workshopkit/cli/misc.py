@@ -36,13 +36,12 @@ def validate(paths_: tuple[str, ...], strict: bool) -> None:
 
 
 @click.command(context_settings=CONTEXT)
-@click.option("--catalog", "kind", flag_value="catalog", help="The schema of a catalogue file.")
-@click.option("--project", "kind", flag_value="project", help="The schema of workshopkit.yaml.")
-@click.option("--theme", "kind", flag_value="theme", help="The schema of a deck theme "
-              "(theme.yaml).")
-@click.option("--survey", "kind", flag_value="survey", help="The schema of a survey file "
-              "(curricula/survey/*.yaml).")
-def schema(kind: str | None) -> None:
+@click.option("--catalog", is_flag=True, help="The schema of a catalogue file.")
+@click.option("--project", is_flag=True, help="The schema of workshopkit.yaml.")
+@click.option("--theme", is_flag=True, help="The schema of a deck theme (theme.yaml).")
+@click.option("--survey", is_flag=True,
+              help="The schema of a survey file (curricula/survey/*.yaml).")
+def schema(catalog: bool, project: bool, theme: bool, survey: bool) -> None:
     """Print the JSON Schema (draft-07) of curriculum files.
 
     Editors with yaml-language-server validate and complete curricula that
@@ -56,7 +55,12 @@ def schema(kind: str | None) -> None:
 
     from workshopkit import api
 
-    click.echo(json.dumps(call(api.schema, kind or "curriculum"), indent=2, ensure_ascii=False))
+    kinds = [k for k, on in (("catalog", catalog), ("project", project), ("theme", theme),
+                             ("survey", survey)) if on]
+    if len(kinds) > 1:
+        raise click.UsageError("choose one schema: " + " or ".join(f"--{k}" for k in kinds))
+    kind = kinds[0] if kinds else "curriculum"
+    click.echo(json.dumps(call(api.schema, kind), indent=2, ensure_ascii=False))
 
 
 @click.command(context_settings=CONTEXT)
