@@ -257,6 +257,15 @@ def test_room_prints_names_its_own_check_accepts(tmp_path):
     assert res.exit_code == 2 and "80" in res.output
 
 
+def test_room_server_must_be_a_web_address(tmp_path):
+    res = _cli("room", "--server", "https://meet.example.org/", cwd=tmp_path)
+    assert res.exit_code == 0 and res.output.startswith("https://meet.example.org/")
+    assert "//" not in res.output.strip()[len("https://"):]
+    for bad in ("meet.example.org", "ftp://meet.example.org", "https://"):
+        res = _cli("room", "--server", bad, cwd=tmp_path)
+        assert res.exit_code == 2 and "https://meet.example.org" in res.output, bad
+
+
 @pytest.mark.parametrize("room,why", [("PlazaVerde", "short"),
                                        ("nuestra-asamblea-de-noviembre", "made of words"),
                                        ("taller-2026-seguridad-digital", "easy to guess")])

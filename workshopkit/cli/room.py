@@ -6,12 +6,26 @@ import click
 from workshopkit.cli.common import CONTEXT, call
 
 
+def _server(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A meeting server is an http(s) address: a room URL without one would not open, and
+    'validate' would refuse it in a curriculum."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("https", "http") or not parts.netloc:
+        raise click.BadParameter(f"'{value}' is not a web address; write it as "
+                                 "https://meet.example.org", ctx, param)
+    return value.strip()
+
+
 @click.command(context_settings=CONTEXT)
 @click.option("--platform", type=click.Choice(["jitsi", "bigbluebutton", "other"]),
               default="jitsi", show_default=True, help="The meeting platform.")
 @click.option("--words", "count", type=click.IntRange(min=1),
               help="How many words (default: the fewest that give 80 bits, 7).")
-@click.option("--server", help="A meeting server such as https://meet.example.org: print the "
+@click.option("--server", callback=_server, help="A meeting server such as https://meet.example.org: print the "
                                "whole meeting URL.")
 def room(platform: str, count: int | None, server: str | None) -> None:
     """Print an unguessable meeting room name: random words, joined in CamelCase for
