@@ -139,3 +139,15 @@ def test_a_string_back_in_the_code_revives_its_obsolete_translation(locale):
     cp = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(es)],
                         capture_output=True, text=True)
     assert cp.returncode == 0, cp.stderr
+
+
+def test_french_punctuation_keeps_its_space_on_the_line():
+    """French puts a space before : ; ? ! » and after «: a no-break space, so a line never
+    starts with the punctuation ("Précisez" / ": …")."""
+    cat = read_catalog(ui_catalog_files()["fr"])
+    bad = []
+    for m in cat:
+        for s in (m.string if isinstance(m.string, tuple) else (m.string,)):
+            if m.id and (re.search(r"[^\S\u00a0\u202f][:;?!»]", s) or re.search(r"«[^\S\u00a0\u202f]", s)):
+                bad.append(s)
+    assert not bad, bad
