@@ -9,7 +9,7 @@ from workshopkit.source.spec import LANG_RE, SLUG_RE
 _WORDS = {
     "title": {"en": "A new workshop", "es": "Un taller nuevo"},
     "summary": {"en": "What participants will learn and do.",
-                "es": "Lo que las participantes aprenderán y harán."},
+                "es": "Lo que las personas participantes aprenderán y harán."},
     "objective": {"en": "Name one thing to change in our community.",
                   "es": "Nombrar una cosa que cambiar en nuestra comunidad."},
     "session": {"en": "Opening", "es": "Apertura"},
@@ -17,7 +17,8 @@ _WORDS = {
     "step1": {"en": "Form a circle.", "es": "Formen un círculo."},
     "step2": {"en": "Each person says their name and one hope for today.",
               "es": "Cada persona dice su nombre y una esperanza para hoy."},
-    "notes": {"en": "Keep it short: one sentence each.", "es": "Que sea breve: una frase cada una."},
+    "notes": {"en": "Keep it short: one sentence each.",
+              "es": "Que sea breve: una frase por persona."},
     "slide": {"en": "Welcome", "es": "Bienvenida"},
     "bullet": {"en": "Who we are", "es": "Quiénes somos"},
     "prompt": {"en": "What do you hope to take home?", "es": "¿Qué esperas llevarte?"},
