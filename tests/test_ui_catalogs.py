@@ -1,4 +1,4 @@
-"""The interface catalogues shipped in workshopkit/locale/: complete, valid, used."""
+"""The interface catalogues shipped in workshopkit/i18n/locale/: complete, valid, used."""
 from __future__ import annotations
 
 import re

@@ -165,7 +165,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m workshopkit.i18n.catalogs",
                                  description="Re-extract interface strings into "
-                                 "workshopkit/locale/workshopkit.pot and update every <lang>.po.")
+                                 "workshopkit/i18n/locale/workshopkit.pot and update every <lang>.po.")
     ap.add_argument("--new", action="append", default=[], metavar="LANG",
                     help="start a catalogue for a new language")
     args = ap.parse_args(argv)
