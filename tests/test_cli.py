@@ -136,6 +136,15 @@ def test_list(cli, example_project):
                      str(Path("curricula") / "local-surveillance.yaml")]
 
 
+def test_list_json_types_its_fields_as_the_activities_json_does(cli, example_project):
+    result = cli("list", "--json", cwd=example_project)
+    assert result.exit_code == 0, result.output
+    start = result.output.index("[")
+    rows = json.loads(result.output[start:result.output.rindex("]") + 1])
+    assert [(r["id"], r["languages"], r["sessions"]) for r in rows] == \
+        [("local-surveillance", ["es", "en"], 1)]
+
+
 def test_list_includes_languages_added_by_catalogues(cli, example_project):
     po = example_project / "curricula" / "local-surveillance.pt.po"
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")

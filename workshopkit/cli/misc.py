@@ -118,8 +118,11 @@ def list_(paths_: tuple[str, ...], activities: bool, phase: str | None, lang: st
         import dataclasses
         import json
 
-        click.echo(json.dumps([dataclasses.asdict(r) for r in rows], indent=2,
-                              ensure_ascii=False))
+        data = [dataclasses.asdict(r) for r in rows]
+        if not activities:  # typed as the activities' JSON: a list of tags, a number
+            for d in data:
+                d.update(languages=d["languages"].split(","), sessions=int(d["sessions"]))
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         table = [head, *cells]
         widths = [max(len(r[i]) for r in table) for i in range(len(head))]
