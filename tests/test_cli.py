@@ -218,6 +218,17 @@ def test_build_lang_missing_is_skipped_with_a_note(cli, example_project):
     assert got == {"es"}
 
 
+@pytest.mark.parametrize("option, value", [("--lang", "p t"), ("--lang", "es,es_MX"),
+                                           ("--bilingual", "es,e n")])
+def test_build_refuses_what_is_not_a_language_tag(cli, example_project, option, value):
+    """A typo in a language is a usage error, as in translate status, not a note that the
+    curriculum has no such language and an exit status of 0."""
+    result = cli("build", "-o", "out", "--only", "agenda", option, value, cwd=example_project)
+    assert result.exit_code == 2, result.output
+    assert "is not a language tag" in result.output and option in result.output
+    assert not (example_project / "out").exists()
+
+
 @pytest.mark.parametrize("args", [
     ("build", "--only", "posters"),
     ("build", "--paper", "legal"),

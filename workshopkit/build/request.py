@@ -35,6 +35,14 @@ def split_list(values: Iterable[str] | str | None) -> list[str]:
     return out
 
 
+def _is_tag(tag: str) -> bool:
+    """Whether ``tag`` is written as a BCP 47 language tag (es, pt-BR)."""
+    import re
+
+    from workshopkit.source.spec import LANG_RE
+
+    return bool(re.match(LANG_RE, tag))
+
 
 @dataclass(frozen=True)
 class KitRequest:
@@ -76,6 +84,12 @@ class BuildRequest:
             pair = tuple(split_list(self.bilingual))
             if len(pair) != 2 or pair[0] == pair[1]:
                 raise UsageError("give two different languages, such as es,en", "--bilingual")
+        languages = tuple(split_list(self.languages))
+        for option, tags in (("--lang", languages), ("--bilingual", pair or ())):
+            wrong = [t for t in tags if not _is_tag(t)]
+            if wrong:
+                raise UsageError(f"'{wrong[0]}' is not a language tag (such as pt, pt-BR)",
+                                 option)
         unknown = set(self.overrides) - set(OVERRIDES)
         if unknown:
             raise UsageError(f"no such option: {', '.join(sorted(unknown))}")
@@ -95,7 +109,7 @@ class BuildRequest:
         return dataclasses.replace(
             self, paths=tuple(Path(p) for p in self.paths), out_dir=Path(self.out_dir),
             overrides=overrides, kinds=kinds or None, bilingual=pair,
-            languages=tuple(split_list(self.languages)) or None, jobs=max(1, int(self.jobs)))
+            languages=languages or None, jobs=max(1, int(self.jobs)))
 
     def wanted_languages(self) -> Optional[set[str]]:
         """Languages to load (None: all); the bilingual pair is always among them."""
