@@ -63,6 +63,10 @@ def test_captions_missing_in_the_build_language_warn(cli, example_project):
     edit(example_project, "    captions: [en]", "")
     res = build(cli, example_project)
     assert warnings(res) == [] and "note: video 'cameras-101' lists no captions" in res.output
+    # the note says where a reader learns it, and that is so
+    assert "(the web editions say it has none)" in res.output
+    page = (example_project / "out" / "local-surveillance" / "es" / "local-surveillance-es.html")
+    assert "Sin subtítulos" in page.read_text(encoding="utf-8")
 
 
 def test_a_title_that_is_only_a_url_warns(cli, example_project):

@@ -95,11 +95,12 @@ def _images(cur: Curriculum, lang: str, problems: Problems) -> None:
 
 def _videos(cur: Curriculum, lang: str, problems: Problems) -> None:
     """A video whose ``captions`` leave out ``lang``: a warning; one that lists none: a
-    note (the author has not said, and outputs print "No captions")."""
+    note (the author has not said; the web editions print "No captions", the printouts and
+    the deck name no caption languages)."""
     for v in cur.videos.values():
         if not v.captions:
             problems.note(v.pos, f"video '{v.id}' lists no captions: if it has some, list "
-                          "their languages under 'captions' (outputs say it has none)")
+                          "their languages under 'captions' (the web editions say it has none)")
         elif not any(base_lang(c) == base_lang(lang) for c in v.captions):
             problems.warning(v.pos, f"video '{v.id}' has no captions in '{lang}' (captions: "
                              f"{', '.join(v.captions)}): deaf and hard-of-hearing people "
