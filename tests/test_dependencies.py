@@ -50,7 +50,8 @@ def _name(requirement: str) -> str:
 def installed_with_the_package() -> set[str]:
     """The runtime dependencies of pyproject.toml and, recursively, what they require
     (extras and the test dependencies left out)."""
-    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    declared = project["dependencies"]
     todo, seen = [_name(r) for r in declared], set()
     while todo:
         name = todo.pop()

@@ -148,6 +148,7 @@ def test_french_punctuation_keeps_its_space_on_the_line():
     bad = []
     for m in cat:
         for s in (m.string if isinstance(m.string, tuple) else (m.string,)):
-            if m.id and (re.search(r"[^\S\u00a0\u202f][:;?!»]", s) or re.search(r"«[^\S\u00a0\u202f]", s)):
+            if m.id and (re.search(r"[^\S\u00a0\u202f][:;?!»]", s)
+                         or re.search(r"«[^\S\u00a0\u202f]", s)):
                 bad.append(s)
     assert not bad, bad

@@ -53,9 +53,10 @@ def build_options(f):
                      help="Leave author names out of file metadata and the Name field off "
                           "worksheets (default: the project's 'anonymous', or off)."),
         click.option("--theme", type=click.Path(dir_okay=False, exists=True), cls=LiveHelp,
-                     help_text=_kinds_help("A theme.yaml (colours, fonts, logo) for the slides; read "
-                                           "by: {kinds} (the guide to number the slides; "
-                                           "the other kinds keep their own look).", "theme")),
+                     help_text=_kinds_help("A theme.yaml (colours, fonts, logo) for the slides; "
+                                           "read by: {kinds} (the guide to number the "
+                                           "slides; the other kinds keep their own look).",
+                                           "theme")),
         click.option("--template", type=click.Path(dir_okay=False, exists=True), cls=LiveHelp,
                      help_text=_kinds_help("An organisation's .pptx template; read by: {kinds}.",
                                            "template")),

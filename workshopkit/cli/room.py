@@ -25,8 +25,9 @@ def _server(ctx: click.Context, param: click.Parameter, value: str | None) -> st
               default="jitsi", show_default=True, help="The meeting platform.")
 @click.option("--words", "count", type=click.IntRange(min=1),
               help="How many words (default: the fewest that give 80 bits, 7).")
-@click.option("--server", callback=_server, help="A meeting server such as https://meet.example.org: print the "
-                               "whole meeting URL.")
+@click.option("--server", callback=_server,
+              help="A meeting server such as https://meet.example.org: print the whole "
+                   "meeting URL.")
 def room(platform: str, count: int | None, server: str | None) -> None:
     """Print an unguessable meeting room name: random words, joined in CamelCase for
     Jitsi (as Jitsi writes room names), by '-' otherwise.
