@@ -81,8 +81,10 @@ sessions:
 def scaffold(cid: str, langs: list[str], folder: Path) -> Path:
     if not re.match(SLUG_RE, cid):
         raise ValueError(f"'{cid}' is not a valid id: use lower-case letters, digits and '-'")
-    if cid == "kits":
-        raise ValueError("'kits' is reserved; choose another id")
+    from workshopkit.source.records import RESERVED_IDS
+
+    if cid in RESERVED_IDS:  # the names of build/kits/ and build/survey/
+        raise ValueError(f"'{cid}' is reserved; choose another id")
     if not langs:
         raise ValueError("give at least one language")
     for lang in langs:
