@@ -100,7 +100,7 @@ def test_new_single_language(cli, tmp_path):
     assert cli("validate", "--strict", "x", cwd=tmp_path).exit_code == 0
 
 
-@pytest.mark.parametrize("bad", ["Bad_Id", "-dash", "kits", "survey", "ñu", ""])
+@pytest.mark.parametrize("bad", ["Bad_Id", "-dash", "kits", "survey", "ñu", "", "a" * 65])
 def test_new_refuses_bad_ids(cli, tmp_path, bad):
     result = cli("new", bad, cwd=tmp_path)
     assert result.exit_code == 2, result.output

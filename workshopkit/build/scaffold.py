@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workshopkit.source.spec import LANG_RE, SLUG_RE
+from workshopkit.source.spec import LANG_RE, MAX_ID, SLUG_RE
 
 _WORDS = {
     "title": {"en": "A new workshop", "es": "Un taller nuevo"},
@@ -83,6 +83,8 @@ def scaffold(cid: str, langs: list[str], folder: Path) -> Path:
         raise ValueError(f"'{cid}' is not a valid id: use lower-case letters, digits and '-'")
     from workshopkit.source.records import RESERVED_IDS
 
+    if len(cid) > MAX_ID:
+        raise ValueError(f"id is {len(cid)} characters long; the limit is {MAX_ID}")
     if cid in RESERVED_IDS:  # the names of build/kits/ and build/survey/
         raise ValueError(f"'{cid}' is reserved; choose another id")
     if not langs:
