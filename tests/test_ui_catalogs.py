@@ -152,3 +152,21 @@ def test_french_punctuation_keeps_its_space_on_the_line():
                          or re.search(r"«[^\S\u00a0\u202f]", s)):
                 bad.append(s)
     assert not bad, bad
+
+
+def test_labels_the_code_puts_together_end_with_the_languages_colon():
+    """"Nom :" and "Durée :" where the code adds the colon to a catalogue word, as the
+    French catalogue writes it inside phrases; other languages keep ":"."""
+    from conftest import load_example, pdf_text
+    from workshopkit.build import kinds
+    from workshopkit.build.targets import options_for
+    from workshopkit.source.settings import resolve
+
+    cur = load_example()
+    settings, options = resolve(cur), options_for(cur, {"anonymous": False})
+    web = kinds.render("web", cur, settings, ("fr",), options).decode("utf-8")
+    assert "Durée\u00a0:" in web and "Licence\u00a0:" in web and "Durée:" not in web
+    sheet = pdf_text(kinds.render("worksheets", cur, settings, ("fr",), options))
+    assert re.search(r"Nom\s:", sheet) and "Nom:" not in sheet
+    web_en = kinds.render("web", cur, settings, ("en",), options).decode("utf-8")
+    assert "Duration:" in web_en

@@ -26,6 +26,12 @@ def base_lang(tag: str) -> str:
     return tag.replace("_", "-").split("-")[0].lower()
 
 
+def colon(lang: str) -> str:
+    """The colon that ends a label the code puts together ("Name" + colon): French sets a
+    no-break space before it, as its catalogue does inside whole phrases."""
+    return "\u00a0:" if base_lang(lang) == "fr" else ":"
+
+
 @functools.lru_cache(maxsize=None)
 def _ui_catalog(lang: str) -> Optional[dict[str, str]]:
     for name in (lang, lang.replace("-", "_"), base_lang(lang)):

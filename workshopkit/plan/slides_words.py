@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, language_name, ui
+from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Video
@@ -186,7 +186,8 @@ class Words(NoteWords):
             out.append(self.item(self.text(v.summary), space_before=0.6))
         urls = self.video_urls(v)
         for lang, url in urls:
-            lead = (Span(language_name(lang, self.lang) + ": "),) if len(urls) > 1 else ()
+            lead = (Span(language_name(lang, self.lang) + colon(self.lang) + " "),) \
+                if len(urls) > 1 else ()
             out.append(self.item([url] * len(self.langs), space_before=0.6 if lang == urls[0][0]
                                  else 0.2, raw=[lead + (Span(url),)] * len(self.langs)))
         return out

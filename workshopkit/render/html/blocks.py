@@ -181,7 +181,7 @@ def credits(ctx: Ctx) -> str:
     if cur.authors and not ctx.options.anonymous:
         names = ", ".join(ctx.span(a.name) + (f" ({ctx.span(a.org)})" if a.org else "")
                           for a in cur.authors)
-        out.append(f'<p>{ctx.w("Authors")}: {names}</p>')
+        out.append(f'<p>{ctx.label("Authors")} {names}</p>')
     bits = []
     if cur.license:
         bits.append(f'{ctx.label("Licence")} <bdi>{esc(cur.license)}</bdi>')

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Optional
 
-from workshopkit.i18n import direction, has_ui_catalog, language_name, ui
+from workshopkit.i18n import colon, direction, has_ui_catalog, language_name, ui
 from workshopkit.model import Curriculum, Text
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -127,9 +127,10 @@ class Ctx:
                         for l, s in self.words(msgid, **fmt))
 
     def label(self, msgid: str) -> str:
-        """``Duration:``, the colon inside each language's span (it ends the label)."""
-        return " / ".join(f"<span{self.mark(l)}>{esc(s)}:</span>" if self.mark(l) else
-                          f"{esc(s)}:" for l, s in self.words(msgid))
+        """``Duration:``, the colon inside each language's span (it ends the label), as
+        each language writes it (``Durée :``)."""
+        return " / ".join(f"<span{self.mark(l)}>{esc(s)}{colon(l)}</span>" if self.mark(l) else
+                          f"{esc(s)}{colon(l)}" for l, s in self.words(msgid))
 
     def reviewed(self, x) -> str:
         """"Reviewed: <date>" for what carries a review date, or ''."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
-from workshopkit.i18n import N_, PHASE_NAMES, language_name
+from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name
 from workshopkit.model import Activity, Curriculum, Slide, WorksheetItem
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -83,7 +83,8 @@ def _chosen(ctx: Ctx, x, line: str) -> str:
     if not x.comparison_rows:
         return line
     rows = ctx.cur.comparison(x).rows
-    return f"{line}: " + "; ".join(plain(r.need.get(ctx.languages[0])) for r in rows)
+    return f"{line}{colon(ctx.languages[0])} " + "; ".join(plain(r.need.get(ctx.languages[0]))
+                                                       for r in rows)
 
 
 def item_line(ctx: Ctx, item: WorksheetItem) -> str:
@@ -126,7 +127,8 @@ def slide_unit(ctx: Ctx, slide: Slide) -> list:
         for i, (lang, text) in enumerate(_by_language(slide.notes, ctx.languages)):
             style = ParagraphStyle(f"slidenote{i}", parent=ctx.st["body" if i == 0 else "second"],
                                    leftIndent=ind)
-            label = words("Notes", ctx.languages[:1]) + ": " if i == 0 else ""
+            label = (words("Notes", ctx.languages[:1]) + colon(ctx.languages[0]) + " "
+                     if i == 0 else "")
             out.append(Paragraph(f"<i>{pb.escape(label)}</i>{pb.markup(text)}",
                                  in_language(style, lang)))
     return [pb.together(out)] if len(out) > 1 else out

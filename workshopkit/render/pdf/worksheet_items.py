@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from workshopkit.i18n import N_
+from workshopkit.i18n import N_, colon
 from workshopkit.model import WorksheetItem
 from workshopkit.plan import pages
 from workshopkit.render.pdf import base as pb
@@ -128,7 +128,8 @@ def _threat_table(ctx: Ctx, threats) -> list:
             rows = [[ctx.t(th, "cellhead", "cell2") if th else ctx.w("Threat", "cellhead")]]
             for label, scale in zip(heads[1:3], (pages.LIKELIHOOD_LEVELS, pages.IMPACT_LEVELS)):
                 levels = "   ".join("○ " + cwords(lv, ctx.languages) for lv in scale)
-                rows.append([pb.para(words(label, ctx.languages) + ":  " + levels, st["cell"])])
+                end = colon(ctx.languages[-1])
+                rows.append([pb.para(words(label, ctx.languages) + end + "  " + levels, st["cell"])])
             rows.append([ctx.w("Mitigation", "cell")])
             rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])
             out += [pb.Together([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]

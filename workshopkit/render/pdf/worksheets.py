@@ -13,6 +13,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from workshopkit.i18n import colon
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
@@ -26,7 +27,8 @@ from workshopkit.render.pdf.worksheet_items import RENDER
 
 def name_date(ctx: Ctx) -> Table:
     st = ctx.st["label"]
-    labels = [words("Name", ctx.languages) + ":", words("Date", ctx.languages) + ":"]
+    end = colon(ctx.languages[-1])  # after the last language's word
+    labels = [words("Name", ctx.languages) + end, words("Date", ctx.languages) + end]
     lw = [stringWidth(s, st.fontName, st.fontSize) + 8 for s in labels]
     one_row = sum(lw) + 2 * 150 <= ctx.width
     if one_row:
