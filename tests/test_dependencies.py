@@ -12,6 +12,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from|import)[ \t]+([\w., \t]+)", re.M)
+"""What follows ``import`` or ``from`` at a line's start: a quick look, which the syntax
+tree then confirms."""
+
+
+def _modules(source: str) -> set[str]:
+    """Top-level names of the modules the import lines of ``source`` seem to name."""
+    return {part.split()[0].split(".")[0] for line in _IMPORT_LINE.findall(source)
+            for part in line.split(",") if part.split()}
+
+
+def _third_party(top: str) -> bool:
+    return top != "workshopkit" and top not in sys.stdlib_module_names
+
+
 def _statements(body: list) -> list:
     """Every statement, nested ones too (imports inside functions are common here);
     expressions are not entered, which keeps this fast."""
@@ -29,7 +44,10 @@ def imported_libraries() -> dict[str, Path]:
     """Top-level third-party module -> the first file of workshopkit/ that imports it."""
     found: dict[str, Path] = {}
     for path in sorted((ROOT / "workshopkit").rglob("*.py")):
-        for node in _statements(ast.parse(path.read_text("utf-8")).body):
+        source = path.read_text("utf-8")
+        if not any(_third_party(n) for n in _modules(source)):
+            continue  # only the standard library and workshopkit: no need to parse it
+        for node in _statements(ast.parse(source).body):
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
@@ -38,7 +56,7 @@ def imported_libraries() -> dict[str, Path]:
                 continue
             for name in names:
                 top = name.split(".")[0]
-                if top != "workshopkit" and top not in sys.stdlib_module_names:
+                if _third_party(top):
                     found.setdefault(top, path.relative_to(ROOT))
     return found
 
