@@ -128,8 +128,8 @@ def _threat_table(ctx: Ctx, threats) -> list:
             rows = [[ctx.t(th, "cellhead", "cell2") if th else ctx.w("Threat", "cellhead")]]
             for label, scale in zip(heads[1:3], (pages.LIKELIHOOD_LEVELS, pages.IMPACT_LEVELS)):
                 levels = "   ".join("○ " + cwords(lv, ctx.languages) for lv in scale)
-                end = colon(ctx.languages[-1])
-                rows.append([pb.para(words(label, ctx.languages) + end + "  " + levels, st["cell"])])
+                text = words(label, ctx.languages) + colon(ctx.languages[-1]) + "  " + levels
+                rows.append([pb.para(text, st["cell"])])
             rows.append([ctx.w("Mitigation", "cell")])
             rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])
             out += [pb.Together([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]
