@@ -114,8 +114,7 @@ def risk_matrix(ctx: Ctx, item: WorksheetItem) -> list:
 
 
 def _threat_table(ctx: Ctx, threats) -> list:
-    st = ctx.st
-    heads = [N_("Threat"), N_("Likelihood"), N_("Impact"), N_("Mitigation")]
+    st, heads = ctx.st, [N_("Threat"), N_("Likelihood"), N_("Impact"), N_("Mitigation")]
     font, size = st["cellhead"].fontName, st["cellhead"].fontSize
     narrow = max(stringWidth(words(h, ctx.languages, sep=" "), font, size)
                  for h in heads[1:3]) / max(1, len(ctx.languages)) + 12
@@ -130,8 +129,8 @@ def _threat_table(ctx: Ctx, threats) -> list:
                 levels = "   ".join("○ " + cwords(lv, ctx.languages) for lv in scale)
                 text = words(label, ctx.languages) + colon(ctx.languages[-1]) + "  " + levels
                 rows.append([pb.para(text, st["cell"])])
-            rows.append([ctx.w("Mitigation", "cell")])
-            rows.append([WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)])
+            rows += [[ctx.w("Mitigation", "cell")],
+                     [WritingLines(2, ctx.width - 16, ctx.gap, ctx.pal.rule)]]
             out += [pb.Together([card(ctx, [r[0] for r in rows])]), Spacer(1, 6)]
         return out
     header = [ctx.w(h, "cellhead") for h in heads]
