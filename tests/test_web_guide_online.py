@@ -1,0 +1,69 @@
+"""The facilitator web edition of an online or hybrid workshop carries what the PDF guide
+does: each activity's online steps, breakout rooms, tools and notes (hybrid: beside the
+room's steps, marked), clock times in every listed time zone and the online facilitation
+section; nothing of it for an in-person delivery."""
+from __future__ import annotations
+
+import re
+
+CUR = """\
+workshopkit: 1
+id: hy
+languages: [en]
+title: Hybrid
+date: 2026-12-05
+start: "17:00"
+delivery: hybrid
+online:
+  platform: jitsi
+  url: https://meet.example.org/Xq7kpz93-Fwe8Trq-Lm4
+  recording: announced
+  timezones: [America/Sao_Paulo, Pacific/Auckland]
+sessions:
+  - id: s
+    title: Session one
+    activities:
+      - id: a
+        title: Pairs
+        phase: discussion
+        duration: 30m
+        steps: [ROOMSTEP talk in pairs.]
+        online:
+          steps: [ONLINESTEP go to your room.]
+          duration: 25m
+          breakout: 4
+          notes: ONLINENOTE watch the chat.
+          tools: [Etherpad]
+"""
+
+
+def _guide(tmp_path, *extra: str) -> str:
+    from click.testing import CliRunner
+
+    from workshopkit.cli import main
+
+    (tmp_path / "c").mkdir(exist_ok=True)
+    (tmp_path / "c" / "hy.yaml").write_text(CUR, encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "c" / "hy.yaml"), "-o", str(out),
+                                  "--only", "web-guide", "-j", "1", "-q", *extra])
+    assert r.exit_code == 0, r.output
+    html = next(out.rglob("*-guide*.html")).read_text("utf-8")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_hybrid_web_guide_has_the_online_variant_zones_and_facilitation(tmp_path):
+    text = _guide(tmp_path)
+    for want in ("In the room: 30 min", "ROOMSTEP", "Online: 25 min", "ONLINESTEP",
+                 "Breakout rooms of 4 people", "Tools: Etherpad", "ONLINENOTE",
+                 "Clock times in this guide are in São Paulo.", "Pacific/Auckland",
+                 "09:00–09:30", "2026-12-06 (+1)", "Online facilitation", "Tech check",
+                 "Pairs: rooms of 4 people", "Recording and consent: read aloud"):
+        assert want in text, want
+
+
+def test_in_person_web_guide_has_no_online_material(tmp_path):
+    text = _guide(tmp_path, "--delivery", "in-person")
+    assert "ROOMSTEP" in text
+    for absent in ("ONLINESTEP", "ONLINENOTE", "Online facilitation", "Pacific/Auckland"):
+        assert absent not in text, absent
