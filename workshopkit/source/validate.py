@@ -209,8 +209,12 @@ class Workspace:
                     where = display(root / "curricula" / "catalog" / f"{ref.id}.yaml")
                     folder = root / "curricula" / "catalog"
                     known = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
-                    self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} is "
-                                        "missing or invalid" + suggest(ref.id, known))
+                    if ref.id in known:  # the file is there: its own errors say what is wrong
+                        self.problems.error(ref.pos, f"catalogue '{ref.id}' cannot be used: "
+                                            f"{where} has errors")
+                    else:
+                        self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} "
+                                            "is missing" + suggest(ref.id, known))
                 else:
                     cur.catalogs[ref.id] = cat
             elif ref.kind == "survey":

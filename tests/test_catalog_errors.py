@@ -1,0 +1,46 @@
+"""A broken catalogue file is reported by `validate` even when no curriculum uses it yet,
+and a curriculum naming it is told the file has errors (not "did you mean" its own name)."""
+from __future__ import annotations
+
+CUR = """\
+workshopkit: 1
+id: demo
+languages: [en]
+title: Demo
+sessions:
+  - id: s
+    title: S
+    activities:
+      - id: a
+        title: A
+        phase: input
+        duration: 10m
+"""
+BROKEN = "workshopkit: 1\nlanguages: [en]\nrows:\n  - need: Calls\n    fre: Jitsi\n"
+
+
+def _validate(tmp_path, cur: str):
+    from workshopkit import api
+
+    (tmp_path / "curricula" / "catalog").mkdir(parents=True)
+    (tmp_path / "workshopkit.yaml").write_text("paper: a4\n")
+    (tmp_path / "curricula" / "c.yaml").write_text(cur)
+    (tmp_path / "curricula" / "catalog" / "fs.yaml").write_text(BROKEN)
+    loaded = api.validate([tmp_path / "curricula"])
+    return loaded, [(d.pos.file.rsplit("/", 1)[-1], d.pos.line, d.pos.col, d.message)
+                    for d in loaded.problems.errors]
+
+
+def test_unused_broken_catalogue_fails_validate_at_its_line(tmp_path):
+    loaded, errors = _validate(tmp_path, CUR)
+    assert loaded.exit_code == 1
+    assert ("fs.yaml", 5, 5, "unknown key 'fre' in a catalogue row; did you mean 'free'?") in errors
+
+
+def test_curriculum_naming_a_broken_catalogue_is_told_it_has_errors(tmp_path):
+    cur = CUR.replace("duration: 10m", "duration: 10m\n        slides:\n          - comparison: fs")
+    loaded, errors = _validate(tmp_path, cur)
+    mine = [e[3] for e in errors if e[0] == "c.yaml"]
+    assert len(mine) == 1 and mine[0].startswith("catalogue 'fs' cannot be used: ")
+    assert mine[0].endswith("fs.yaml has errors")
+    assert any(e[0] == "fs.yaml" and e[1:3] == (5, 5) for e in errors)
