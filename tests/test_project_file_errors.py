@@ -1,5 +1,6 @@
-"""A broken catalogue file is reported by `validate` even when no curriculum uses it yet,
-and a curriculum naming it is told the file has errors (not "did you mean" its own name)."""
+"""Mistakes in a project's other files: a broken catalogue is reported by `validate` even when
+no curriculum uses it yet (and a curriculum naming it is told the file has errors, not "did
+you mean" its own name); a build failing on a broken theme leaves the output folder as it was."""
 from __future__ import annotations
 
 CUR = """\
@@ -44,3 +45,19 @@ def test_curriculum_naming_a_broken_catalogue_is_told_it_has_errors(tmp_path):
     assert len(mine) == 1 and mine[0].startswith("catalogue 'fs' cannot be used: ")
     assert mine[0].endswith("fs.yaml has errors")
     assert any(e[0] == "fs.yaml" and e[1:3] == (5, 5) for e in errors)
+
+
+def test_build_failing_on_a_broken_theme_leaves_the_output_folder_as_it_was(tmp_path):
+    from workshopkit import api
+
+    (tmp_path / "curricula").mkdir()
+    (tmp_path / "workshopkit.yaml").write_text("paper: a4\n")
+    (tmp_path / "theme.yaml").write_text('colors:\n  accent: "#GGHHII"\n')
+    (tmp_path / "curricula" / "c.yaml").write_text(CUR)
+    out = tmp_path / "out"
+    out.mkdir()
+    res = api.build(api.BuildRequest(paths=(tmp_path / "curricula",), out_dir=out,
+                                     kinds=("slides",), jobs=1))
+    assert res.exit_code == 1
+    assert [(d.pos.line, d.pos.col) for d in res.problems.errors] == [(2, 11)]
+    assert list(out.iterdir()) == []
