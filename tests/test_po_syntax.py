@@ -63,3 +63,26 @@ def test_well_formed_catalogue_has_no_error(tmp_path):
     cur, errors = _load(tmp_path, "c.fr.po", po)
     assert errors == [] and cur is not None
     assert cur.sessions[0].title.get("fr") == "Séance"
+
+
+def test_two_letter_code_that_is_no_language_is_an_error_with_the_likely_one(tmp_path):
+    cur, errors = _load(tmp_path, "c.jp.po", HEAD)  # Japanese is ja
+    assert cur is None
+    assert [e[:3] for e in errors] == [("c.jp.po", 1, 1)]
+    assert "did you mean 'ja'?" in errors[0][4]
+    root = tmp_path / "p" / "curricula"
+    (root / "c.jp.po").unlink()
+    (root / "c.yaml").write_text(CUR.replace("languages: [en]", "languages: [en, sp]"))
+    ws = Workspace(Problems())
+    assert ws.load(root / "c.yaml") is None
+    found = {(d.pos.line, d.pos.col, d.message[-20:]) for d in ws.problems.errors}
+    assert found == {(3, 17, "; did you mean 'es'?")}
+
+
+def test_three_letter_codes_are_accepted_as_written(tmp_path):
+    root = tmp_path / "p" / "curricula"
+    root.mkdir(parents=True)
+    (root / "c.yaml").write_text(CUR.replace("languages: [en]", "languages: [en, nah, tzo]"))
+    ws = Workspace(Problems())
+    cur = ws.load(root / "c.yaml")
+    assert cur is not None and cur.languages == ("en", "nah", "tzo")

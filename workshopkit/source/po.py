@@ -21,6 +21,7 @@ from typing import Optional
 from workshopkit.errors import Diagnostic, ERROR, Pos, Problems, WorkshopkitError
 from workshopkit.model.text import PoEntry, Translations, illegal_char
 from workshopkit.source.files import MAX_PO_BYTES, read_bounded
+from workshopkit.source import langtags
 from workshopkit.source.project import display
 from workshopkit.source.spec import LANG_RE
 
@@ -259,6 +260,10 @@ def translations(path: Path, langs: tuple[str, ...], problems: Problems,
                            f"BCP 47 language tag, so the catalogue is not used{hint}")
             continue
         if not re.match(LANG_RE, lang) or lang == langs[0]:
+            continue
+        if langtags.problem(lang):
+            problems.error(Pos(name, 1, 1), f"{langtags.problem(lang)} (in the catalogue's "
+                           "file name; the catalogue is not used)")
             continue
         try:
             data = read_bounded(po, MAX_PO_BYTES, Pos(name, 1, 1), "catalogue",

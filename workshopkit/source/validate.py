@@ -18,7 +18,7 @@ from typing import Optional
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import assemble, checks, freshness, readers
+from workshopkit.source import assemble, checks, freshness, langtags, readers
 from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
 from workshopkit.source.files import check_file, inside
@@ -253,6 +253,9 @@ def languages(node: Node, problems: Problems, pos: Pos) -> Optional[tuple[str, .
         if not isinstance(item, Scalar) or not re.match(LANG_RE, item.value):
             problems.error(item.pos, f"'{getattr(item, 'value', '')}' is not a BCP 47 language tag "
                            "(such as es, en, pt-BR)")
+            bad = True
+        elif langtags.problem(item.value):
+            problems.error(item.pos, langtags.problem(item.value))
             bad = True
         elif item.value in langs:
             problems.error(item.pos, f"language '{item.value}' is listed twice")
