@@ -86,3 +86,18 @@ def test_three_letter_codes_are_accepted_as_written(tmp_path):
     ws = Workspace(Problems())
     cur = ws.load(root / "c.yaml")
     assert cur is not None and cur.languages == ("en", "nah", "tzo")
+
+
+def test_plain_sentence_a_catalogue_translates_is_not_noted_as_untranslated(tmp_path):
+    cur = CUR.replace("title: Demo", "title: A demo of our workshop").replace(
+        "title: Activity", "title: An activity with many words")
+    root = tmp_path / "p" / "curricula"
+    root.mkdir(parents=True)
+    (root / "c.yaml").write_text(cur)
+    (root / "c.fr.po").write_text(HEAD + 'msgctxt "title"\nmsgid "A demo of our workshop"\n'
+                                  'msgstr "Une démo de notre atelier"\n')
+    ws = Workspace(Problems())
+    assert ws.load(root / "c.yaml") is not None
+    notes = [(d.pos.line, d.message) for d in ws.problems.items if "plain string" in d.message]
+    assert len(notes) == 1 and notes[0][0] == 10
+    assert notes[0][1].startswith("'An activity with many words' is a plain string")
