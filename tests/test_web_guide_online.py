@@ -1,7 +1,7 @@
-"""The facilitator web edition of an online or hybrid workshop carries what the PDF guide
-does: each activity's online steps, breakout rooms, tools and notes (hybrid: beside the
-room's steps, marked), clock times in every listed time zone and the online facilitation
-section; nothing of it for an in-person delivery."""
+"""Online and hybrid workshops: the facilitator web edition carries what the PDF guide does
+(each activity's online steps, breakout rooms, tools and notes, hybrid beside the room's
+steps; clock times in every listed time zone; the online facilitation section; none of it
+in person), and a session held in another meeting does not take the curriculum's dial-in."""
 from __future__ import annotations
 
 import re
@@ -67,3 +67,22 @@ def test_in_person_web_guide_has_no_online_material(tmp_path):
     assert "ROOMSTEP" in text
     for absent in ("ONLINESTEP", "ONLINENOTE", "Online facilitation", "Pacific/Auckland"):
         assert absent not in text, absent
+
+
+def test_a_session_in_another_meeting_does_not_take_the_curriculum_dial_in(tmp_path):
+    from conftest import load_curriculum
+    from workshopkit.model.online import session_online
+
+    other = "https://bbb.example.org/b/QuiltedOverdueSpinachBlurt"
+    src = CUR.replace("  recording: announced\n",
+                      '  recording: announced\n  dial_in: {number: "+1 555 0100", pin: "1234#"}\n')
+    src = src.replace("    title: Session one\n",
+                      f"    title: Session one\n    online: {{url: {other}}}\n")
+    src += ("  - id: t\n    title: Two\n    online: {recording: none}\n    activities:\n"
+            "      - id: b\n        title: B\n        phase: input\n        duration: 5\n")
+    (tmp_path / "hy.yaml").write_text(src, encoding="utf-8")
+    cur = load_curriculum(tmp_path / "hy.yaml")
+    elsewhere, same = (session_online(cur, s) for s in cur.sessions)
+    assert elsewhere.url.get("en") == other and elsewhere.dial_in is None
+    assert elsewhere.recording == "announced"  # other keys still come from the curriculum
+    assert same.dial_in is not None and same.dial_in.number == "+1 555 0100"
