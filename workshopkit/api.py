@@ -85,32 +85,12 @@ def validate(paths: Iterable[Path], strict: bool = False) -> Loaded:
     """Load and check every curriculum under ``paths``, and what building it would read
     besides: the theme, template and images its project's workshopkit.yaml gives (or
     theme.yaml beside it).  A curriculum whose settings cannot be read has failed."""
+    from workshopkit.source.project_catalogs import report
+
     loaded = load(paths, strict)
     _check_settings(loaded)
-    _check_catalogs(loaded)
+    report(loaded.curricula, loaded.problems, loaded.failed)  # also catalogues none uses yet
     return loaded
-
-
-def _check_catalogs(loaded: Loaded) -> None:
-    """Report the errors of catalogue files no curriculum uses (the used ones are checked
-    as they are loaded): a broken catalogue is found before a curriculum names it."""
-    from workshopkit.source.project import display
-    from workshopkit.source.validate import Workspace
-
-    roots = sorted({c.project for c in loaded.curricula
-                    if getattr(c, "document", "curriculum") == "curriculum"})
-    seen = set(loaded.problems.items)
-    for root in roots:
-        folder = root / "curricula" / "catalog"
-        files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-        for path in files if folder.is_dir() else []:
-            ws = Workspace(Problems(), freshness=False)
-            ws.catalog(root, path.stem)
-            errors = [d for d in ws.problems.errors if d not in seen]
-            seen.update(errors)
-            loaded.problems.items.extend(errors)
-            if errors:
-                loaded.failed.append(display(path))
 
 
 def _check_settings(loaded: Loaded) -> None:
