@@ -1,6 +1,7 @@
 """Mistakes in a project's other files: a broken catalogue is reported by `validate` even when
 no curriculum uses it yet (and a curriculum naming it is told the file has errors, not "did
-you mean" its own name); a build failing on a broken theme leaves the output folder as it was."""
+you mean" its own name); a build failing on a broken theme leaves the output folder as it was;
+and the layout check does not take a small "0 to 80" hint near a page's foot for its footer."""
 from __future__ import annotations
 
 CUR = """\
@@ -61,3 +62,18 @@ def test_build_failing_on_a_broken_theme_leaves_the_output_folder_as_it_was(tmp_
     assert res.exit_code == 1
     assert [(d.pos.line, d.pos.col) for d in res.problems.errors] == [(2, 11)]
     assert list(out.iterdir()) == []
+
+
+def test_layout_check_takes_only_the_page_number_line_for_the_footer():
+    from workshopkit.check.pdftext import Frag, Page, _split_footer
+
+    def frag(text, top):
+        return Frag(text, 40, top, 300, top + 9, 8, False)
+
+    page = Page(1, 595, 842, [frag("3. Years as a member?", 714),
+                              frag("Write a number from 0 to 80", 731),
+                              frag("Keeping our phones safe · Worksheets   Page 4 of 5", 812),
+                              frag("Licence: CC-BY-SA-4.0 · 2026-10-20", 822)])
+    _split_footer(page)
+    assert [f.top for f in page.frags] == [714, 731]
+    assert [f.top for f in page.footer] == [812, 822]
