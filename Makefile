@@ -30,8 +30,11 @@ $(VENV)/.test-installed: pyproject.toml setup.cfg | $(BIN)/python
 build: $(VENV)/.installed
 	$(BIN)/workshopkit build curricula -o $(OUT)
 
+# The suite starts workshopkit in many processes: with PYTHONDONTWRITEBYTECODE set, each of
+# them would compile every module again, and pytest would rewrite every test module again on
+# each run. The tests keep Python's bytecode caches (__pycache__/, ignored by git).
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto --dist worksteal
 
 schema: $(VENV)/.installed
 	$(BIN)/workshopkit schema > schema/curriculum.schema.json

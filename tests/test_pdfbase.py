@@ -233,3 +233,13 @@ def test_footer_fit_cuts_a_very_long_title_at_the_longest_prefix_that_fits():
     longer = text[:len(kept) + 1].rstrip()
     assert longer == kept or stringWidth(longer + "…", font, size) > width
     assert fit_line("short", font, size, width) == "short"
+
+
+def test_pages_are_deflated_without_ascii85_and_the_setting_is_restored():
+    from reportlab import rl_config
+
+    was = rl_config.useA85
+    data = numbered(2, Options())
+    assert b"/ASCII85Decode" not in data and b"/FlateDecode" in data
+    assert rl_config.useA85 == was  # reportlab's global setting is left as it was
+    assert "P1" in pdf_text(data) and "P2" in pdf_text(data)

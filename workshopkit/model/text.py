@@ -134,19 +134,50 @@ class Text:
 
 def iter_texts(obj) -> Iterator[Text]:
     """Every Text inside a model object, in document order."""
-    if isinstance(obj, Text):
-        yield obj
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            if f.name in ("translations", "catalogs", "surveys", "owner", "sources"):
-                continue
-            yield from iter_texts(getattr(obj, f.name))
-    elif isinstance(obj, (list, tuple)):
+    found: list[Text] = []
+    _collect(obj, found)
+    return iter(found)
+
+
+_SKIP = frozenset(("translations", "catalogs", "surveys", "owner", "sources"))
+"""Fields that hold other documents or the catalogues, not this document's texts."""
+_LEAF, _TEXT, _FIELDS, _ITEMS, _VALUES = range(5)
+_SHAPES: dict[type, tuple[int, tuple[str, ...]]] = {}
+"""What each class holds, worked out once per class: loading walks the model several
+times, and a build of hundreds of activities calls this for every value."""
+
+
+def _shape(cls: type) -> tuple[int, tuple[str, ...]]:
+    if issubclass(cls, Text):
+        shape = (_TEXT, ())
+    elif dataclasses.is_dataclass(cls):
+        shape = (_FIELDS, tuple(f.name for f in dataclasses.fields(cls) if f.name not in _SKIP))
+    elif issubclass(cls, (list, tuple)):
+        shape = (_ITEMS, ())
+    elif issubclass(cls, dict):
+        shape = (_VALUES, ())
+    else:
+        shape = (_LEAF, ())
+    _SHAPES[cls] = shape
+    return shape
+
+
+def _collect(obj, found: list[Text]) -> None:
+    cls = type(obj)
+    kind, names = _SHAPES.get(cls) or _shape(cls)
+    if kind == _LEAF:
+        return
+    if kind == _TEXT:
+        found.append(obj)
+    elif kind == _FIELDS:
+        for name in names:
+            _collect(getattr(obj, name), found)
+    elif kind == _ITEMS:
         for x in obj:
-            yield from iter_texts(x)
-    elif isinstance(obj, dict):
+            _collect(x, found)
+    else:
         for x in obj.values():
-            yield from iter_texts(x)
+            _collect(x, found)
 
 
 def register_sources(doc) -> None:

@@ -50,8 +50,10 @@ def path_ops(text: str, ec_level: str = "M") -> str:
     """The dark runs as PDF rectangles ("x y length 1 re", one a line) in module units,
     y upwards, the origin at the bottom-left corner of the quiet zone."""
     w, spans = _spans(text, ec_level)
-    q, top = QUIET_ZONE, QUIET_ZONE + w - 2
-    return "\n".join([f"{q + s % w} {top - s // w} {e - s} 1 re" for s, e in spans])
+    xs = [f"{QUIET_ZONE + x} " for x in range(w)]  # the numbers are written once a code
+    ys = [f"{QUIET_ZONE + w - 2 - y} " for y in range(w)]
+    lengths = [f"{n} 1 re" for n in range(w)]
+    return "\n".join([xs[s % w] + ys[s // w] + lengths[e - s] for s, e in spans])
 
 
 def size(text: str, ec_level: str = "M") -> int:

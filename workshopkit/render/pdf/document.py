@@ -22,7 +22,7 @@ from workshopkit.render.pdf.fonts import Faces
 from workshopkit.render.pdf.keep import Together
 from workshopkit.render.pdf.paper import (footer_size, landscape, margins, page_size, palette,
                                           sheet_size)
-from workshopkit.render.pdf.meta import metadata, words
+from workshopkit.render.pdf.meta import deflate_only, metadata, words
 
 
 def fit_line(text: str, font: str, size: float, width: float) -> str:
@@ -84,7 +84,8 @@ def _canvas_maker(cur: Curriculum, languages: tuple[str, ...], options: Options,
                 self.__dict__.update(state)
                 self._footer(number, total)
                 Canvas.showPage(self)
-            Canvas.save(self)
+            with deflate_only():
+                Canvas.save(self)
 
         def _footer(self, number: int, total: int) -> None:
             w, _h = self._pagesize

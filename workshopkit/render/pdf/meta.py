@@ -3,6 +3,8 @@ and the document's metadata (imported by writers that draw on a bare canvas, whi
 need not load reportlab's page layout)."""
 from __future__ import annotations
 
+import contextlib
+
 from workshopkit import __version__
 from workshopkit.i18n import ui, ui_context, ui_plural
 from workshopkit.model import Curriculum
@@ -70,3 +72,18 @@ def metadata(cur: Curriculum, languages: tuple[str, ...], options: Options,
         "creator": f"workshopkit {__version__}",
         "lang": lang,
     }.items()}
+
+
+@contextlib.contextmanager
+def deflate_only():
+    """While a canvas is saved: its pages deflated but not ASCII85-encoded (reportlab's
+    default), a fifth smaller, and readers (the booklet imposition, pypdf) need not decode
+    ASCII85 in pure Python."""
+    from reportlab import rl_config
+
+    was = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = was

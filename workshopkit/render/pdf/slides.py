@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from workshopkit import __version__
@@ -19,7 +18,7 @@ from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
 from workshopkit.plan.slides import Deck, plan
 from workshopkit.plan.slides_text import metrics_for
-from workshopkit.render.pdf.meta import metadata, words
+from workshopkit.render.pdf.meta import deflate_only, metadata, words
 from workshopkit.render.pdf.fonts import face
 from workshopkit.render.pdf.slidedraw import Look, draw, pt
 from workshopkit.render.pptx.size import slide_size
@@ -69,16 +68,6 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     for s in deck.slides:
         draw(c, s, look)
         c.showPage()
-    save(c)
-    return buf.getvalue()
-
-
-def save(c: Canvas) -> None:
-    """Write ``c`` with its pages deflated but not ASCII85-encoded: a quarter smaller,
-    and encoding a long deck's pages in pure Python takes longer than drawing them."""
-    was = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
+    with deflate_only():
         c.save()
-    finally:
-        rl_config.useA85 = was
+    return buf.getvalue()
