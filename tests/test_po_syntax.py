@@ -43,7 +43,8 @@ def test_unclosed_string_is_an_error_at_its_column(tmp_path):
 
 
 def test_duplicate_entry_is_an_error(tmp_path):
-    po = HEAD + 'msgctxt "title"\nmsgid "Demo"\nmsgstr "A"\n\nmsgctxt "title"\nmsgid "Demo"\nmsgstr "B"\n'
+    entry = 'msgctxt "title"\nmsgid "Demo"\nmsgstr "{}"\n'
+    po = HEAD + entry.format("A") + "\n" + entry.format("B")
     cur, errors = _load(tmp_path, "c.fr.po", po)
     assert cur is None
     assert [e[:4] for e in errors] == [("c.fr.po", 10, 1, "error")]

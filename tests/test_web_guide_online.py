@@ -86,3 +86,22 @@ def test_a_session_in_another_meeting_does_not_take_the_curriculum_dial_in(tmp_p
     assert elsewhere.url.get("en") == other and elsewhere.dial_in is None
     assert elsewhere.recording == "announced"  # other keys still come from the curriculum
     assert same.dial_in is not None and same.dial_in.number == "+1 555 0100"
+
+
+def test_bilingual_web_guide_names_tools_and_roles_in_its_first_language_only(tmp_path):
+    src = CUR.replace("languages: [en]", "languages: [en, es]").replace(
+        "tools: [Etherpad]", "tools: [{en: Shared pad, es: Pad compartido}]")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "hy.yaml").write_text(src, encoding="utf-8")
+    from click.testing import CliRunner
+
+    from workshopkit.cli import main
+
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "c" / "hy.yaml"), "-o",
+                                  str(tmp_path / "out"), "--only", "web-guide", "--lang", "en",
+                                  "--bilingual", "en,es", "-j", "1", "-q"])
+    assert r.exit_code == 0, r.output
+    html = next((tmp_path / "out").rglob("*en+es-guide.html")).read_text("utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Tools: Shared pad" in text
+    assert "Herramientas: Shared pad" not in text  # no Spanish phrase around English names

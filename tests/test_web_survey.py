@@ -20,7 +20,8 @@ def test_survey_item_is_a_form_with_the_survey_field_names(tmp_path):
                                      jobs=1))
     assert res.exit_code == 0
     html = (tmp_path / "out" / "workshop" / "en" / "workshop-en.html").read_text("utf-8")
-    survey = load_survey(Workspace(Problems()), tmp_path / "p" / "curricula" / "survey" / "tech.yaml")
+    survey = load_survey(Workspace(Problems()),
+                         tmp_path / "p" / "curricula" / "survey" / "tech.yaml")
     names = set(re.findall(r'<(?:input|textarea)[^>]* name="([^"]+)"', html))
     assert set(survey.fields()) <= names
     for q in survey.questions:

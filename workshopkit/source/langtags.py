@@ -1,8 +1,9 @@
 """Language tags an author mistypes: a two-letter language subtag must be an ISO 639-1
 code (BCP 47), so ``sp`` (Spanish is ``es``) or ``jp`` (Japanese is ``ja``) in a
 curriculum's ``languages`` or a catalogue's file name is an error, not a language built
-with English headings (video ``captions`` stay any well-formed tag).  Three-letter subtags (ISO 639-2/3: Nahuatl
-``nah``, Tzotzil ``tzo``…) are accepted as written: there are too many to list here."""
+with English headings (video ``captions`` stay any well-formed tag).  Three-letter
+subtags (ISO 639-2/3: Nahuatl ``nah``, Tzotzil ``tzo``…) are accepted as written: there
+are too many to list here."""
 from __future__ import annotations
 
 from typing import Optional

@@ -16,6 +16,13 @@ from workshopkit.render.html.context import Ctx, esc
 from workshopkit.render.html.document import section
 
 
+def _first(ctx: Ctx, msgid: str, **fmt) -> str:
+    """An interface phrase in the edition's first language only (as the PDF guide prints
+    roles, the tech check and tools: long lines, or names written in that language)."""
+    lang, phrase = ctx.words(msgid, **fmt)[0]
+    return f"<span{ctx.mark(lang)}>{esc(phrase)}</span>" if ctx.mark(lang) else esc(phrase)
+
+
 def _note(ctx: Ctx, msgid: str, text) -> str:
     return f'<div class="note" role="note"><p class="label">{ctx.w(msgid)}</p>{ctx.t(text)}</div>'
 
@@ -45,8 +52,8 @@ def activity(ctx: Ctx, a: Activity) -> str:
     if on.breakout:
         facts.append(ctx.w(N_("Breakout rooms of {n} people"), n=on.breakout))
     if on.tools:
-        facts.append(ctx.w(N_("Tools: {tools}"), tools=", ".join(t.get(ctx.lang)
-                                                                 for t in on.tools)))
+        facts.append(_first(ctx, N_("Tools: {tools}"), tools=", ".join(t.get(ctx.lang)
+                                                                      for t in on.tools)))
     out += [f'<p class="meta">{f}</p>' for f in facts]
     if on.notes:
         out.append(_note(ctx, N_("Online notes"), on.notes))
@@ -79,7 +86,7 @@ def time_zones(ctx: Ctx) -> Optional[tuple[str, str, str]]:
     table = blocks.scroll(ctx, f'<table><thead><tr><th scope="col">{ctx.w(N_("Session"))}'
                                 f'</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>',
                           ctx.w_plain(N_("Time zones")))
-    intro = ctx.w(N_("Clock times in this guide are in {zone}."), zone=_city(first, ctx.lang))
+    intro = _first(ctx, N_("Clock times in this guide are in {zone}."), zone=_city(first, ctx.lang))
     legend = ctx.w(N_("(+1): the next day; (−1): the day before."))
     return section(ctx, "time-zones", ctx.w(N_("Time zones")),
                    f'<p>{intro}</p>{table}<p class="meta">{legend}</p>')
@@ -91,17 +98,17 @@ def facilitation(ctx: Ctx) -> Optional[tuple[str, str, str]]:
     if not online_material(cur):
         return None
     j = join(cur, ctx.lang)
-    roles = [ctx.w(r) for r in ROLES]
+    roles = [_first(ctx, r) for r in ROLES]
     interp = j.interpretation if j else ()
-    roles += [ctx.w(INTERPRETER, language=language_name(tag, ctx.lang),
+    roles += [_first(ctx, INTERPRETER, language=language_name(tag, ctx.lang),
                     channel=channel.get(ctx.lang)) for tag, channel in interp]
     if not interp:
-        roles.append(ctx.w(NO_INTERPRETER))
+        roles.append(_first(ctx, NO_INTERPRETER))
     out = [f'<h3>{ctx.w(N_("Roles"))}</h3><ul>' + "".join(f"<li>{r}</li>" for r in roles)
            + "</ul>",
            f'<h3>{ctx.w(N_("Tech check"))}</h3><ul>'
-           + "".join(f"<li>{ctx.w(t)}</li>" for t in TECH_CHECK) + "</ul>"]
-    plan = [ctx.w(N_("{activity}: rooms of {n} people, {duration}"),
+           + "".join(f"<li>{_first(ctx, t)}</li>" for t in TECH_CHECK) + "</ul>"]
+    plan = [_first(ctx, N_("{activity}: rooms of {n} people, {duration}"),
                   activity=a.title.get(ctx.lang) if a.title else a.id, n=a.online.breakout,
                   duration=hm(a.minutes))
             for _, a in cur.activities() if a.online is not None and a.online.breakout]
