@@ -173,3 +173,17 @@ def test_exported_catalogues_pass_msgfmt_check(cli, example_project, lang):
         cp = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(f)],
                             capture_output=True, text=True)
         assert cp.returncode == 0, cp.stderr
+
+
+def test_entry_without_msgctxt_keeps_its_translation_when_exported(cli, example_project):
+    # a translator may write an entry by msgid alone (FORMAT.md: looked up by msgid alone);
+    # export must carry its translation into the entries with msgctxt, not retire it
+    po = example_project / PO_PT
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "¿Cuántas cámaras vimos?"\nmsgstr "Quantas câmeras vimos?"\n',
+                  encoding="utf-8")
+    r = cli("translate", "export", "--lang", "pt", cwd=example_project)
+    assert r.exit_code == 0, r.output
+    m = entries(po)[("sessions.map.activities.walk.slides.title", "¿Cuántas cámaras vimos?")]
+    assert m.string == "Quantas câmeras vimos?"
+    assert not read(po).obsolete

@@ -137,14 +137,22 @@ def test_worksheets_are_a_form_with_a_label_for_every_field(built):
     prompts = [i for i in items if i.kind == "prompt"]
     questions = sum(len(i.case_study.questions) for i in items if i.kind == "case_study")
     threats = sum(len(i.risk_matrix.threats) for i in items if i.kind == "risk_matrix")
-    assert len(page.find("textarea")) == len(prompts) + questions + threats
+    qs = [q for i in items if i.kind == "survey" for q in cur.surveys[i.survey].questions]
+    assert qs  # the survey's questions are form fields too, named as in its PDF form
+    texts = sum(q.kind == "text" for q in qs)
+    assert len(page.find("textarea")) == len(prompts) + questions + threats + texts
     boxes = sum(len(i.checklist) for i in items if i.kind == "checklist")
     boxes += sum(len(i.choice.options) for i in items if i.kind == "choice" and i.choice.multiple)
+    boxes += sum(len(q.options) for q in qs if q.kind == "multiple")
     assert len(page.find("input", type="checkbox")) == boxes
     radios = sum(len(i.choice.options) for i in items if i.kind == "choice" and not i.choice.multiple)
+    radios += sum(len(q.options) for q in qs if q.kind == "single")
+    radios += sum(len(q.scale.values) for q in qs if q.kind == "scale")
     assert len(page.find("input", type="radio")) == radios + threats * 2 * 3
     cells = sum(i.table.empty_rows * len(i.table.columns) for i in items if i.kind == "table")
-    assert len(page.find("input", type="text")) == cells
+    write_ins = sum(o.write_in for q in qs if q.options for o in q.options)
+    assert len(page.find("input", type="text")) == cells + write_ins
+    assert len(page.find("input", type="number")) == sum(q.kind == "number" for q in qs)
     assert "¿Qué te preocupa de tu teléfono?" in page.all_text().replace("  ", " ") or \
         squash("¿Qué te preocupa de tu teléfono?") in squash(page.all_text())
 

@@ -85,8 +85,11 @@ def validate(paths: Iterable[Path], strict: bool = False) -> Loaded:
     """Load and check every curriculum under ``paths``, and what building it would read
     besides: the theme, template and images its project's workshopkit.yaml gives (or
     theme.yaml beside it).  A curriculum whose settings cannot be read has failed."""
+    from workshopkit.source.project_catalogs import report
+
     loaded = load(paths, strict)
     _check_settings(loaded)
+    report(loaded.curricula, loaded.problems, loaded.failed)  # also catalogues none uses yet
     return loaded
 
 

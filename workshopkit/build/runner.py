@@ -98,6 +98,8 @@ def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
                              problems.items, {"slides": result.slides, "pages": result.pages})
     else:
         cache.forget_request(rkey)
+    if not result.written and not result.kits and not cache.path.exists():
+        return result  # nothing was written: an output folder stays as it was (no record)
     try:
         cache.save()
     except OSError as exc:  # reported with what the build already found

@@ -175,8 +175,8 @@ def _drawn_boxes(page, form=None, m=(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
 def _split_footer(page: Page) -> None:
     """Move the footer (the page number's line and anything below it) out of frags."""
     nums = [f for f in page.frags if f.top > page.height * 0.85 and PAGE_NUMBER_RE.search(f.text)]
-    if nums:
-        limit = min(f.top for f in nums) - 2
+    if nums:  # the lowest such line: a hint such as "Write a number from 0 to 80" above it
+        limit = max(f.top for f in nums) - 2  # is page content, not the footer
     else:
         limit = page.height * 0.95
     page.footer = [f for f in page.frags if f.top >= limit]

@@ -90,6 +90,9 @@ def build_catalog(doc: Document, lang: Optional[str], old: Optional[Catalog] = N
             continue
         key = (ctx, src)
         prev = olds.get(key) or dead.get(key)
+        if prev is None and (None, src) in olds and olds[(None, src)].string:
+            key = (None, src)  # an entry without msgctxt translates this msgid everywhere
+            prev = olds[key]
         if prev is not None:
             used.add(key)
             msg.user_comments = list(prev.user_comments)

@@ -130,6 +130,13 @@ def _sentence(s: str) -> bool:
     return len(words) >= 4 or (len(words) >= 2 and s.rstrip()[-1:] in ".!?…:")
 
 
+def _po_translated(t, languages: tuple[str, ...]) -> bool:
+    """Whether a catalogue (.po) translates plain string ``t`` into every other language."""
+    owner = getattr(t, "owner", None)
+    return owner is not None and all(owner.lookup(lang, t.path, t.plain)
+                                     for lang in languages if lang != owner.source_lang)
+
+
 def plain_prose(doc, languages: tuple[str, ...], problems: Problems) -> None:
     """Note, once per file, the plain-string sentences of a document built in several
     languages: they print the same in every language, which is seldom what was meant."""
@@ -137,7 +144,8 @@ def plain_prose(doc, languages: tuple[str, ...], problems: Problems) -> None:
         return
     found = [t for t in iter_texts(doc) if t.plain is not None
              and t.path.rsplit(".", 1)[-1] not in NAME_FIELDS and t.path != "resources.title"
-             and _sentence(t.plain)]  # a resource's title is the name of what it links to
+             and _sentence(t.plain)  # a resource's title is the name of what it links to
+             and not _po_translated(t, languages)]
     if found:
         first = found[0]
         more = f" and {len(found) - 1} more" if len(found) > 1 else ""

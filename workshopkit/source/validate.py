@@ -18,7 +18,7 @@ from typing import Optional
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Catalog, Curriculum
 from workshopkit.model.text import Translations, register_sources
-from workshopkit.source import assemble, checks, freshness, readers
+from workshopkit.source import assemble, checks, freshness, langtags, readers
 from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
 from workshopkit.source.files import check_file, inside
@@ -209,8 +209,12 @@ class Workspace:
                     where = display(root / "curricula" / "catalog" / f"{ref.id}.yaml")
                     folder = root / "curricula" / "catalog"
                     known = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
-                    self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} is "
-                                        "missing or invalid" + suggest(ref.id, known))
+                    if ref.id in known:  # the file is there: its own errors say what is wrong
+                        self.problems.error(ref.pos, f"catalogue '{ref.id}' cannot be used: "
+                                            f"{where} has errors")
+                    else:
+                        self.problems.error(ref.pos, f"unknown catalogue '{ref.id}': {where} "
+                                            "is missing" + suggest(ref.id, known))
                 else:
                     cur.catalogs[ref.id] = cat
             elif ref.kind == "survey":
@@ -249,6 +253,9 @@ def languages(node: Node, problems: Problems, pos: Pos) -> Optional[tuple[str, .
         if not isinstance(item, Scalar) or not re.match(LANG_RE, item.value):
             problems.error(item.pos, f"'{getattr(item, 'value', '')}' is not a BCP 47 language tag "
                            "(such as es, en, pt-BR)")
+            bad = True
+        elif langtags.problem(item.value):
+            problems.error(item.pos, langtags.problem(item.value))
             bad = True
         elif item.value in langs:
             problems.error(item.pos, f"language '{item.value}' is listed twice")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from workshopkit.i18n import N_
 from workshopkit.model import Activity, WorksheetItem
 from workshopkit.plan import pages
-from workshopkit.render.html import blocks
-from workshopkit.render.html.context import Ctx, esc
+from workshopkit.render.html import blocks, survey
+from workshopkit.render.html.context import Ctx
 
 
 def _label(ctx: Ctx, text, fid: str) -> str:
@@ -65,8 +65,10 @@ def item(ctx: Ctx, it: WorksheetItem, base: str) -> str:
         return ctx.t(it.text)
     if k == "image":
         return blocks.image(ctx, it.image)
-    survey = getattr(it, "survey", None)  # format 1.1: a survey's questions, when modelled
-    return f"<p>{esc(str(survey))}</p>" if survey else ""
+    if k == "survey":
+        sv = ctx.cur.surveys.get(it.survey)
+        return survey.survey(ctx, sv) if sv is not None else ""
+    return ""
 
 
 def risk_matrix(ctx: Ctx, it: WorksheetItem, fid: str) -> str:

@@ -8,7 +8,7 @@ from workshopkit.i18n import N_
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
 from workshopkit.model.settings import Settings
-from workshopkit.render.html import blocks
+from workshopkit.render.html import blocks, guide_online
 from workshopkit.render.html.context import Ctx
 from workshopkit.render.html.document import page, section
 from workshopkit.render.html.join import join_section
@@ -47,7 +47,8 @@ def part(ctx: Ctx, s, a) -> tuple[str, str]:
         return note(ctx, N_("Facilitator notes"), s.notes) + care(ctx, s), ""
     out = []
     if a.steps:
-        out.append(f'<h4>{ctx.w("Steps")}</h4>' + _list(ctx, a.steps, "ol"))
+        out.append(f'<h4>{guide_online.steps_heading(ctx, a)}</h4>' + _list(ctx, a.steps, "ol"))
+    out.append(guide_online.activity(ctx, a))
     out.append(note(ctx, N_("Facilitator notes"), a.notes) + care(ctx, a))
     if a.materials:
         out.append(f'<h4>{ctx.w("Materials")}</h4>' + _list(ctx, a.materials))
@@ -63,10 +64,12 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     if cur.objectives:
         parts.append(section(ctx, "objectives", ctx.w("Objectives"), _list(ctx, cur.objectives)))
     parts.append(section(ctx, "schedule", ctx.w("Schedule"), blocks.schedule(ctx)))
+    parts += [p for p in (guide_online.time_zones(ctx),) if p]
     gathered = list(cur.materials) + [m for _, a in cur.activities() for m in a.materials]
     if gathered:
         parts.append(section(ctx, "materials", ctx.w("Materials"), _list(ctx, gathered)))
     if cur.wellbeing or cur.opsec:
         parts.append(section(ctx, "care", ctx.w("Wellbeing"), care(ctx, cur)))
+    parts += [p for p in (guide_online.facilitation(ctx),) if p]
     parts += sessions(ctx, part) + back(ctx)
     return page(ctx, N_("Facilitator guide"), parts)
