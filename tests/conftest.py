@@ -203,9 +203,11 @@ def facilitator_texts(cur, lang: str) -> list[str]:
 
 @functools.cache
 def _ui_template():
-    from workshopkit.i18n.catalogs import extract_ui
+    return _EXTRACT_UI()
 
-    return extract_ui()
+
+from workshopkit.i18n.catalogs import extract_ui as _EXTRACT_UI  # noqa: E402  (the real one:
+# tests put ui_template in its place, so looking it up at call time would recurse)
 
 
 def ui_template():
