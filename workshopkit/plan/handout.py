@@ -113,11 +113,12 @@ def card_lines(card: Card, languages: tuple[str, ...]) -> tuple[list[Line], list
     return side, below
 
 
-def header_lines(cur: Curriculum, languages: tuple[str, ...]) -> list[Line]:
-    """Curriculum title and the instruction, in each language (once when the same)."""
+def header_lines(cur: Curriculum, languages: tuple[str, ...], videos: bool = True) -> list[Line]:
+    """Curriculum title and, when there are videos, the instruction, in each language
+    (once when the same)."""
     titles = unique(cur.title.get(l) for l in languages)
     said = []
-    for lang in languages:
+    for lang in languages if videos else ():
         _ = ui(lang)
         said.append(_("Point your phone's camera at a code to open the video"))
     return ([(t, "title2" if i else "title") for i, t in enumerate(titles)]

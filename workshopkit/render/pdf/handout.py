@@ -33,11 +33,11 @@ __all__ = ["write", "Card", "Code", "plan_cards", "grid", "choose_rows", "qr_mod
            "url_lines", "MIN_MODULE"]
 
 
-def _header(cur: Curriculum, languages, options, look: Look,
-            faces: pdfbase.Faces) -> list[Flowable]:
+def _header(cur: Curriculum, languages, options, look: Look, faces: pdfbase.Faces,
+            videos: bool = True) -> list[Flowable]:
     """Curriculum title and the instruction, in each language (once when the same)."""
-    sts = card_styles(look, options, faces)
-    return [pdfbase.para(t, sts[role]) for t, role in header_lines(cur, languages)]
+    sts = card_styles(look, options, faces, languages=languages)
+    return [pdfbase.para(t, sts[role]) for t, role in header_lines(cur, languages, videos)]
 
 
 class CodeRow(Flowable):
@@ -64,9 +64,14 @@ class CodeRow(Flowable):
         return aw, self.height
 
     def split(self, aw, ah):
-        """Codes side by side too tall for the page: one row per code instead."""
+        """Codes side by side too tall for the page: one row per code instead; one code
+        whose URL is too long to print beneath it on the page: the code, then its URL."""
         if len(self.card.codes) < 2:
-            return []
+            self.wrap(aw, ah)
+            (q, (qw, qh), u, (uw, uh)), = self.parts
+            if qh > ah:
+                return []
+            return [_Centred(q, qw, qh), Spacer(1, 6), u]
         rows = [CodeRow(replace(self.card, codes=(code,)), self.look, self.sts)
                 for code in self.card.codes]
         if rows[0].wrap(aw, ah)[1] > ah:  # not even one code fits here: try a fresh page
@@ -79,6 +84,21 @@ class CodeRow(Flowable):
             q.drawOn(self.canv, x + (self.col - qw) / 2, self.height - qh)
             u.drawOn(self.canv, x + (self.col - uw) / 2, self.height - qh - 6 - uh)
             x += self.col + self.gap
+
+
+class _Centred(Flowable):
+    """A flowable of known size centred across the frame."""
+
+    def __init__(self, part: Flowable, w: float, h: float):
+        super().__init__()
+        self.part, self.w, self.h = part, w, h
+
+    def wrap(self, aw, ah):
+        self.aw = aw
+        return aw, self.h
+
+    def draw(self):
+        self.part.drawOn(self.canv, (self.aw - self.w) / 2, 0)
 
 
 def join_card(cur: Curriculum, languages, options, faces, make_header) -> list[Flowable]:
@@ -118,10 +138,11 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     looks = LOOKS[(mode, options.large_print)]
     page_look = LOOKS[("page", options.large_print)][0]
     head_look = Look(page_look.body, page_look.title * 0.8, page_look.small, 0, 0, 0)
-    make_header = lambda: _header(cur, languages, options, head_look, faces)  # noqa: E731
+    make_header = lambda: _header(cur, languages, options, head_look, faces,  # noqa: E731
+                                  bool(cards))
 
     def page_story(card: Card) -> list[Flowable]:
-        sts = card_styles(page_look, options, faces, TA_CENTER)
+        sts = card_styles(page_look, options, faces, TA_CENTER, languages)
         side, below = card_texts(card, languages, sts)
         for f in (side if below else side[:-1]):  # a title never ends a page alone
             f.keepWithNext = 1
@@ -132,7 +153,7 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...],
     if joining and not cards:
         story = joining
     elif not cards:
-        sts = card_styles(page_look, options, faces)
+        sts = card_styles(page_look, options, faces, languages=languages)
         story = make_header() + [Spacer(1, 12),
                                  pdfbase.para(_("This workshop has no videos."), sts["body"])]
     elif mode == "page":

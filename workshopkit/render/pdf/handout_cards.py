@@ -26,6 +26,7 @@ from workshopkit.plan import qr
 from workshopkit.plan.handout import Card, Code, card_lines, qr_module, url_lines
 from workshopkit.render.pdf import base as pdfbase
 from workshopkit.render.pdf.cardtext import Pen, link, text_block
+from workshopkit.render.pdf.hyphen import language_kw
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,26 @@ class QRCode(Flowable):
 class UrlText(Flowable):
     """The printed URL, broken at safe characters, black, and a link on screen."""
 
-    def __init__(self, url: str, size: float, font: str):
+    def __init__(self, url: str, size: float, font: str, lines: tuple[str, ...] = ()):
         super().__init__()
         self.url, self.size, self.leading, self.font = url, size, size * 1.3, font
+        self.given = lines  # the lines of a part of a URL split across pages
 
     def wrap(self, aw, ah):
-        self.lines = url_lines(self.url, aw, lambda t: stringWidth(t, self.font, self.size))
+        self.lines = list(self.given) or url_lines(self.url, aw,
+                                                   lambda t: stringWidth(t, self.font, self.size))
         self.width = max(stringWidth(s, self.font, self.size) for s in self.lines)
         return self.width, self.leading * len(self.lines)
+
+    def split(self, aw, ah):
+        """A URL taller than the room left (a very long one in large print): the lines
+        that fit, then the rest; each part links to the whole URL."""
+        self.wrap(aw, ah)
+        fit = int(ah // self.leading)
+        if fit < 1 or fit >= len(self.lines):
+            return []
+        return [UrlText(self.url, self.size, self.font, tuple(self.lines[:fit])),
+                UrlText(self.url, self.size, self.font, tuple(self.lines[fit:]))]
 
     def draw(self):
         pen = Pen(self.canv)
@@ -106,13 +119,17 @@ class UrlText(Flowable):
 
 
 @functools.lru_cache(maxsize=64)
-def _styles(look: Look, pal, faces: pdfbase.Faces, align: int) -> dict[str, ParagraphStyle]:
+def _styles(look: Look, pal, faces: pdfbase.Faces, align: int,
+            languages: tuple[str, ...]) -> dict[str, ParagraphStyle]:
     bold, italic = tt2ps(faces.family, 1, 0), tt2ps(faces.family, 0, 1)
+    first = language_kw(languages[0] if languages else "")
+    second = language_kw(languages[-1] if languages else "")
 
     def st(name, size, font=faces.regular, color=pal.text, space=0.0, **kw):
         kw.setdefault("alignment", align)
+        hy = second if name.endswith("2") else first
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25,
-                              textColor=color, spaceAfter=space, **kw)
+                              textColor=color, spaceAfter=space, **hy, **kw)
 
     return {
         "title": st("title", look.title, bold, pal.accent, look.body * 0.2),
@@ -125,10 +142,12 @@ def _styles(look: Look, pal, faces: pdfbase.Faces, align: int) -> dict[str, Para
     }
 
 
-def card_styles(look: Look, options: Options, faces: pdfbase.Faces,
-                align: int = TA_LEFT) -> dict[str, ParagraphStyle]:
-    """The paragraph styles of a card (shared: the same objects for the same look)."""
-    return _styles(look, pdfbase.palette(options), faces, align)
+def card_styles(look: Look, options: Options, faces: pdfbase.Faces, align: int = TA_LEFT,
+                languages: tuple[str, ...] = ()) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of a card (shared: the same objects for the same look); a word
+    too wide for its line hyphenates in the first of ``languages`` (the second for the
+    second language's lines)."""
+    return _styles(look, pdfbase.palette(options), faces, align, tuple(languages[:2]))
 
 
 def card_texts(card: Card, languages: tuple[str, ...], sts) -> tuple[list, list]:
@@ -158,7 +177,7 @@ def card_layout(card: Card, width: float, look: Look, languages, options,
                 faces: pdfbase.Faces, sts=None) -> Placed | None:
     """Positions of a card's parts at ``width``; None when its code cannot be drawn.
     ``sts``: the look's :func:`card_styles`, when the caller has them."""
-    sts = sts or card_styles(look, options, faces)
+    sts = sts or card_styles(look, options, faces, languages=languages)
     inner = width - 2 * look.pad
     modules = max(qr.size(c.url) for c in card.codes)
     gap = look.body * 0.8

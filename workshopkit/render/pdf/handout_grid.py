@@ -89,7 +89,8 @@ class CardSheet(Flowable):
     def _plan(self, aw, body_h):
         cols, most = grid(aw, body_h, self.options.large_print)
         layouts = {}
-        sts = {look: card_styles(look, self.options, self.faces) for look in self.looks}
+        sts = {look: card_styles(look, self.options, self.faces, languages=self.languages)
+               for look in self.looks}
         for card in self.cards:  # a smaller look only for cards too tall for the most rows
             tries = []
             for look in self.looks:
