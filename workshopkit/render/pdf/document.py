@@ -54,7 +54,8 @@ def footer_lines(cur: Curriculum, languages: tuple[str, ...], options: Options,
         bits.append(words("Licence: {licence}", languages[:1], licence=cur.license))
     if cur.version:
         bits.append(words("Version {version}", languages[:1], version=cur.version))
-    bits.append(options.date.strftime("%Y-%m-%d"))
+    if options.dated:
+        bits.append(options.date.strftime("%Y-%m-%d"))
     if cur.reviewed:
         bits.append(words("Reviewed: {date}", languages[:1], date=cur.reviewed.isoformat()))
     return first, " · ".join(bits)

@@ -54,7 +54,8 @@ def cover(ctx: Ctx, after_facts: list = ()) -> list:
         rows.append((N_("Licence"), [pb.para(cur.license, ctx.st["body"])]))
     if cur.version:
         rows.append((N_("Version"), [pb.para(cur.version, ctx.st["body"])]))
-    rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
+    if o.dated:
+        rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
     if cur.reviewed:
         rows.append((N_("Reviewed"), [pb.para(cur.reviewed.isoformat(), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
