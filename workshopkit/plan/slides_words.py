@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name, ui
+from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name, quoted, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Video
@@ -151,7 +151,8 @@ class Words(NoteWords):
         return out
 
     def quote(self, q: Quote) -> list[Item]:
-        out = [self.item([f"“{w}”" for w in self.text(q.text)], italic=True)]
+        out = [self.item([quoted(w, l) for w, l in zip(self.text(q.text), self.langs)],
+                         italic=True)]
         if q.source is not None:
             out.append(self.item([f"— {w}" for w in self.text(q.source)], role="muted",
                                  align="r", space_before=0.6))
