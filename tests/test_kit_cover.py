@@ -116,3 +116,14 @@ def test_each_language_names_the_paper_in_its_own_words(cur):
     text = flat(pdf_text(cover_pdf(cur, resolve(cur), ("fr", "en"), Options(), contents)))
     assert "Lettre US, recto verso / Letter, double-sided" in text, text
     assert "Lettre US / Letter," not in text
+
+
+def test_the_file_list_starts_under_the_title_even_when_it_runs_over(cur):
+    """Bilingual large print: the list is longer than what is left of the first page; it
+    starts there (heading and first rows) rather than leaving the title alone."""
+    options = Options(large_print=True)
+    contents = contents_of(FILES, KitRequest(20, 1), options)
+    data = cover_pdf(cur, resolve(cur), ("fr", "en"), options, contents)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+    assert len(pages) > 2  # the case this is about: the contents do not fit one page
+    assert "What is inside" in pages[0] and FILES[0].name.split("-")[0] in pages[0], pages[0]

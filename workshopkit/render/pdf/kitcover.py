@@ -108,10 +108,10 @@ def heading_width(heading: list[str], measure, room: float) -> float:
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], options: Options,
           contents: Contents) -> bytes:
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
-    from workshopkit.render.pdf.base import (frame_width, para, register, render, styles,
-                                             table_style, texts, words)
+    from workshopkit.render.pdf.base import (Rows, frame_width, para, register, render,
+                                             styles, table_style, texts, words)
     from workshopkit.render.pdf.meta import draft_notes, nwords
 
     options = dataclasses.replace(options, booklet=False)
@@ -161,7 +161,7 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
                 out[i] = low
         return out + fixed
 
-    story.append(para(words("What is inside", languages), st["h1"]))
+    inside = para(words("What is inside", languages), st["h1"])
     heads = (N_("File"), N_("Contents"), N_("How to print"), N_("Pages"))
     cols = shares([narrow("Pages")], (0.4, 0.26, 0.34), (
         0, longest([words(f.title, languages) for f in contents.files]),
@@ -175,7 +175,14 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
     rows.append([name_cell(MANIFEST, cols[0]),
                  para(words("The list of files with their SHA-256 checksums", languages),
                       st["cell"]), para("", st["cell"]), para("", st["cell"])])
-    story.append(table(rows, cols))
+    # the list of files starts under the title and runs over when it must (its heading
+    # and first rows together): a cover page never holds the title alone
+    listing = Rows(rows, colWidths=cols, repeatRows=1, rowSplitRange=(2, -2))
+    listing.setStyle(TableStyle(table_style(options, faces)))
+    inside.keepWithNext = 0
+    first = inside.wrap(width, 1e6)[1] + inside.getSpaceBefore() + inside.getSpaceAfter()
+    listing.wrap(width, 1e6)
+    story += [CondPageBreak(first + sum(listing._rowHeights[:3]) + 6), inside, listing]
     story.append(para(words("What to print", languages), st["h1"]))
     plan = contents.plan
     if plan is None:
