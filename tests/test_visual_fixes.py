@@ -119,3 +119,20 @@ def test_a_bilingual_cover_slide_says_a_shared_value_once_and_stays_one_slide():
     cover = "\n".join(texts[:3])
     assert "Duración / Duration: " in cover and "Licencia / Licence: CC-BY-SA-4.0" in cover
     assert "Duration: " not in cover.replace("Duración / Duration: ", ""), cover
+
+
+def test_a_line_never_starts_with_a_word_of_closing_punctuation():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    from workshopkit.render.pdf.styles import para
+
+    text = "Kind (G, P or ?) and « Et si demain ? »"
+    out = []
+    for width in range(70, 200, 3):  # every place a line could end
+        buf = __import__("io").BytesIO()
+        doc = SimpleDocTemplate(buf, pagesize=(width + 20, 800), leftMargin=10,
+                                rightMargin=10, topMargin=10, bottomMargin=10)
+        doc.build([para(text, ParagraphStyle("p", fontName="Helvetica", fontSize=10))])
+        out += [l.strip() for l in pdf_text(buf.getvalue()).splitlines()]
+    assert out and not [l for l in out if l[:1] in "?)»" or l.endswith("«")], out
