@@ -136,3 +136,17 @@ def test_a_line_never_starts_with_a_word_of_closing_punctuation():
         doc.build([para(text, ParagraphStyle("p", fontName="Helvetica", fontSize=10))])
         out += [l.strip() for l in pdf_text(buf.getvalue()).splitlines()]
     assert out and not [l for l in out if l[:1] in "?)»" or l.endswith("«")], out
+
+
+def test_a_day_of_the_agenda_that_fits_a_page_is_not_split_over_two():
+    import io
+
+    from pypdf import PdfReader
+
+    from workshopkit.render.pdf import agenda
+
+    cur = sample("local-surveillance")
+    data = agenda.write(cur, resolve(cur), ("es", "en"), options_for(cur, {}))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+    assert len(pages) == 2, pages
+    assert "Día 2" not in pages[0] and pages[1].lstrip().startswith("Día 2"), pages
