@@ -67,11 +67,11 @@ def how_to_print(entry: Entry, paper: str, languages: tuple[str, ...]) -> str:
     if not entry.printed:
         return words("Not printed", languages)
     if entry.booklet:
-        msgid = "{paper}, double-sided, flip on short edge, fold, staple"
+        msgid = N_("{paper}, double-sided, flip on short edge, fold, staple")
     elif sides(entry.pages or 0, False) == 1:
-        msgid = "{paper}, single-sided"
+        msgid = N_("{paper}, single-sided")
     else:
-        msgid = "{paper}, double-sided"
+        msgid = N_("{paper}, double-sided")
     # each language names the paper in its own words: "Letter, … / Carta, …"
     return " / ".join(dict.fromkeys(words(msgid, (lang,), paper=words(
         PAPER_NAMES.get(paper, paper), (lang,))) for lang in languages))
