@@ -151,7 +151,7 @@ def test_bilingual_cards_say_both_languages(pdfs):
     es, en = ui("es"), ui("en")
     assert es("Captions: {languages}").format(languages="español, inglés, portugués (Brasil)") in flat
     assert en("Captions: {languages}").format(languages="Spanish, English, Portuguese (Brazil)") in flat
-    assert es("Used in: {where}").format(where="Mapeo \u2013 Caminata; Mapeo \u2013 Charla") in flat
+    assert "Se usa en / Used in: Mapeo \u2013 Caminata; Mapeo \u2013 Charla" in flat
 
 
 @pytest.mark.parametrize("variant,size", [

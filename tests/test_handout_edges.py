@@ -63,3 +63,19 @@ def test_a_handout_with_no_videos_does_not_ask_to_scan_a_code():
     text = " ".join(pages_text(handout.write(cur, resolve(cur), ("en",), Options())))
     assert "This workshop has no videos." in text
     assert "camera" not in text
+
+
+def test_a_bilingual_card_labels_its_duration_and_places_in_both_languages():
+    from workshopkit.plan.handout import card_lines, plan_cards
+
+    cur = load(FORMAT_EXAMPLE)
+    card = next(c for c in plan_cards(cur, ("es", "en")) if c.duration and c.used_in)
+    side, below = card_lines(card, ("es", "en"))
+    texts = [t for t, _role in side + below]
+    assert f"Duración / Duration: {card.duration}" in texts, texts
+    assert any(t.startswith("Se usa en / Used in: ") for t in texts), texts
+    french = next(c for c in plan_cards(cur, ("fr",)) if c.video_id == card.video_id)
+    one, _ = card_lines(french, ("fr",))
+    assert f"Durée\u00a0: {card.duration}" in [t for t, _r in one]  # one language: its phrase
+    pdf = handout.write(cur, resolve(cur), ("es", "en"), Options())
+    assert "Duración / Duration:" in " ".join(" ".join(pages_text(pdf)).split())

@@ -13,7 +13,7 @@ from typing import Callable
 
 from workshopkit.plan import qr
 from workshopkit.plan.breaks import url_breaks
-from workshopkit.i18n import language_label, language_name, ui
+from workshopkit.i18n import N_, colon, language_label, language_name, ui
 from workshopkit.model import Curriculum
 from workshopkit.plan.schedule import video_length
 
@@ -97,20 +97,32 @@ def plan_cards(cur: Curriculum, languages: tuple[str, ...]) -> list[Card]:
 
 def card_lines(card: Card, languages: tuple[str, ...]) -> tuple[list[Line], list[Line]]:
     """(beside the code, below it): a card's words in reading order, localised.
-    Captions are named in each language; duration and places in the first."""
+    Captions are named in each language; the duration and the places where the video is
+    shown under a label in every language ("Duración / Duration: 4:30"), the places' names
+    in the first."""
     _ = ui(languages[0])
     side = [(t, "title" if i == 0 else "title2") for i, t in enumerate(card.titles)]
     if card.duration:
-        side.append((_("Duration: {duration}").format(duration=card.duration), "body"))
+        side.append((_label(N_("Duration"), N_("Duration: {duration}"), languages)
+                     .format(duration=card.duration), "body"))
     for i, caps in enumerate(card.captions):
         _ = ui(languages[i])
         side.append((_("Captions: {languages}").format(languages=caps),
                      "body" if i == 0 else "body2"))
     below = [(t, "body" if i == 0 else "body2") for i, t in enumerate(card.summaries)]
     if card.used_in:
-        _ = ui(languages[0])
-        below.append((_("Used in: {where}").format(where="; ".join(card.used_in)), "small"))
+        below.append((_label(N_("Used in"), N_("Used in: {where}"), languages)
+                      .format(where="; ".join(card.used_in)), "small"))
     return side, below
+
+
+def _label(label: str, phrase: str, languages: tuple[str, ...]) -> str:
+    """``phrase`` (``"Duration: {duration}"``) in one language; in several, ``label`` in
+    each, once where alike, and the value once: ``"Duración / Duration: {duration}"``."""
+    if len(languages) == 1:
+        return ui(languages[0])(phrase)
+    labels = unique(ui(lang)(label) for lang in languages)
+    return " / ".join(labels) + colon(languages[-1]) + " " + phrase.split(": ", 1)[1]
 
 
 def header_lines(cur: Curriculum, languages: tuple[str, ...], videos: bool = True) -> list[Line]:
