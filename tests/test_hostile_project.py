@@ -190,3 +190,22 @@ def test_a_word_longer_than_any_line_is_laid_out_in_time():
     pieces = _pieces(word, "regular", 8.0, 0.0, Metrics(bundled_fonts()), "en")
     assert len(pieces) > 100 and "".join(p for p, _, _ in pieces) == word
     assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize("command, link", [
+    (("build", "curricula", "--only", "slides", "-o", "out"), "out/mini/es"),
+    (("kit", "curricula", "--lang", "es", "-o", "out"), "out/kits"),
+])
+def test_nothing_is_written_through_a_link_in_the_output_folder(tmp_path, cli, command, link):
+    root, outside = plant(tmp_path)
+    (root / link).parent.mkdir(parents=True)
+    (root / link).symlink_to(outside)
+    before = sorted(p.name for p in outside.iterdir())
+    with deadline(30):
+        r = cli(*command, cwd=root)
+    assert r.exit_code == 1, r.output
+    assert f"{link}: error: the output folder is a symbolic link to {outside.resolve()}; " \
+        "nothing is written through it" in r.output, r.output
+    assert sorted(p.name for p in outside.iterdir()) == before
+    if command[0] == "build":  # the curriculum writes nothing, in any language
+        assert not [p for p in outputs(root / "out") if not p.name.startswith(".")]
