@@ -209,3 +209,18 @@ def test_nothing_is_written_through_a_link_in_the_output_folder(tmp_path, cli, c
     assert sorted(p.name for p in outside.iterdir()) == before
     if command[0] == "build":  # the curriculum writes nothing, in any language
         assert not [p for p in outputs(root / "out") if not p.name.startswith(".")]
+
+
+def test_a_catalogue_line_of_megabytes_is_checked_in_bounded_memory():
+    import tracemalloc
+
+    from workshopkit.source.po import syntax
+
+    data = b'msgid "a"\nmsgstr "' + b"x" * 2_000_000 + b'"\n'
+    tracemalloc.start()
+    try:
+        assert syntax(data, "x.po") == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 1024 * 1024, peak  # the line itself is 2 MB (8 MB as text)
