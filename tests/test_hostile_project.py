@@ -224,3 +224,17 @@ def test_a_catalogue_line_of_megabytes_is_checked_in_bounded_memory():
     finally:
         tracemalloc.stop()
     assert peak < 40 * 1024 * 1024, peak  # the line itself is 2 MB (8 MB as text)
+
+
+@pytest.mark.parametrize("command", [("build", "curricula", "--only", "slides"),
+                                     ("tally", "ask", "typed.csv")])
+def test_a_default_output_folder_that_is_a_link_is_refused(tmp_path, cli, command):
+    root, outside = plant(tmp_path)
+    default = "build" if command[0] == "build" else "tally"
+    (root / default).symlink_to(outside)
+    before = sorted(p.name for p in outside.iterdir())
+    r = cli(*command, cwd=root)
+    assert r.exit_code == 1, r.output
+    assert f"{default}: error: the output folder is a symbolic link to {outside.resolve()}" \
+        in r.output, r.output
+    assert sorted(p.name for p in outside.iterdir()) == before
