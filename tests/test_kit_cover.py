@@ -91,3 +91,39 @@ def test_a_long_name_in_large_print_breaks_after_hyphens(cur):
     assert len(parts) >= 2  # the name needs several lines in large print
     assert all(l.endswith(("-", "+")) or l.endswith(".pdf") for l in parts), parts
     assert files[0].name in re.sub(r"(?<=[-+])\n", "", cover)
+
+
+@pytest.mark.parametrize("lang, heading, options", [
+    ("pt", "Folhas de papel", Options()),
+    ("fr", "Feuilles de papier", Options()),
+    ("pt", "Folhas de papel", Options(large_print=True, paper="a4")),
+])
+def test_a_column_heading_takes_at_most_two_lines(cur, lang, heading, options):
+    """A narrow column is as wide as its heading on one or two lines, never one word a
+    line; "no printed copies needed" stays on one line beside it."""
+    contents = contents_of(FILES, KitRequest(20, 1), options)
+    cover = pdf_text(cover_pdf(cur, resolve(cur), (lang,), options, contents))
+    first, *rest = heading.split()
+    found = re.search(re.escape(first) + r"\s+" + r"\s+".join(map(re.escape, rest)), cover)
+    assert found and found.group(0).count("\n") <= 1, cover
+    if not options.large_print:
+        none = {"pt": "Não é preciso imprimir cópias", "fr": "Aucune copie imprimée nécessaire"}
+        assert none[lang] in cover.splitlines(), cover
+
+
+def test_each_language_names_the_paper_in_its_own_words(cur):
+    contents = contents_of(FILES, KitRequest(4, 1))
+    text = flat(pdf_text(cover_pdf(cur, resolve(cur), ("fr", "en"), Options(), contents)))
+    assert "Lettre US, recto verso / Letter, double-sided" in text, text
+    assert "Lettre US / Letter," not in text
+
+
+def test_the_file_list_starts_under_the_title_even_when_it_runs_over(cur):
+    """Bilingual large print: the list is longer than what is left of the first page; it
+    starts there (heading and first rows) rather than leaving the title alone."""
+    options = Options(large_print=True)
+    contents = contents_of(FILES, KitRequest(20, 1), options)
+    data = cover_pdf(cur, resolve(cur), ("fr", "en"), options, contents)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+    assert len(pages) > 2  # the case this is about: the contents do not fit one page
+    assert "What is inside" in pages[0] and FILES[0].name.split("-")[0] in pages[0], pages[0]

@@ -32,6 +32,31 @@ def colon(lang: str) -> str:
     return "\u00a0:" if base_lang(lang) == "fr" else ":"
 
 
+def quoted(text: str, lang: str) -> str:
+    """``text`` in the language's quotation marks (French: « … »; others: “ … ”), the
+    marks already inside it turned into the inner kind ("“Software livre” é …" becomes
+    “‘Software livre’ é …”); a text that is already one whole quotation stays as it is."""
+    fr = base_lang(lang) == "fr"
+    outer = ("«\u00a0", "\u00a0»") if fr else ("“", "”")
+    inner = ("“", "”") if fr else ("‘", "’")
+    t = text.strip()
+    marks = "«“»”\""
+    if (len(t) > 1 and t[0] in "«“" and t[-1] in "»”"
+            and not any(c in marks for c in t[1:-1])):
+        return t
+    if len(t) > 1 and t[0] == t[-1] == '"' and t.count('"') == 2:
+        t = t[1:-1]  # one whole quotation in straight marks: the language's marks instead
+    for a, b in (("«\u00a0", "«"), ("\u00a0»", "»"), ("« ", "«"), (" »", "»")):
+        t = t.replace(a, b)
+    t = t.replace("«", inner[0]).replace("“", inner[0])
+    t = t.replace("»", inner[1]).replace("”", inner[1])
+    if t.count('"') % 2 == 0:  # straight marks in pairs: "Free software" means …
+        parts = t.split('"')
+        t = "".join(p + (inner[i % 2] if i < len(parts) - 1 else "")
+                    for i, p in enumerate(parts))
+    return outer[0] + t + outer[1]
+
+
 @functools.lru_cache(maxsize=None)
 def _ui_catalog(lang: str) -> Optional[dict[str, str]]:
     for name in (lang, lang.replace("-", "_"), base_lang(lang)):

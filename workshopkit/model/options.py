@@ -26,6 +26,12 @@ class Options:
     template: Optional[Path] = None
     delivery: Optional[str] = None  # in-person | online | hybrid; None: as the curriculum says
 
+    @property
+    def dated(self) -> bool:
+        """Whether ``date`` says something (SOURCE_DATE_EPOCH or the file's ``updated``):
+        the fixed stand-in date stays in file metadata and is never printed on a page."""
+        return self.date != FIXED_DATE
+
 
 def parse_clock(text: str) -> Optional[dt.time]:
     """'09:30' -> 09:30; None for anything that is not a time of day HH:MM."""

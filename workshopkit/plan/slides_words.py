@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name, ui
+from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name, quoted, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Video
@@ -69,18 +69,28 @@ class Words(NoteWords):
             out.append(self.item(self.text(cur.summary), align="ctr"))
         meta = []
         if cur.audience:
-            meta.append(self.per_lang(lambda i, l, _: _("Audience: {audience}").format(
-                audience=cur.audience.get(l))))
-        meta.append(self.ui("Duration: {duration}", duration=hm(cur.minutes)))
+            meta.append(self.labelled(N_("Audience"), N_("Audience: {audience}"), "audience",
+                                      [cur.audience.get(l) for l in self.langs]))
+        meta.append(self.labelled(N_("Duration"), N_("Duration: {duration}"), "duration",
+                                  [hm(cur.minutes)] * len(self.langs)))
         if cur.authors:
-            meta.append(self.per_lang(lambda i, l, _: _("Authors: {names}").format(
-                names=", ".join(_author(a, l) for a in cur.authors))))
+            meta.append(self.labelled(N_("Authors"), N_("Authors: {names}"), "names", [
+                ", ".join(_author(a, l) for a in cur.authors) for l in self.langs]))
         if cur.license:
-            meta.append(self.ui("Licence: {license}", license=cur.license))
+            meta.append(self.labelled(N_("Licence"), N_("Licence: {license}"), "license",
+                                      [cur.license] * len(self.langs)))
         for w in meta:
             out.append(self.item(w, role="muted", align="ctr", scale=META,
                                  space_before=0.8 if w is meta[0] else 0.2))
         return out
+
+    def labelled(self, label: str, phrase: str, key: str, values: list[str]) -> list[str]:
+        """``Duration: 2 h 35`` in each language; one line when the value is the same in
+        both (``Duración / Duration: 2 h 35``): a bilingual cover slide stays one slide."""
+        if len(self.langs) > 1 and len(set(values)) == 1:
+            names = " / ".join(dict.fromkeys(_(label) for _ in self._))
+            return [f"{names}{colon(self.langs[-1])} {values[0]}"] * len(self.langs)
+        return [_(phrase).format(**{key: v}) for _, v in zip(self._, values)]
 
     def join_lines(self, j) -> list[Item]:
         """How to join (the title slide of an online or hybrid workshop): the link and the
@@ -151,7 +161,8 @@ class Words(NoteWords):
         return out
 
     def quote(self, q: Quote) -> list[Item]:
-        out = [self.item([f"“{w}”" for w in self.text(q.text)], italic=True)]
+        out = [self.item([quoted(w, l) for w, l in zip(self.text(q.text), self.langs)],
+                         italic=True)]
         if q.source is not None:
             out.append(self.item([f"— {w}" for w in self.text(q.source)], role="muted",
                                  align="r", space_before=0.6))

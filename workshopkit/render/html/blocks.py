@@ -187,8 +187,10 @@ def credits(ctx: Ctx) -> str:
         bits.append(f'{ctx.label("Licence")} <bdi>{esc(cur.license)}</bdi>')
     if cur.version:
         bits.append(f'{ctx.label("Version")} <bdi>{esc(cur.version)}</bdi>')
-    bits.append(f"<bdi>{ctx.options.date.strftime('%Y-%m-%d')}</bdi>")
-    out.append(f"<p>{' · '.join(bits)}</p>")
+    if ctx.options.dated:
+        bits.append(f"<bdi>{ctx.options.date.strftime('%Y-%m-%d')}</bdi>")
+    if bits:
+        out.append(f"<p>{' · '.join(bits)}</p>")
     seen, imgs = set(), []
     for img in cur.images():
         if img.credit and id(img) not in seen:

@@ -46,8 +46,9 @@ def page(ctx: Ctx, kind_msgid: str, parts: list[tuple[str, str, str]]) -> bytes:
     kind = ctx.w(kind_msgid)
     kind_plain = ctx.w_plain(kind_msgid)
     toc = "".join(f'<li><a href="#{sid}">{heading}</a></li>' for sid, heading, _ in parts)
-    footer = (f'<footer><p>{esc(title)} · {kind} · '
-              f'<bdi>{ctx.options.date.strftime("%Y-%m-%d")}</bdi>'
+    footer = (f'<footer><p>{esc(title)} · {kind}'
+              + (f' · <bdi>{ctx.options.date.strftime("%Y-%m-%d")}</bdi>'
+                 if ctx.options.dated else "")
               + (f" · <bdi>{esc(ctx.cur.license)}</bdi>" if ctx.cur.license else "")
               + f' · <span lang="en" dir="ltr">workshopkit {esc(__version__)}</span></p></footer>')
     html = (

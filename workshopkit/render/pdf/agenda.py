@@ -10,7 +10,7 @@ every printed PDF.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from workshopkit.model import Curriculum
 from workshopkit.model.options import Options
@@ -72,6 +72,26 @@ def session_block(ctx: Ctx, session, span, rows, lead: list, zones: dict) -> lis
     return pb.keep_list(head, units) + [Spacer(1, 8)]
 
 
+class DayBreak(CondPageBreak):
+    """A new page before a day that fits on a page but not in what is left of this one:
+    a day's rows never run over onto the page of the next day."""
+
+    def __init__(self, flows: list):
+        super().__init__(0)
+        self.flows = flows
+
+    def wrap(self, aw, ah):
+        frame = getattr(self, "_frame", None)
+        total = frame._height if frame is not None else ah
+
+        def height(flows: list) -> float:  # a group by its parts: reportlab's KeepTogether
+            return sum(height(f._content) if hasattr(f, "_content") else  # says "endless"
+                       f.wrapOn(self.canv, aw, total)[1] + f.getSpaceBefore()
+                       + f.getSpaceAfter() for f in flows)
+        self.height = ah + 1 if ah < height(self.flows) <= total else 0
+        return super().wrap(aw, ah)
+
+
 def _zone_lines(cur: Curriculum, lang: str, options: Options) -> dict[str, str]:
     """For an online workshop that lists time zones: "" -> the first zone's city, and
     each session's id -> its times in the other zones ("Madrid 18:00–19:25 (+1)")."""
@@ -109,15 +129,18 @@ def story(cur: Curriculum, languages: tuple[str, ...], options: Options,
     spans = session_span(cur, options.start)
     all_slots = slots(cur, options.start)
     several = days(cur) > 1
-    day = 0
+    day, by_day = 0, []
     for s in cur.sessions:
         span = spans.get(s.id, (1, options.start, options.start))
         lead = []
         if several and span[0] != day:
             day = span[0]
             lead = [ctx.w("Day {day}", "h1", day=day)]
+            by_day.append([])
         rows = [sl for sl in all_slots if sl.session is s]
-        out += session_block(ctx, s, span, rows, lead, zones)
+        (by_day[-1] if several else out).extend(session_block(ctx, s, span, rows, lead, zones))
+    for i, flows in enumerate(by_day):
+        out += ([DayBreak(flows)] if i else []) + flows
     if not cur.sessions:
         out.append(ctx.w("This workshop has no sessions yet.", "body"))
     return out

@@ -27,7 +27,7 @@ from workshopkit.render.pdf.meta import deflate_only, metadata, words
 
 def fit_line(text: str, font: str, size: float, width: float) -> str:
     """``text``, cut with an ellipsis to fit ``width`` (a binary search: titles may be
-    thousands of characters long)."""
+    thousands of characters long), after a whole word when one ends in the last third."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
     lo, hi = 0, len(text)  # text[:lo] + "…" fits; text[:hi] + "…" does not
@@ -37,7 +37,10 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
             lo = mid
         else:
             hi = mid
-    return text[:lo].rstrip() + "…"
+    space = text.rfind(" ", 0, lo + 1)  # end on a whole word when one ends near the cut
+    if text[lo:lo + 1] not in ("", " ") and space > lo * 2 // 3:
+        lo = space
+    return text[:lo].rstrip(" ·,;:–—|") + "…"
 
 
 def footer_lines(cur: Curriculum, languages: tuple[str, ...], options: Options,
@@ -51,7 +54,8 @@ def footer_lines(cur: Curriculum, languages: tuple[str, ...], options: Options,
         bits.append(words("Licence: {licence}", languages[:1], licence=cur.license))
     if cur.version:
         bits.append(words("Version {version}", languages[:1], version=cur.version))
-    bits.append(options.date.strftime("%Y-%m-%d"))
+    if options.dated:
+        bits.append(options.date.strftime("%Y-%m-%d"))
     if cur.reviewed:
         bits.append(words("Reviewed: {date}", languages[:1], date=cur.reviewed.isoformat()))
     return first, " · ".join(bits)

@@ -54,7 +54,8 @@ def cover(ctx: Ctx, after_facts: list = ()) -> list:
         rows.append((N_("Licence"), [pb.para(cur.license, ctx.st["body"])]))
     if cur.version:
         rows.append((N_("Version"), [pb.para(cur.version, ctx.st["body"])]))
-    rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
+    if o.dated:
+        rows.append((N_("Date"), [pb.para(o.date.strftime("%Y-%m-%d"), ctx.st["body"])]))
     if cur.reviewed:
         rows.append((N_("Reviewed"), [pb.para(cur.reviewed.isoformat(), ctx.st["body"])]))
     out.append(two_col(ctx, rows))
@@ -86,8 +87,9 @@ def schedule_widths(ctx: Ctx) -> list[float]:
     big = ctx.options.large_print
     time_w = fit(N_("Time"), 120 if big else 78)
     dur_w = fit(N_("Duration"), 80 if big else 56)
+    # the longest phase name of the guide's languages on one line ("Approfondissement")
     phase_w = max(min(ctx.width * 0.22, 140 if big else 90), fit(N_("Phase"), 0),
-                  max(fit(n, 0) for n in PHASE_NAMES.values()) if big else 0)
+                  max(fit(n, 0) for n in PHASE_NAMES.values()))
     rest = ctx.width - time_w - dur_w - phase_w
     if rest < ctx.width * 0.35:
         return [time_w, ctx.width - time_w]

@@ -66,13 +66,15 @@ def how_to_print(entry: Entry, paper: str, languages: tuple[str, ...]) -> str:
 
     if not entry.printed:
         return words("Not printed", languages)
-    size = words(PAPER_NAMES.get(paper, paper), languages)
     if entry.booklet:
-        return words("{paper}, double-sided, flip on short edge, fold, staple", languages,
-                     paper=size)
-    if sides(entry.pages or 0, False) == 1:
-        return words("{paper}, single-sided", languages, paper=size)
-    return words("{paper}, double-sided", languages, paper=size)
+        msgid = N_("{paper}, double-sided, flip on short edge, fold, staple")
+    elif sides(entry.pages or 0, False) == 1:
+        msgid = N_("{paper}, single-sided")
+    else:
+        msgid = N_("{paper}, double-sided")
+    # each language names the paper in its own words: "Letter, … / Carta, …"
+    return " / ".join(dict.fromkeys(words(msgid, (lang,), paper=words(
+        PAPER_NAMES.get(paper, paper), (lang,))) for lang in languages))
 
 
 def file_name_lines(name: str, width: float, measure) -> str:
@@ -93,13 +95,23 @@ def file_name_lines(name: str, width: float, measure) -> str:
     return "<br/>".join(escape(x) for x in lines)
 
 
+def heading_width(heading: list[str], measure, room: float) -> float:
+    """The width a column heading's words need: all on one line if that fits ``room``,
+    else the narrowest split into two lines (a single word: its own width)."""
+    one = measure(" ".join(heading))
+    if one <= room or len(heading) < 2:
+        return one
+    return min(max(measure(" ".join(heading[:i])), measure(" ".join(heading[i:])))
+               for i in range(1, len(heading)))
+
+
 def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], options: Options,
           contents: Contents) -> bytes:
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
-    from workshopkit.render.pdf.base import (frame_width, para, register, render, styles,
-                                             table_style, texts, words)
+    from workshopkit.render.pdf.base import (Rows, frame_width, para, register, render,
+                                             styles, table_style, texts, words)
     from workshopkit.render.pdf.meta import draft_notes, nwords
 
     options = dataclasses.replace(options, booklet=False)
@@ -123,11 +135,14 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
         return Paragraph(file_name_lines(name, room - 12, lambda t: stringWidth(  # padding
             t, s.fontName, s.fontSize)), s)
 
-    def narrow(*msgids: str, least: str = "999") -> float:
-        """A column as wide as the longest word of its heading (never split) or ``least``."""
+    def narrow(msgid: str, least: str = "999") -> float:
+        """A column wide enough for its heading on one line when that takes at most a
+        sixth of the page, else on two balanced lines (never a word a line), and for
+        ``least``."""
         s = st["cellhead"]
-        found = [w for m in msgids for w in words(m, languages).split()] + [least]
-        return max(stringWidth(w, s.fontName, s.fontSize) for w in found) + 14
+        return max(heading_width(words(msgid, languages).split(), lambda t: stringWidth(
+            t, s.fontName, s.fontSize), width / 6),
+            stringWidth(least, s.fontName, s.fontSize)) + 14
 
     def longest(texts_: list[str], style: str = "cell") -> float:
         s = st[style]
@@ -146,7 +161,7 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
                 out[i] = low
         return out + fixed
 
-    story.append(para(words("What is inside", languages), st["h1"]))
+    inside = para(words("What is inside", languages), st["h1"])
     heads = (N_("File"), N_("Contents"), N_("How to print"), N_("Pages"))
     cols = shares([narrow("Pages")], (0.4, 0.26, 0.34), (
         0, longest([words(f.title, languages) for f in contents.files]),
@@ -160,7 +175,14 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
     rows.append([name_cell(MANIFEST, cols[0]),
                  para(words("The list of files with their SHA-256 checksums", languages),
                       st["cell"]), para("", st["cell"]), para("", st["cell"])])
-    story.append(table(rows, cols))
+    # the list of files starts under the title and runs over when it must (its heading
+    # and first rows together): a cover page never holds the title alone
+    listing = Rows(rows, colWidths=cols, repeatRows=1, rowSplitRange=(2, -2))
+    listing.setStyle(TableStyle(table_style(options, faces)))
+    inside.keepWithNext = 0
+    first = inside.wrap(width, 1e6)[1] + inside.getSpaceBefore() + inside.getSpaceAfter()
+    listing.wrap(width, 1e6)
+    story += [CondPageBreak(first + sum(listing._rowHeights[:3]) + 6), inside, listing]
     story.append(para(words("What to print", languages), st["h1"]))
     plan = contents.plan
     if plan is None:
@@ -183,8 +205,14 @@ def write(cur: Curriculum, settings: Settings, languages: tuple[str, ...], optio
         lead.keepWithNext = 1  # never alone at the foot of a page
         story.append(lead)
         heads = (N_("File"), N_("Copies"), N_("Pages"), N_("Sheets of paper"))
-        cols = shares([narrow("Pages"), narrow("Sheets of paper", least="99999")], (0.62, 0.38),
-                      (0, longest([words("No printed copies needed", languages), "9999"])))
+        fixed = [narrow("Pages"), narrow("Sheets of paper", least="99999")]
+        # "No printed copies needed" on one line while the file names keep half the room
+        s = st["cell"]
+        whole = stringWidth(words("No printed copies needed", languages), s.fontName,
+                            s.fontSize) + 14
+        cols = shares(fixed, (0.62, 0.38), (0, max(
+            min(whole, (width - sum(fixed)) / 2),
+            longest([words("No printed copies needed", languages), "9999"]))))
         rows = [[para(words(h, languages), st["cellhead"]) for h in heads]]
         for r in plan:
             if r.copies:

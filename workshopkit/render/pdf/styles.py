@@ -6,6 +6,7 @@ set (:func:`workshopkit.render.pdf.fonts.register`).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from reportlab.lib.enums import TA_CENTER
@@ -78,11 +79,17 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+GLUED = re.compile(r" (?=[?!:;)\]»]+(?: |\n|$))")
+"""A space before a word of closing punctuation only ("P or ?)", "demain… ?"): a line
+never starts with it (nor ends with an opening «)."""
+
+
 def markup(text: str) -> str:
     """Workshopkit markup -> reportlab paragraph markup (escaped; newlines kept)."""
     parts = []
     for run in parse(text):
-        s = escape(xml_safe(run.text)).replace("\n", "<br/>")
+        s = GLUED.sub("\u00a0", xml_safe(run.text)).replace("« ", "«\u00a0")
+        s = escape(s).replace("\n", "<br/>")
         if run.bold:
             s = f"<b>{s}</b>"
         if run.italic:
