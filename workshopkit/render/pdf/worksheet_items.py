@@ -266,9 +266,8 @@ def comparison(ctx: Ctx, item: WorksheetItem) -> list:
             if v is None:
                 continue
             vals = pb.texts(v, ctx.languages)
-            label = pb.escape(words(head, ctx.languages))
-            end = colon(ctx.languages[-1])  # French: "Licence :"
-            cell = [Paragraph(f"<b>{label}{end}</b> {pb.markup(vals[0])}", ctx.st["cell"])]
+            label = pb.escape(words(head, ctx.languages)) + colon(ctx.languages[-1])  # "Licence :"
+            cell = [Paragraph(f"<b>{label}</b> {pb.markup(vals[0])}", ctx.st["cell"])]
             cell += [pb.para(s, ctx.st["cell2"]) for s in vals[1:]]
             lines.append(cell)
         out.append([pb.Together([card(ctx, lines)]), Spacer(1, 6)])
