@@ -113,7 +113,8 @@ def test_the_projects_theme_and_template_settings_are_checked(project, cli):
     r = cli("validate", "curricula", cwd=project)
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "org.yaml:2:10: error: colour 'muted' must be six hex digits" in r.output
-    assert "notes.pptx: error: is not a .pptx presentation" in r.output
+    assert "workshopkit.yaml:2:11: error: template notes.pptx: is not a .pptx presentation" \
+        in r.output  # reported where the project names it
 
 
 def test_the_comment_hint_only_for_unquoted_colours(tmp_path):

@@ -136,6 +136,32 @@ def clean_stray(folders: Iterable[Path]) -> int:
     return removed
 
 
+def linked_folder(path: Path, out_dir: Path) -> Optional[Path]:
+    """The first folder between ``out_dir`` (not included) and ``path`` that is a
+    symbolic link: outputs are never written through one (a project may carry a
+    ``build/<id>/<lang>`` link to a folder elsewhere)."""
+    try:
+        parts = Path(path).parent.relative_to(out_dir).parts
+    except ValueError:
+        return None
+    folder = Path(out_dir)
+    for part in parts:
+        folder = folder / part
+        if folder.is_symlink():
+            return folder
+    return None
+
+
+def linked_problem(folder: Path):
+    """The located error of an output folder that is a symbolic link."""
+    from workshopkit.errors import ERROR, Diagnostic, Pos
+    from workshopkit.source.project import display
+
+    return Diagnostic(ERROR, Pos(display(folder)), f"the output folder is a symbolic link to "
+                      f"{os.path.realpath(folder)}; nothing is written through it (remove "
+                      "the link, or build into another folder)")
+
+
 def mtime_ns(path: Path) -> int:
     """The modification time of ``path`` (0 when it is missing)."""
     try:

@@ -20,7 +20,7 @@ from typing import Optional
 from workshopkit import __version__
 from workshopkit.build import kinds
 from workshopkit.build.cache import Cache
-from workshopkit.build.files import atomic_write
+from workshopkit.build.files import atomic_write, linked_folder, linked_problem
 from workshopkit.build.fingerprint import digest_bytes, key_of
 from workshopkit.build.request import BuildResult, KitRequest
 from workshopkit.model import Curriculum
@@ -167,6 +167,13 @@ def write_kits(targets: list, result: BuildResult, cache: Cache, out_dir: Path,
         result.kits.append(path)
         if all(r.get("key") for r in recs) and cache.target_fresh(path, key):
             result.up_to_date.append(path)
+            continue
+        link = linked_folder(path, out_dir)
+        if link is not None:
+            if linked_problem(link) not in result.problems.items:
+                result.problems.extend([linked_problem(link)])
+            result.failed.append(display(path))
+            result.kits.remove(path)
             continue
         data = make_kit(cur, langs, ts[0].options, [(t.kind, t.path) for t in ts], request)
         atomic_write(path, data)

@@ -133,8 +133,8 @@ class BuildResult:
     from_record: bool = False  # nothing changed: answered from the staleness record
 
     @property
-    def warnings(self) -> int:
-        return len(self.problems.warnings)
+    def warnings(self) -> int:  # as printed: a problem several targets share, once
+        return len(set(self.problems.warnings))
 
     @property
     def exit_code(self) -> int:
@@ -142,7 +142,7 @@ class BuildResult:
 
     @property
     def errors(self) -> int:
-        return len(self.problems.errors)
+        return len(set(self.problems.errors))
 
     def summary(self) -> str:
         """The one line build, kit and watch print after building (errors, when any:

@@ -66,6 +66,7 @@ def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
     targets = plan_targets(result.curricula, request.out_dir, request.overrides,
                            request.kinds or kinds.available(None), request.languages, problems,
                            request.bilingual)
+    targets = _not_through_links(targets, request.out_dir, problems, result.failed)
     clean_stray({t.path.parent for t in targets})  # left by a build killed before its record
     from workshopkit.build.directions import refuse
 
@@ -108,3 +109,24 @@ def _build(request: BuildRequest, progress: Optional[Callable[[object], None]],
         problems.extend([write_problem(exc, cache.path)])
         result.failed.append(str(cache.path))
     return result
+
+
+def _not_through_links(targets: list, out_dir: Path, problems, failed: list[str]) -> list:
+    """The targets of the curricula none of whose outputs would go through a folder below
+    ``out_dir`` that is a symbolic link; each link is an error, once, and the curricula
+    whose outputs it would take write nothing and count as failed."""
+    from workshopkit.build.files import linked_folder, linked_problem
+    from workshopkit.source.project import display
+
+    links: dict[Path, None] = {}
+    stopped = set()
+    for t in targets:
+        link = linked_folder(t.path, out_dir)
+        if link is not None:
+            links.setdefault(link)
+            stopped.add(id(t.curriculum))
+    problems.extend([linked_problem(link) for link in links])
+    for t in targets:
+        if id(t.curriculum) in stopped and display(t.curriculum.path) not in failed:
+            failed.append(display(t.curriculum.path))
+    return [t for t in targets if id(t.curriculum) not in stopped]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Callable
 
 import click
 
-from workshopkit.cli.common import CONTEXT, LiveHelp, call, paths, report
+from workshopkit.cli.common import CONTEXT, LiveHelp, call, default_out, paths, report
 
 if TYPE_CHECKING:
     from workshopkit import api
@@ -86,6 +86,7 @@ def request(paths_, out, langs, only, strict, start, paper, ink, large_print, bo
 
     from workshopkit import api
 
+    default_out(out)
     overrides = {"paper": paper, "start": start, "ink": ink, "large_print": large_print,
                  "booklet": booklet, "cards": cards, "anonymous": anonymous, "theme": theme,
                  "template": template, "delivery": delivery}

@@ -55,6 +55,27 @@ def call(fn: Callable[..., T], *args, **kwargs) -> T:
         sys.exit(exc.exit_code)
 
 
+def default_out(out, param: str = "out") -> None:
+    """Stop (exit 1) when the output folder was not given (-o) and the default one, in the
+    project, is a symbolic link: a project may carry one to a folder elsewhere."""
+    import os
+    from pathlib import Path
+
+    from workshopkit.errors import ERROR, Diagnostic, Pos, WorkshopkitError
+
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source(param) != click.core.ParameterSource.DEFAULT \
+            or not Path(out).is_symlink():
+        return
+    call(_raise, WorkshopkitError(Diagnostic(ERROR, Pos(str(out)), (
+        f"the output folder is a symbolic link to {os.path.realpath(out)}; nothing is "
+        "written through it (remove the link, or name the folder with -o)"))))
+
+
+def _raise(exc: Exception) -> None:
+    raise exc
+
+
 def echo_lines(lines: Iterable[str], err: bool = False) -> None:
     for line in lines:
         click.echo(line, err=err)

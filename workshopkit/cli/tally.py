@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from workshopkit.cli.common import CONTEXT, call, report
+from workshopkit.cli.common import CONTEXT, call, default_out, report
 
 
 @click.command(context_settings=CONTEXT)
@@ -48,6 +48,7 @@ def tally(survey: str, files: tuple[str, ...], out_dir: str, template: bool,
         return
     if not files:
         raise click.UsageError("give the filled forms (.pdf) and typed answers (.csv) to count")
+    default_out(out_dir, "out_dir")
     result = call(api.tally, survey, [Path(f) for f in files], Path(out_dir), include_text,
                   paper, jobs or os.cpu_count() or 1)
     report(result.problems)

@@ -105,12 +105,17 @@ def _pieces(tok: str, style: str, limit: float, x: float, m,
     mark = m.width_em(HYPHEN, style)
     while done < len(tok):
         rest = tok[done:]
-        if x + m.width_em(rest, style) <= limit:
+        if x + _width_within(rest, style, limit - x, m) <= limit:
             out.append((rest, new, False))
             break
         cut: Optional[tuple[int, bool]] = None
         for i, hyphen in breaks:  # the longest head that fits
-            if i > done and x + m.width_em(tok[done:i], style) + (mark if hyphen else 0) <= limit:
+            if i <= done:
+                continue
+            head = x + m.width_em(tok[done:i], style)
+            if head > limit:  # the heads only grow from here
+                break
+            if head + (mark if hyphen else 0) <= limit:
                 cut = (i, hyphen)
         if cut is None and x > 0:  # not even the first syllable: on a line of its own
             x, new = 0.0, True
@@ -123,6 +128,20 @@ def _pieces(tok: str, style: str, limit: float, x: float, m,
         out.append((tok[done:cut[0]], new, cut[1]))
         done, x, new = cut[0], 0.0, True
     return out
+
+
+PROBE = 512
+"""Characters of a long token measured first: wider than the line already, the rest of
+the token is not measured (a 10,000-letter token is measured once per line otherwise)."""
+
+
+def _width_within(text: str, style: str, room: float, m) -> float:
+    """The width of ``text`` in ems, or of a head of it already wider than ``room``."""
+    if len(text) > PROBE:
+        head = m.width_em(text[:PROBE], style)
+        if head > room:
+            return head
+    return m.width_em(text, style)
 
 
 def _walk(line, size_pt: float, width_pt: float, m, safety: float, start_pt: float,

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 from workshopkit.errors import Diagnostic, Problems, WorkshopkitError
 from workshopkit.model import Curriculum
 from workshopkit.source.nodes import Mapping, Scalar, Sequence, load_file
+from workshopkit.source.files import inside
 from workshopkit.source.project import display, find_sources
 from workshopkit.source.reuse import Original, Ref, ref_id
 from workshopkit.source.spec import SLUG_RE
@@ -86,7 +87,8 @@ def project_index(root: Path, near: Path, taken: set[str]) -> dict[str, Entry]:
     seen: set[Path] = set()
     for p in found:
         parts = p.relative_to(root).parts[:-1] if p.is_relative_to(root) else ()
-        if p.resolve() in seen or any(s in parts for s in SKIPPED) or p.name == "workshopkit.yaml":
+        if p.resolve() in seen or any(s in parts for s in SKIPPED) or p.name == "workshopkit.yaml" \
+                or not inside(p, root):  # a link out of the project is not read
             continue
         seen.add(p.resolve())
         entry = _entry(p, taken)

@@ -15,6 +15,7 @@ fonts, PO catalogues, templates, images) is read through :func:`read_bounded`:
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -61,6 +62,17 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
+def loops(path: Path) -> bool:
+    """Whether ``path`` is a loop of symbolic links."""
+    try:
+        Path(path).resolve()
+    except RuntimeError:  # Python before 3.13: "Symlink loop from ..."
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def check_file(path: Path, limit: int, pos: Pos, what: str = "file",
                root: Optional[Path] = None) -> os.stat_result:
     """Stat ``path`` as :func:`read_bounded` would read it; a located error otherwise."""
@@ -68,6 +80,9 @@ def check_file(path: Path, limit: int, pos: Pos, what: str = "file",
 
     shown = display(Path(path))
     if root is not None and not inside(path, root):
+        if loops(path):
+            raise LoadError(Diagnostic(ERROR, pos, f"{what} {shown} is a loop of symbolic "
+                                       "links; the file is not read"))
         raise LoadError(Diagnostic(ERROR, pos, f"{what} {shown} is outside the project folder "
                                    f"{Path(root).resolve()} (symbolic links are followed); "
                                    "the file is not read"))

@@ -23,7 +23,7 @@ from workshopkit.model.text import PoEntry, Translations, illegal_char
 from workshopkit.source.files import MAX_PO_BYTES, read_bounded
 from workshopkit.source import langtags
 from workshopkit.source.project import display
-from workshopkit.source.spec import LANG_RE
+from workshopkit.source.spec import LANG_RE, MAX_TEXT
 
 MAX_NPLURALS = 6
 """The most plural forms a catalogue may declare (no language needs more)."""
@@ -34,7 +34,8 @@ _KEYWORD_GLUED = re.compile(rb'^([ \t]*(?:#~[ \t]*)?(?:msgctxt|msgid_plural|msgi
                             re.M)
 _TOKEN = re.compile(r"\s*(n|\d+|\|\||&&|==|!=|<=|>=|[-+*/%<>!?:()])")
 _PO_LINE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(.*)$")
-_PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_PO_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"')
+"""A quoted PO string; possessive, so a 4 MiB line is matched in constant memory."""
 
 
 def read_po_bytes(data: bytes, name: str) -> list[tuple[Optional[str], str, str, bool, int]]:
@@ -62,6 +63,18 @@ def read_po(path: Path, display: str) -> list[tuple[Optional[str], str, str, boo
     """Entries of a PO file as (msgctxt, msgid, msgstr, fuzzy, line)."""
     return read_po_bytes(read_bounded(Path(path), MAX_PO_BYTES, Pos(display, 1, 1), "catalogue"),
                          display)
+
+
+def _not_in_charset(data: bytes, name: str) -> list[Diagnostic]:
+    """Where PO data its header's charset cannot decode goes wrong, read as UTF-8."""
+    from workshopkit.source.files import decode
+
+    try:
+        decode(data, name)
+    except WorkshopkitError as exc:
+        return list(exc.diagnostics)
+    return [Diagnostic(ERROR, Pos(name, 1, 1), "cannot read catalogue: it is not in the "
+                       "charset its header names; save it as UTF-8")]
 
 
 def check_header(data: bytes, name: str) -> None:
@@ -273,6 +286,9 @@ def translations(path: Path, langs: tuple[str, ...], problems: Problems,
         except WorkshopkitError as exc:
             problems.extend(exc.diagnostics)
             continue
+        except UnicodeDecodeError:  # where, as for a YAML file (a charset the header names
+            problems.extend(_not_in_charset(data, name))  # is honoured)
+            continue
         except Exception as exc:  # babel raises several kinds on broken files
             problems.error(Pos(name, 1, 1), f"cannot read catalogue: {str(exc)[:200]}")
             continue
@@ -291,6 +307,10 @@ def translations(path: Path, langs: tuple[str, ...], problems: Problems,
             if bad:
                 problems.error(Pos(name, line, 1), f"the translation contains the control "
                                f"character {bad}, which no document can hold; remove it")
+                continue
+            if len(msgstr) > MAX_TEXT:  # as a text written in the YAML
+                problems.error(Pos(name, line, 1), f"the translation is {len(msgstr)} "
+                               f"characters long; the limit is {MAX_TEXT}")
                 continue
             owner.add(lang, ctx, msgid, PoEntry(msgstr, Pos(name, line, 1), fuzzy))
     return owner, files

@@ -39,6 +39,19 @@ def find_root(curriculum: Path) -> Path:
     return start
 
 
+def link_root(path: Path) -> Path:
+    """The project folder of a file that is a symbolic link, found from where the link
+    is (as :func:`find_root` finds it from where the link leads): the file it leads to
+    must lie inside it."""
+    start = Path(os.path.abspath(path)).parent
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file() or (folder / "curricula").is_dir():
+            return folder
+        if (folder / ".git").exists():
+            break
+    return start
+
+
 @dataclass
 class ProjectConfig:
     pos: Pos
@@ -49,6 +62,7 @@ class ProjectConfig:
     anonymous: bool = False  # no Name fields, no author names (as --anonymous)
     review_after: int = 12   # months before a 'reviewed' date is reported as old
     keys: set[str] = field(default_factory=set)  # keys the author set
+    at: dict[str, Pos] = field(default_factory=dict)  # where theme and template are named
 
 
 def find_sources(paths: list[Path]) -> list[Path]:

@@ -68,6 +68,7 @@ def project(f: Fields, c: Context) -> ProjectConfig:
     for key in ("theme", "template"):
         if key in f.values and c.files is not None:
             setattr(cfg, key, c.files.project_file(key, f.values[key][0].path, f.at[key]))
+            cfg.at[key] = f.at[key]
     return cfg
 
 

@@ -187,7 +187,9 @@ def csv_forms(known: list[str], data: bytes, name: str, problems: Problems) -> I
             problems.error(Pos(name, 1, col), f"unknown column '{h}'" + suggest(h, known)
                            + " (workshopkit tally --template prints the header)")
         if not bad:
-            problems.error(Pos(name, 1), "a column is named twice")
+            col = next(i for i, h in enumerate(header) if h in header[:i])
+            problems.error(Pos(name, 1, col + 1), f"column '{header[col]}' is named twice "
+                           f"(first in column {header.index(header[col]) + 1})")
         problems.error(Pos(name), "file skipped")
         yield None
         return
@@ -203,5 +205,6 @@ def csv_forms(known: list[str], data: bytes, name: str, problems: Problems) -> I
                 continue
             yield Form(dict(zip(header, row)), Pos(name, line, 1))
     except csv.Error as exc:
-        problems.error(Pos(name, rows.line_num), f"not a CSV file: {exc}; file skipped")
+        problems.error(Pos(name, max(rows.line_num, 1), 1), f"not a CSV file: {exc}; "
+                       "file skipped")
         yield None

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Optional
 
-from workshopkit.errors import Pos, Problems, WorkshopkitError
+from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model import Curriculum
 from workshopkit.model.settings import STYLES, FontSet, ImageData, Settings, Template
 from workshopkit.source import readers
@@ -35,8 +35,11 @@ def resolve(cur: Curriculum, theme: Optional[Path] = None,
         problems.extend(exc.diagnostics)
     tpl = None
     if template is not None:
+        cfg = getattr(cur, "config", None)  # named in workshopkit.yaml: its problems are there
+        at = cfg.at.get("template") if cfg is not None and cfg.template == Path(template) \
+            else None
         try:
-            tpl = read_template(Path(template))
+            tpl = read_template(Path(template), at)
         except WorkshopkitError as exc:
             problems.extend(exc.diagnostics)
     try:
@@ -110,12 +113,19 @@ MAX_TEMPLATE_RATIO = 100
 """The highest compression ratio of a template's file larger than 1 MiB unzipped."""
 
 
-def read_template(path: Path) -> Template:
+def read_template(path: Path, at: Optional[Pos] = None) -> Template:
     """A .pptx template, checked: a regular file within its cap, a zip that unzips within
-    its caps, python-pptx reads it and it has a layout with a title."""
+    its caps, python-pptx reads it and it has a layout with a title.  Its problems are
+    reported at ``at`` (where a project file names it) when given."""
     name = display(path)
-    return readers.cached("template", path, lambda data: _check_template(data, name),
-                          MAX_TEMPLATE_BYTES, Pos(name), "template")
+    try:
+        return readers.cached("template", path, lambda data: _check_template(data, name),
+                              MAX_TEMPLATE_BYTES, at or Pos(name), "template")
+    except WorkshopkitError as exc:
+        if at is None:
+            raise
+        raise WorkshopkitError([Diagnostic(d.severity, at, f"template {name}: {d.message}")
+                                if d.pos == Pos(name) else d for d in exc.diagnostics]) from None
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -151,10 +161,14 @@ def _check_template(data: bytes, name: str) -> Template:
     except Exception:  # python-pptx raises many kinds for a file that is not a deck
         raise readers.error(Pos(name), "is not a .pptx presentation (save a template as .pptx)") \
             from None
-    for layout in prs.slide_layouts:
-        types = [_ph_type(p) for p in layout.placeholders]
-        if "title" in types or "ctrTitle" in types:
-            return Template(data, name)
+    try:
+        for layout in prs.slide_layouts:
+            types = [_ph_type(p) for p in layout.placeholders]
+            if "title" in types or "ctrTitle" in types:
+                return Template(data, name)
+    except Exception:  # a layout the master lists is missing or damaged: python-pptx
+        raise readers.error(Pos(name), "is not a .pptx presentation: its slide layouts "  # raises
+                            "cannot be read (save the template again as .pptx)") from None
     raise readers.error(Pos(name), "has no layout with a title placeholder")
 
 

@@ -37,16 +37,17 @@ def known_surveys(root: Path) -> list[str]:
     return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def load_survey(ws, path: Path) -> Optional[Survey]:
-    """The survey in ``path``, validated (None when it has errors); loaded once per
-    ``ws``, the :class:`~workshopkit.source.validate.Workspace` that reports its problems."""
+def load_survey(ws, path: Path, root: Optional[Path] = None) -> Optional[Survey]:
+    """The survey in ``path`` (which must resolve inside ``root`` when given), validated
+    (None when it has errors); loaded once per ``ws``, the
+    :class:`~workshopkit.source.validate.Workspace` that reports its problems."""
     key = path.resolve()
     if key in ws.surveys:
         return ws.surveys[key]
     ws.surveys[key] = None  # a survey being loaded is not loaded again
     problems = ws.problems
     before = len(problems.errors)
-    read = ws._read(path, "survey")
+    read = ws._read(path, "survey", root)
     if read is None:
         return None
     node, langs = read
@@ -76,7 +77,7 @@ def refer(ws, cur: "Curriculum", sid: str, pos: "Pos", root: Path) -> None:
                           + (suggest(sid, known) or (f" (surveys in {where}: {', '.join(known)})"
                                                      if known else f": {where} has none")))
         return
-    sv = load_survey(ws, path)
+    sv = load_survey(ws, path, root)  # the project's own: a link out of it is not read
     if sv is None:
         ws.problems.error(pos, f"survey '{sid}' ({display(path)}) has errors")
         return

@@ -21,10 +21,11 @@ from workshopkit.model.text import Translations, register_sources
 from workshopkit.source import assemble, checks, freshness, langtags, readers
 from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
-from workshopkit.source.files import check_file, inside
+from workshopkit.source.files import check_file, inside, loops
 from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
 from workshopkit.source.po import translations
-from workshopkit.source.project import CONFIG_NAME, ProjectConfig, display, find_root, is_survey
+from workshopkit.source.project import (CONFIG_NAME, ProjectConfig, display, find_root, is_survey,
+                                         link_root)
 from workshopkit.source.spec import LANG_RE
 from workshopkit.source.readers import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_READ_BYTES
 from workshopkit.source.surveys import load_survey, refer
@@ -182,8 +183,12 @@ class Workspace:
         """The nodes of document ``path`` (inside ``root`` when given) and its languages,
         when both can be read.
 
-        When the languages cannot, every other problem of the file is still reported.
+        A file that is a symbolic link must lead inside the project it sits in, whether it
+        was found in a folder or named.  When the languages cannot be read, every other
+        problem of the file is still reported.
         """
+        if root is None and path.is_symlink():
+            root = link_root(path)
         try:
             node = load_file(path, display(path), root)
         except WorkshopkitError as exc:
@@ -286,6 +291,9 @@ class _Files:
 
     def image(self, rel: str, pos: Pos) -> Optional[Path]:
         f = (self.path.parent / rel)
+        if not inside(f, self.root) and loops(f):
+            self.problems.error(pos, f"image '{rel}' is a loop of symbolic links")
+            return None
         if not inside(f, self.root):
             where = display(self.root)
             if where in (".", ""):  # name the folder, not '.'

@@ -24,6 +24,11 @@ __all__ = ["MIN_WORD", "hyphenator", "in_language", "language_kw"]
 _URL_CHARS = "/.-_?&="
 _DOTTED = re.compile(r"\w\.\w")  # a host name or a dotted path, not a sentence's end
 
+MAX_HYPHENATED = 64
+"""A word longer than this (no word of any language is: a key, a hash, a run of letters)
+and not a URL is cut where the line is full without asking Pyphen, whose patterns would
+run over the rest of the word again for every line it fills."""
+
 _styles: dict[tuple[int, str], ParagraphStyle] = {}
 
 
@@ -47,11 +52,20 @@ def language_kw(lang: str) -> dict:
             "uriWasteReduce": 0, "hyphenationMinWordLength": MIN_WORD}
 
 
+MAX_URL_LIKE = 2000
+"""A URL-like word longer than this (a URL is at most 1,200 bytes) is cut as a word."""
+
+
+def _is_url_like(s: str) -> bool:
+    return len(s) <= MAX_URL_LIKE and (looks_like_url(s) or any(c in s for c in "/_?&=")
+                                       or bool(_DOTTED.search(s)))
+
+
 def _url_pairs(word):
     """Where a URL, or the rest of one already broken, may end a line: (head, tail)
     pairs, longest head first; None for a word that is not a URL."""
     s = str(word)
-    if not (looks_like_url(s) or any(c in s for c in "/_?&=") or _DOTTED.search(s)):
+    if not _is_url_like(s):
         return None
     first, second = url_breaks(s) if looks_like_url(s) else _tail_breaks(s)
     out = []
@@ -75,10 +89,11 @@ def _word_pair(hyphenator, s, ww, newWidth, maxWidth, *rest):
     words; only what would otherwise be cut anywhere is hyphenated)."""
     if ww <= maxWidth:
         return None
-    got = _gen_pair(hyphenator, s, ww, newWidth, maxWidth, *rest)
+    word = str(s)
+    got = _gen_pair(hyphenator, s, ww, newWidth, maxWidth, *rest) \
+        if len(word) <= MAX_HYPHENATED or _is_url_like(word) else None
     if got is not None:
         return got
-    word = str(s)
     if newWidth - ww > 1e-6:  # not at the start of a line: try the word on a line of its own
         return "", 0, 0, ww, "", word
     return _last_resort(word, maxWidth, *rest[:2])
@@ -90,14 +105,28 @@ def _last_resort(word: str, maxWidth: float, fontName: str, fontSize: float):
     url = _url_pairs(word) is not None
     mark = "" if url else "-"
     room = maxWidth - stringWidth(mark, fontName, fontSize)
-    cut = 1
-    while cut + 1 < len(word) and stringWidth(word[:cut + 1], fontName, fontSize) <= room:
-        cut += 1
+    cut = _fits(word, room, fontName, fontSize)
     if cut >= len(word) - 1:
         return None
     hw = stringWidth(word[:cut], fontName, fontSize)
     ww = stringWidth(word, fontName, fontSize)
     return mark, stringWidth(mark, fontName, fontSize), hw, ww - hw, word[:cut], word[cut:]
+
+
+def _fits(word: str, room: float, fontName: str, fontSize: float) -> int:
+    """The longest head of ``word``, at least 1 and at most all but its last character,
+    no wider than ``room`` (widths grow with the head: found by doubling, then halving,
+    in time proportional to the head, not to the word)."""
+    last = len(word) - 1
+    fits = lambda k: stringWidth(word[:k], fontName, fontSize) <= room  # noqa: E731
+    lo, step = 1, 1
+    while lo + step <= last and fits(lo + step):
+        lo, step = lo + step, step * 2
+    hi = min(lo + step, last + 1)  # word[:hi] is too wide, or past the last cut
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    return lo
 
 
 def _frags_pair(hyphenator, FW, newWidth, maxWidth, *rest):
