@@ -153,7 +153,7 @@ def test_po_plural_forms_are_checked_at_the_header(tmp_path, cli, forms, says):
 
 
 def test_po_plural_forms_of_the_bundled_catalogues_are_accepted():
-    from workshopkit.source.po import plural_problem
+    from workshopkit.source.po_plural import plural_problem
 
     assert plural_problem("nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && "
                           "n % 1000000 == 0 ? 1 : 2;") is None

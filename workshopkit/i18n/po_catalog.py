@@ -158,7 +158,8 @@ def read_catalog(path: Path, root: Optional[Path] = None) -> Catalog:
     ``root`` when given), its Plural-Forms checked first."""
     from workshopkit.errors import Pos
     from workshopkit.source.files import MAX_PO_BYTES, read_bounded
-    from workshopkit.source.po import check_header, glued
+    from workshopkit.source.po import glued
+    from workshopkit.source.po_plural import check_header
 
     data = read_bounded(path, MAX_PO_BYTES, Pos(str(path), 1, 1), "catalogue", root)
     check_header(data, str(path))
