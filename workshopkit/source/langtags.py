@@ -6,7 +6,11 @@ subtags (ISO 639-2/3: Nahuatl ``nah``, Tzotzil ``tzo``…) are accepted as writt
 are too many to list here."""
 from __future__ import annotations
 
+import re
 from typing import Optional
+
+from workshopkit.source.nodes import Mapping, Scalar, Sequence
+from workshopkit.source.spec import LANG_RE
 
 ISO_639_1 = frozenset("""
 aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de
@@ -32,3 +36,34 @@ def problem(tag: str) -> Optional[str]:
     hint = f"; did you mean '{LIKELY[primary]}'?" if primary in LIKELY else ""
     return (f"'{tag}' is not a language: a two-letter language code must be an ISO 639-1 "
             f"code (such as es, en, pt, fr){hint}")
+
+
+def declared(node, problems, pos) -> Optional[tuple[str, ...]]:
+    """A document's ``languages``, read first (every Text mapping is checked against
+    them); None, with the problems reported, when they cannot be used."""
+    if not isinstance(node, Mapping):
+        problems.error(node.pos if hasattr(node, "pos") else pos,
+                       "a curriculum must be a mapping of keys (workshopkit: 1, id: …, …)")
+        return None
+    lnode = node.get("languages")
+    if lnode is None:  # the record check reports the missing key
+        return None
+    if not isinstance(lnode, Sequence) or not lnode.items:
+        if isinstance(lnode, Sequence):  # otherwise the record check reports the wrong type
+            problems.error(lnode.pos, "'languages' needs at least 1 item")
+        return None
+    langs, bad = [], False
+    for item in lnode.items:
+        if not isinstance(item, Scalar) or not re.match(LANG_RE, item.value):
+            problems.error(item.pos, f"'{getattr(item, 'value', '')}' is not a BCP 47 language tag "
+                           "(such as es, en, pt-BR)")
+            bad = True
+        elif problem(item.value):
+            problems.error(item.pos, problem(item.value))
+            bad = True
+        elif item.value in langs:
+            problems.error(item.pos, f"language '{item.value}' is listed twice")
+            bad = True
+        else:
+            langs.append(item.value)
+    return None if bad else tuple(langs)

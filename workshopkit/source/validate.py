@@ -11,7 +11,6 @@ warnings alike, lands in ``Workspace.problems``.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Optional
 
@@ -22,16 +21,15 @@ from workshopkit.source import assemble, checks, freshness, langtags, readers
 from workshopkit.source.borrow import Chain, Finder
 from workshopkit.source.convert import Converter
 from workshopkit.source.files import check_file, inside, loops
-from workshopkit.source.nodes import Mapping, Node, Scalar, Sequence, load_file
+from workshopkit.source.nodes import Mapping, Node, Scalar, load_file
 from workshopkit.source.po import translations
 from workshopkit.source.project import (CONFIG_NAME, ProjectConfig, display, find_root, is_survey,
                                          link_root)
-from workshopkit.source.spec import LANG_RE
 from workshopkit.source.readers import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_READ_BYTES
 from workshopkit.source.surveys import load_survey, refer
 from workshopkit.source.values import suggest
 
-__all__ = ["Workspace", "languages", "MAX_IMAGE_BYTES", "MAX_IMAGE_PIXELS"]
+__all__ = ["Workspace", "MAX_IMAGE_BYTES", "MAX_IMAGE_PIXELS"]
 
 
 
@@ -194,7 +192,7 @@ class Workspace:
         except WorkshopkitError as exc:
             self.problems.extend(exc.diagnostics)
             return None
-        langs = languages(node, self.problems, Pos(display(path), 1, 1))
+        langs = langtags.declared(node, self.problems, Pos(display(path), 1, 1))
         if langs is not None:
             return node, langs
         if isinstance(node, Mapping):
@@ -238,36 +236,6 @@ class Workspace:
 
     def _gaps(self, doc, langs: tuple[str, ...], owner: Translations) -> None:
         checks.translation_gaps(doc, self._wanted(langs), owner, self.problems)
-
-
-def languages(node: Node, problems: Problems, pos: Pos) -> Optional[tuple[str, ...]]:
-    """Read ``languages`` first: every Text mapping is checked against it."""
-    if not isinstance(node, Mapping):
-        problems.error(node.pos if hasattr(node, "pos") else pos,
-                       "a curriculum must be a mapping of keys (workshopkit: 1, id: …, …)")
-        return None
-    lnode = node.get("languages")
-    if lnode is None:  # the record check reports the missing key
-        return None
-    if not isinstance(lnode, Sequence) or not lnode.items:
-        if isinstance(lnode, Sequence):  # otherwise the record check reports the wrong type
-            problems.error(lnode.pos, "'languages' needs at least 1 item")
-        return None
-    langs, bad = [], False
-    for item in lnode.items:
-        if not isinstance(item, Scalar) or not re.match(LANG_RE, item.value):
-            problems.error(item.pos, f"'{getattr(item, 'value', '')}' is not a BCP 47 language tag "
-                           "(such as es, en, pt-BR)")
-            bad = True
-        elif langtags.problem(item.value):
-            problems.error(item.pos, langtags.problem(item.value))
-            bad = True
-        elif item.value in langs:
-            problems.error(item.pos, f"language '{item.value}' is listed twice")
-            bad = True
-        else:
-            langs.append(item.value)
-    return None if bad else tuple(langs)
 
 
 class _Files:
