@@ -32,6 +32,12 @@ def colon(lang: str) -> str:
     return "\u00a0:" if base_lang(lang) == "fr" else ":"
 
 
+def labels(label: str, languages) -> str:
+    """A label in every language, once where alike, ending with the last language's colon
+    ("Duración / Duration:"): a value the same in every language is then given once."""
+    return " / ".join(dict.fromkeys(ui(lang)(label) for lang in languages)) + colon(languages[-1])
+
+
 def quoted(text: str, lang: str) -> str:
     """``text`` in the language's quotation marks (French: « … »; others: “ … ”), the
     marks already inside it turned into the inner kind ("“Software livre” é …" becomes

@@ -13,7 +13,7 @@ from typing import Callable
 
 from workshopkit.plan import qr
 from workshopkit.plan.breaks import url_breaks
-from workshopkit.i18n import N_, colon, language_label, language_name, ui
+from workshopkit.i18n import N_, labels, language_label, language_name, ui
 from workshopkit.model import Curriculum
 from workshopkit.plan.schedule import video_length
 
@@ -121,8 +121,7 @@ def _label(label: str, phrase: str, languages: tuple[str, ...]) -> str:
     each, once where alike, and the value once: ``"Duración / Duration: {duration}"``."""
     if len(languages) == 1:
         return ui(languages[0])(phrase)
-    labels = unique(ui(lang)(label) for lang in languages)
-    return " / ".join(labels) + colon(languages[-1]) + " " + phrase.split(": ", 1)[1]
+    return labels(label, languages) + " " + phrase.split(": ", 1)[1]
 
 
 def header_lines(cur: Curriculum, languages: tuple[str, ...], videos: bool = True) -> list[Line]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from workshopkit.i18n import N_, PHASE_NAMES, colon, language_name, quoted, ui
+from workshopkit.i18n import N_, PHASE_NAMES, colon, labels, language_name, quoted, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Video
@@ -88,8 +88,7 @@ class Words(NoteWords):
         """``Duration: 2 h 35`` in each language; one line when the value is the same in
         both (``Duración / Duration: 2 h 35``): a bilingual cover slide stays one slide."""
         if len(self.langs) > 1 and len(set(values)) == 1:
-            names = " / ".join(dict.fromkeys(_(label) for _ in self._))
-            return [f"{names}{colon(self.langs[-1])} {values[0]}"] * len(self.langs)
+            return [f"{labels(label, self.langs)} {values[0]}"] * len(self.langs)
         return [_(phrase).format(**{key: v}) for _, v in zip(self._, values)]
 
     def join_lines(self, j) -> list[Item]:
