@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from workshopkit.i18n import N_, NC_
+from workshopkit.i18n import N_, NC_, quoted
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
 from workshopkit.model import Activity, Catalog, ComparisonRow, Curriculum, Session
@@ -117,3 +117,17 @@ def materials(cur: Curriculum, languages: tuple[str, ...]) -> list[Material]:
 def min_font_size(styles: dict, exclude: tuple[str, ...] = ("footer",)) -> float:
     """The smallest font size among ``styles`` (name -> object with ``fontSize``)."""
     return min(s.fontSize for name, s in styles.items() if name not in exclude)
+
+
+def borrowed_from(cur: Curriculum, lang: str, anonymous: bool = False) -> list[str]:
+    """One credit line per curriculum that ``cur`` takes sessions or activities from with
+    ``from:`` (at any depth): its title in quotes, its authors, its licence. A licence such
+    as CC-BY asks that the people whose work is reused be named where the work is."""
+    out = []
+    for src in cur.sources.values():
+        who = "" if anonymous else ", ".join(
+            plain(a.name.get(lang)) + (f" ({plain(a.org.get(lang))})" if a.org else "")
+            for a in src.authors)
+        out.append(" · ".join(w for w in (quoted(plain(src.title.get(lang)), lang), who,
+                                          src.license or "") if w))
+    return out

@@ -11,6 +11,7 @@ from typing import Optional
 from workshopkit.i18n import N_, PHASE_NAMES, colon, labels, language_name, quoted, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
+from workshopkit.plan.pages import borrowed_from
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Video
 from workshopkit.model.options import Options
 from workshopkit.plan.schedule import clock, hm, slots, video_length
@@ -291,6 +292,11 @@ class Words(NoteWords):
                 names=", ".join(_author(a, l) for a in cur.authors)))))
         if cur.license:
             out.append(self.item(self.ui("Licence: {license}", license=cur.license)))
+        if cur.sources:
+            out.append(self.item(self.ui("Includes material from:")))
+            lines = [borrowed_from(cur, l) for l in self.langs]
+            for words in zip(*lines):
+                out.append(self.item(list(words), bullet=True))
         if cur.version:
             out.append(self.item(self.ui("Version {version}", version=cur.version)))
         out.append(self.item(self.ui("Date: {date}", date=self.options.date.date().isoformat())))

@@ -199,5 +199,10 @@ def credits(ctx: Ctx) -> str:
             imgs.append(f"<li>{ctx.span(img.alt)}: {who}</li>")
     if imgs:
         out.append(f"<ul>{''.join(imgs)}</ul>")
+    if cur.sources:
+        lang = ctx.languages[0]
+        items = "".join(f"<li><bdi>{esc(w)}</bdi></li>"
+                        for w in pages.borrowed_from(cur, lang, ctx.options.anonymous))
+        out.append(f'<p>{ctx.label(N_("Includes material from"))}</p><ul>{items}</ul>')
     return "".join(out)
 

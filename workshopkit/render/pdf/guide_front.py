@@ -52,6 +52,9 @@ def cover(ctx: Ctx, after_facts: list = ()) -> list:
         rows.append((N_("Authors"), [pb.para("; ".join(names), ctx.st["body"])]))
     if cur.license:
         rows.append((N_("Licence"), [pb.para(cur.license, ctx.st["body"])]))
+    if cur.sources:
+        rows.append((N_("Includes material from"), [
+            pb.para(w, ctx.st["body"]) for w in pages.borrowed_from(cur, langs[0], o.anonymous)]))
     if cur.version:
         rows.append((N_("Version"), [pb.para(cur.version, ctx.st["body"])]))
     if o.dated:
