@@ -173,3 +173,29 @@ def test_the_record_is_replayed_on_its_day_only(cli, dated, monkeypatch):
 def test_months_are_calendar_months(reviewed, months, day, old):
     assert freshness.older_than(dt.date.fromisoformat(reviewed), months,
                                 dt.date.fromisoformat(day)) is old
+
+
+def test_an_old_date_taken_with_from_warns_when_only_the_assembled_workshop_is_built(
+        cli, tmp_path, monkeypatch):
+    """The video an activity brings along prints its old 'reviewed' date in the
+    assembled workshop's guide: validating or building that workshop alone says so."""
+    cur = tmp_path / "curricula"
+    cur.mkdir()
+    (cur / "src.yaml").write_text(
+        "workshopkit: 1\nid: src\nlanguages: [en]\ntitle: Source\nreviewed: 2026-10-01\n"
+        "videos:\n  pw:\n    title: Passwords\n    url: https://video.example.org/w/pw\n"
+        "    duration: 3m\n    reviewed: 2024-02-01\n"
+        "sessions:\n  - id: s\n    title: S\n    activities:\n"
+        "      - {id: a, title: A, phase: input, duration: 10m, slides: [{video: pw}]}\n",
+        encoding="utf-8")
+    (cur / "mix.yaml").write_text(
+        "workshopkit: 1\nid: mix\nlanguages: [en]\ntitle: Mix\nreviewed: 2026-10-01\n"
+        "sessions:\n  - id: one\n    title: One\n    activities:\n      - from: src/s/a\n",
+        encoding="utf-8")
+    on_day(monkeypatch, "2026-11-30")
+    res = cli("validate", "curricula/mix.yaml", cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    assert "curricula/src.yaml:11:15: warning: video 'pw' was last reviewed on 2024-02-01" \
+        in res.output
+    both = cli("validate", "curricula", cwd=tmp_path).output  # reached twice, said once
+    assert both.count("was last reviewed on 2024-02-01") == 1, both

@@ -45,7 +45,6 @@ class Workspace:
         self.surveys: dict[Path, Optional[object]] = {}  # see source/surveys.py
         self._loaded: dict[tuple, tuple[Optional[Curriculum], list[Diagnostic]]] = {}
         self._chain = Chain()  # the curricula being loaded (from:), each taking from the next
-        self._reviewed: set[Pos] = set()  # 'reviewed' dates reported as old (shared catalogues)
         self.freshness = freshness  # report old and missing 'reviewed' dates
 
     # ----------------------------------------------------------------- project
@@ -163,7 +162,10 @@ class Workspace:
         checks.undrawable(cur, self.problems)
         checks.plain_prose(cur, cur.all_languages, self.problems)
         if self.freshness:
-            freshness.check(cur, cfg.review_after, self.problems, self._reviewed)
+            # each curriculum reports the old dates of everything it shows, what it takes
+            # with from: included (a source's warnings stay with the source's own load);
+            # the same warning reached twice is printed once
+            freshness.check(cur, cfg.review_after, self.problems, set())
         self._gaps(cur, cur.all_languages, owner)
         if taken:
             assemble.borrowed_gaps(cur, taken, self._wanted(cur.all_languages), self.problems)
