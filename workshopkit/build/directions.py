@@ -23,18 +23,23 @@ def refuses(ext: str, languages: tuple[str, ...]) -> str:
     return next((lang for lang in languages if is_rtl(lang)), "")
 
 
-def message(kind_name: str, lang: str) -> str:
+WEB_INSTEAD = "give readers the web edition (--only web,web-guide) and the deck (slides) instead"
+
+
+def message(kind_name: str, lang: str, instead: str = WEB_INSTEAD) -> str:
     return (f"the '{kind_name}' output cannot be made in {language_name(lang, 'en')} ('{lang}'): "
             "the PDF writer has no right-to-left layout or Arabic shaping, and reversed text "
-            "is never printed; give readers the web edition (--only web,web-guide) and the "
-            "deck (slides) instead")
+            f"is never printed; {instead}")
 
 
 def diagnostic(severity: str, cur, kind_name: str, lang: str) -> Diagnostic:
     from workshopkit.source.project import display
 
     where = cur.translations.files.get(lang) or cur.path
-    return Diagnostic(severity, Pos(display(Path(where))), message(kind_name, lang))
+    instead = WEB_INSTEAD if kind_name != "survey" else (
+        f"print the form in another of the survey's languages, or type the answers into a "
+        f"CSV (workshopkit tally {cur.id} --template prints its header)")
+    return Diagnostic(severity, Pos(display(Path(where))), message(kind_name, lang, instead))
 
 
 def refuse(targets: list, exts: Mapping[str, str], explicit: bool, problems: Problems,

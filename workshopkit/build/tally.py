@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from workshopkit.build import directions
 from workshopkit.build.files import atomic_write
 from workshopkit.errors import Diagnostic, Pos, Problems, WorkshopkitError
 from workshopkit.model.options import Options, output_date
@@ -120,6 +121,10 @@ def run(ref: str, paths: Iterable[Path], out_dir: Path, include_text: bool = Fal
                                                               else "letter"))
     fonts = bundled_fonts()
     for lang in sv.all_languages:
+        if directions.refuses("pdf", (lang,)):  # reversed text is never printed
+            problems.warning(Pos(display(sv.path)), directions.message(
+                "report", lang, f"the counts are in {sv.id}-tally.csv"))
+            continue
         outputs[result.out_dir / f"{sv.id}-{lang}-report.pdf"] = write(
             t, fonts, lang, options, include_text)
     result.out_dir.mkdir(parents=True, exist_ok=True)
