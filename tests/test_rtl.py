@@ -115,3 +115,13 @@ def test_a_writer_called_directly_refuses_too(project):
     with pytest.raises(WorkshopkitError, match="Arabic"):
         kinds.render("worksheets", cur, settings, ("en", "ar"), Options())
     assert kinds.render("web", cur, settings, ("en", "ar"), Options()).count(b'dir="rtl"') > 3
+
+
+def test_a_kit_in_arabic_says_it_has_no_pdf_cover(project, cli, tmp_path):
+    res = cli("kit", str(project / "curricula"), "--lang", "ar", "--only", "web",
+              "-o", str(tmp_path / "k"), "-j", "1")
+    assert res.exit_code == 0, res.output
+    names = zipfile.ZipFile(tmp_path / "k" / "kits" / "rtl-test-ar.zip").namelist()
+    assert not any(n.endswith("cover.pdf") for n in names) and any(n.endswith(".html")
+                                                                   for n in names)
+    assert "warning: the 'cover' output cannot be made in Arabic ('ar')" in res.output

@@ -143,6 +143,18 @@ def make_kit(cur: Curriculum, languages: tuple[str, ...], options: Options,
     return write_zip(entries, options.date)
 
 
+def _say_no_cover(cur: Curriculum, languages: tuple[str, ...], result: BuildResult) -> None:
+    """A kit in a right-to-left language has no PDF cover (see make_kit): say so."""
+    from workshopkit.build import directions
+
+    for k in kinds.all_kinds(kinds.KIT):
+        lang = directions.refuses(k.ext, languages)
+        if lang:
+            d = directions.diagnostic("warning", cur, k.name, lang)
+            if d not in result.problems.items:
+                result.problems.extend([d])
+
+
 def write_kits(targets: list, result: BuildResult, cache: Cache, out_dir: Path,
                request: KitRequest) -> None:
     """Write (or keep) the kit of every curriculum and language set that built."""
@@ -165,6 +177,7 @@ def write_kits(targets: list, result: BuildResult, cache: Cache, out_dir: Path,
                       "targets": [[t.kind, r.get("key", ""), r.get("sha256", "")]
                                   for t, r in zip(ts, recs)]})
         result.kits.append(path)
+        _say_no_cover(cur, langs, result)
         if all(r.get("key") for r in recs) and cache.target_fresh(path, key):
             result.up_to_date.append(path)
             continue
