@@ -165,6 +165,13 @@ def pdf_cells(sid: str, data: bytes) -> tuple[dict[str, str], str]:
     return cells, ""
 
 
+def _delimiter(text: str) -> str:
+    """The header's separator: a comma, or the semicolon (or tab) that spreadsheets in
+    Spanish, Portuguese or French settings write (field names never contain either)."""
+    head = text.split("\n", 1)[0]
+    return next((d for d in (",", ";", "\t") if d in head), ",")
+
+
 def csv_forms(known: list[str], data: bytes, name: str, problems: Problems) -> Iterator:
     """The rows of a typed CSV; a file with unknown columns is skipped whole."""
     try:
@@ -173,7 +180,7 @@ def csv_forms(known: list[str], data: bytes, name: str, problems: Problems) -> I
         problems.error(Pos(name), "not UTF-8 text (save the CSV as UTF-8); file skipped")
         yield None
         return
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = [h.strip() for h in next(rows)]
     except (StopIteration, csv.Error):
