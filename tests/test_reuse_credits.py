@@ -64,6 +64,7 @@ def test_deck_credits_name_the_source_curriculum(built):
     last = " ".join(sh.text_frame.text for sh in deck.slides[-1].shapes if sh.has_text_frame)
     assert "Credits" in last and "Caro Vega" in last
     assert "Includes material from:" in last and CREDIT in last
+    assert "Date:" not in last and "2000-01-01" not in last  # neither file has 'updated'
 
 
 def test_guide_cover_and_web_edition_name_the_source_curriculum(built):

@@ -299,7 +299,9 @@ class Words(NoteWords):
                 out.append(self.item(list(words), bullet=True))
         if cur.version:
             out.append(self.item(self.ui("Version {version}", version=cur.version)))
-        out.append(self.item(self.ui("Date: {date}", date=self.options.date.date().isoformat())))
+        if self.options.dated:  # never the fixed stand-in date of an undated curriculum
+            out.append(self.item(self.ui("Date: {date}",
+                                         date=self.options.date.date().isoformat())))
         return out
 
     # ------------------------------------------------------------ speaker notes
