@@ -11,10 +11,10 @@ from typing import Optional
 from workshopkit.i18n import N_, PHASE_NAMES, colon, labels, language_name, quoted, ui
 from workshopkit.model.text import Text
 from workshopkit.plan.markup import plain
-from workshopkit.plan.pages import borrowed_from
 from workshopkit.model import Activity, Catalog, Curriculum, Image, Quote, Session, Video
 from workshopkit.model.options import Options
 from workshopkit.plan.schedule import clock, hm, slots, video_length
+from workshopkit.plan.slides_credits import CreditWords, author_name
 from workshopkit.plan.slides_notes import NoteWords
 from workshopkit.plan.slides_text import SECOND, Item, Line, Span, spans
 
@@ -24,7 +24,7 @@ SMALL = 0.8
 """A licence under a tool's name in a comparison cell."""
 
 
-class Words(NoteWords):
+class Words(NoteWords, CreditWords):
     def __init__(self, cur: Curriculum, languages: tuple[str, ...], options: Options):
         self.cur, self.langs, self.options = cur, languages, options
         self.lang = languages[0]
@@ -76,7 +76,7 @@ class Words(NoteWords):
                                   [hm(cur.minutes)] * len(self.langs)))
         if cur.authors:
             meta.append(self.labelled(N_("Authors"), N_("Authors: {names}"), "names", [
-                ", ".join(_author(a, l) for a in cur.authors) for l in self.langs]))
+                ", ".join(author_name(a, l) for a in cur.authors) for l in self.langs]))
         if cur.license:
             meta.append(self.labelled(N_("Licence"), N_("Licence: {license}"), "license",
                                       [cur.license] * len(self.langs)))
@@ -277,36 +277,3 @@ class Words(NoteWords):
                 return head(l) + url
             out.append(self.item([""] * len(self.langs), bullet=True, raw=self.per_lang(runs)))
         return out
-
-    def credits(self) -> list[Item]:
-        cur, out = self.cur, []
-        for img in cur.images():
-            if img.credit is None and img.license is None:
-                continue
-            words = self.per_lang(lambda i, l, _: " · ".join(
-                w for w in (img.alt.get(l), img.credit.get(l) if img.credit else "",
-                            img.license.get(l) if img.license else "") if w))
-            out.append(self.item(words, bullet=True))
-        if cur.authors:
-            out.append(self.item(self.per_lang(lambda i, l, _: _("Authors: {names}").format(
-                names=", ".join(_author(a, l) for a in cur.authors)))))
-        if cur.license:
-            out.append(self.item(self.ui("Licence: {license}", license=cur.license)))
-        if cur.sources:
-            out.append(self.item(self.ui("Includes material from:")))
-            lines = [borrowed_from(cur, l) for l in self.langs]
-            for words in zip(*lines):
-                out.append(self.item(list(words), bullet=True))
-        if cur.version:
-            out.append(self.item(self.ui("Version {version}", version=cur.version)))
-        if self.options.dated:  # never the fixed stand-in date of an undated curriculum
-            out.append(self.item(self.ui("Date: {date}",
-                                         date=self.options.date.date().isoformat())))
-        return out
-
-    # ------------------------------------------------------------ speaker notes
-
-
-def _author(a, lang: str) -> str:
-    name = plain(a.name.get(lang))
-    return f"{name} ({plain(a.org.get(lang))})" if a.org is not None else name
