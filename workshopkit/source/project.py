@@ -30,20 +30,19 @@ def find_root(curriculum: Path) -> Path:
     The search stops at the enclosing git repository's root; failing that, the
     curriculum's own folder is the project folder.
     """
-    start = curriculum.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file() or (folder / "curricula").is_dir():
-            return folder
-        if (folder / ".git").exists():
-            break
-    return start
+    return _root_above(curriculum.resolve().parent)
 
 
 def link_root(path: Path) -> Path:
     """The project folder of a file that is a symbolic link, found from where the link
     is (as :func:`find_root` finds it from where the link leads): the file it leads to
     must lie inside it."""
-    start = Path(os.path.abspath(path)).parent
+    return _root_above(Path(os.path.abspath(path)).parent)
+
+
+def _root_above(start: Path) -> Path:
+    """The nearest folder at or above ``start`` with workshopkit.yaml or curricula/, not
+    past a git repository's root; ``start`` itself when there is none."""
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file() or (folder / "curricula").is_dir():
             return folder

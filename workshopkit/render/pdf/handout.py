@@ -68,10 +68,11 @@ class CodeRow(Flowable):
         whose URL is too long to print beneath it on the page: the code, then its URL."""
         if len(self.card.codes) < 2:
             self.wrap(aw, ah)
-            (q, (qw, qh), u, (uw, uh)), = self.parts
+            (q, (_qw, qh), u, _u), = self.parts
             if qh > ah:
                 return []
-            return [_Centred(q, qw, qh), Spacer(1, 6), u]
+            q.hAlign = "CENTER"  # the frame centres it, as this row did
+            return [q, Spacer(1, 6), u]
         rows = [CodeRow(replace(self.card, codes=(code,)), self.look, self.sts)
                 for code in self.card.codes]
         if rows[0].wrap(aw, ah)[1] > ah:  # not even one code fits here: try a fresh page
@@ -84,21 +85,6 @@ class CodeRow(Flowable):
             q.drawOn(self.canv, x + (self.col - qw) / 2, self.height - qh)
             u.drawOn(self.canv, x + (self.col - uw) / 2, self.height - qh - 6 - uh)
             x += self.col + self.gap
-
-
-class _Centred(Flowable):
-    """A flowable of known size centred across the frame."""
-
-    def __init__(self, part: Flowable, w: float, h: float):
-        super().__init__()
-        self.part, self.w, self.h = part, w, h
-
-    def wrap(self, aw, ah):
-        self.aw = aw
-        return aw, self.h
-
-    def draw(self):
-        self.part.drawOn(self.canv, (self.aw - self.w) / 2, 0)
 
 
 def join_card(cur: Curriculum, languages, options, faces, make_header) -> list[Flowable]:
