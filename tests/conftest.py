@@ -20,6 +20,9 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
+# bound now: tests put ui_template() in catalogs.extract_ui's place
+from workshopkit.i18n.catalogs import extract_ui as _real_extract_ui
+
 os.environ.setdefault("WORKSHOPKIT_JOBS", "1")
 """Builds in the tests run in one process unless a test asks for more with -j: two test
 workers already keep both cores busy, and a process pool per small build only adds start-up."""
@@ -203,11 +206,7 @@ def facilitator_texts(cur, lang: str) -> list[str]:
 
 @functools.cache
 def _ui_template():
-    return _EXTRACT_UI()
-
-
-from workshopkit.i18n.catalogs import extract_ui as _EXTRACT_UI  # noqa: E402  (the real one:
-# tests put ui_template in its place, so looking it up at call time would recurse)
+    return _real_extract_ui()
 
 
 def ui_template():
